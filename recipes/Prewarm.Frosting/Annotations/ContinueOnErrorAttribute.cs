@@ -1,0 +1,5 @@
+namespace Prewarm.Frosting;
+
+/// <summary>A failure of the decorated task is logged and the run goes on.</summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false)]
+public sealed class ContinueOnErrorAttribute : Attribute;

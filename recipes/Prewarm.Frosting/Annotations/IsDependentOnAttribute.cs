@@ -1,0 +1,8 @@
+namespace Prewarm.Frosting;
+
+/// <summary>The decorated task runs after <see cref="Task"/>.</summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = true)]
+public sealed class IsDependentOnAttribute(Type task) : Attribute
+{
+    public Type Task { get; } = task;
+}

@@ -1,0 +1,8 @@
+namespace Prewarm.Frosting;
+
+/// <summary>Names a task; without it the class name (minus a trailing "Task") is used.</summary>
+[AttributeUsage(AttributeTargets.Class, AllowMultiple = false)]
+public sealed class TaskNameAttribute(string name) : Attribute
+{
+    public string Name { get; } = name;
+}

@@ -1,0 +1,27 @@
+using Cake.Core.Configuration;
+using Cake.Core;
+using Cake.Core.IO;
+using Spectre.Console.Cli;
+
+namespace Prewarm.Frosting.Internal;
+
+/// <summary>Cake configuration from cake.config / environment / <c>--section_key=value</c>
+/// arguments (for example <c>--settings_showprocesscommandline=true</c>), as the Cake runner reads it.</summary>
+internal sealed class HostConfiguration : ICakeConfiguration
+{
+    private readonly ICakeConfiguration _inner;
+
+    public HostConfiguration(IFileSystem fileSystem, ICakeEnvironment environment, IRemainingArguments remaining)
+    {
+        var arguments = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var argument in remaining.Parsed)
+        {
+            arguments[argument.Key.TrimStart('-')] = argument.LastOrDefault() ?? string.Empty;
+        }
+
+        _inner = new CakeConfigurationProvider(fileSystem, environment)
+            .CreateConfiguration(environment.WorkingDirectory, arguments);
+    }
+
+    public string GetValue(string key) => _inner.GetValue(key);
+}

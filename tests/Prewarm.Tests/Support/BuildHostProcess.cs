@@ -1,0 +1,25 @@
+using System.Text;
+using CliWrap;
+using CliWrap.Buffered;
+
+namespace Prewarm.Tests.Support;
+
+/// <summary>Runs the real build host (build/Build.dll) as a separate process, as a user would.</summary>
+internal static class BuildHostProcess
+{
+    public sealed record Result(int ExitCode, string StandardOutput, string StandardError)
+    {
+        public string All => StandardOutput + StandardError;
+    }
+
+    public static async Task<Result> RunAsync(string workingDirectory, params string[] args)
+    {
+        var result = await Cli.Wrap("dotnet")
+            .WithArguments(a => a.Add(RepositoryLayout.BuildDll).Add(args))
+            .WithWorkingDirectory(workingDirectory)
+            .WithEnvironmentVariables(e => e.Set("NO_COLOR", "1"))
+            .WithValidation(CommandResultValidation.None)
+            .ExecuteBufferedAsync(Encoding.UTF8);
+        return new Result(result.ExitCode, result.StandardOutput, result.StandardError);
+    }
+}

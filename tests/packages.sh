@@ -1,0 +1,11 @@
+# Debian packages Prewarm's tests and bundled example need; sourced by tests/setup.sh.
+# The librust-*-dev packages are the offline crate registry (see tests/examples/shop/.cargo/config.toml).
+PREWARM_APT_PACKAGES=(
+  docker.io sccache debootstrap
+  librust-tokio-dev librust-serde-dev librust-serde-derive-dev librust-serde-json-dev
+  librust-anyhow-dev librust-thiserror-dev librust-clap-dev librust-regex-dev
+  librust-hyper-dev librust-tower-dev librust-tracing-dev librust-tracing-subscriber-dev
+  librust-futures-dev librust-chrono-dev librust-uuid-dev librust-rand-dev librust-rayon-dev
+  librust-itertools-dev librust-log-dev librust-rusqlite-dev librust-tokio-postgres-dev
+  librust-r2d2-dev librust-bytes-dev librust-http-dev librust-once-cell-dev
+)
