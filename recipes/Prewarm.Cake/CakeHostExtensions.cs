@@ -1,3 +1,4 @@
+using Prewarm.Cake.Configuration;
 using Prewarm.Frosting;
 
 namespace Prewarm.Cake;
@@ -12,5 +13,7 @@ public static class CakeHostExtensions
     /// <summary>As <see cref="UsePrewarm(CakeHost)"/>, with a context of the caller's that derives from <see cref="PrewarmContext"/>.</summary>
     public static CakeHost UsePrewarm<TContext>(this CakeHost host)
         where TContext : PrewarmContext =>
-        host.AddAssembly(typeof(PrewarmContext).Assembly).UseContext<TContext>();
+        host.AddAssembly(typeof(PrewarmContext).Assembly)
+            .UseContext<TContext>()
+            .UseArgumentSource<PrewarmConfigArgumentSource>();
 }

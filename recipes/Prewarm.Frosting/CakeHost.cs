@@ -78,6 +78,13 @@ public sealed class CakeHost
         return this;
     }
 
+    /// <summary>Adds arguments from another source (a configuration file); the command line wins.</summary>
+    public CakeHost UseArgumentSource<TSource>() where TSource : class, IArgumentSource
+    {
+        _services.AddSingleton<IArgumentSource, TSource>();
+        return this;
+    }
+
     public CakeHost UseWorkingDirectory(DirectoryPath path)
     {
         _services.AddSingleton(new WorkingDirectory(path));

@@ -15,7 +15,17 @@ internal sealed class DefaultCommand(IServiceCollection services) : AsyncCommand
 {
     public override async Task<int> ExecuteAsync(CommandContext commandContext, DefaultCommandSettings settings, CancellationToken cancellationToken)
     {
-        services.AddSingleton<ICakeArguments>(commandContext.Remaining.ToCakeArguments(settings.Targets, preProcessArgs: null));
+        // Resolved lazily, after the working directory is set, so argument sources read files relative to it.
+        services.AddSingleton<ICakeArguments>(sp => commandContext.Remaining.ToCakeArguments(
+            settings.Targets,
+            arguments =>
+            {
+                var workingDirectory = sp.GetRequiredService<ICakeEnvironment>().WorkingDirectory.FullPath;
+                foreach (var source in sp.GetServices<IArgumentSource>())
+                {
+                    source.Contribute(arguments, workingDirectory);
+                }
+            }));
         services.AddSingleton(commandContext.Remaining);
 
         await using var provider = services.BuildServiceProvider();

@@ -1,0 +1,56 @@
+namespace Prewarm.Core.Configuration;
+
+/// <summary>
+/// Every setting Prewarm reads. The catalog is what makes a typo in prewarm.toml an error instead
+/// of a silently ignored line, and what the README's option table is checked against.
+/// </summary>
+public static class OptionCatalog
+{
+    public static IReadOnlyList<PrewarmOption> All { get; } =
+    [
+        new("", "repo", "repo", OptionKind.List, "Repository roots to work on; default: the working directory."),
+        new("", "artifacts", "artifacts", OptionKind.Text, "Where outputs go; default artifacts/prewarm/."),
+
+        new("recipe", "package", "package", OptionKind.List, "Keep only these workspace members and their dependency closure."),
+        new("recipe", "bin", "bin", OptionKind.List, "Keep only the packages owning these binaries."),
+        new("recipe", "profile", "profile", OptionKind.Text, "Cargo profile to cook and build with (dev, release, custom)."),
+        new("recipe", "release", "release", OptionKind.Boolean, "Shorthand for profile = \"release\"."),
+        new("recipe", "rust-target", "rust-target", OptionKind.Text, "Target triple to cook and build for (cargo --target)."),
+        new("recipe", "features", "features", OptionKind.List, "Cargo features to enable."),
+        new("recipe", "all-features", "all-features", OptionKind.Boolean, "Enable every feature."),
+        new("recipe", "no-default-features", "no-default-features", OptionKind.Boolean, "Do not enable default features."),
+        new("recipe", "target-dir", "target-dir", OptionKind.Text, "Cargo target directory for Cook."),
+
+        new("tiers", "core", "tier-core", OptionKind.List, "Crates of the core warmup tier (overrides selection)."),
+        new("tiers", "web", "tier-web", OptionKind.List, "Crates of the web warmup tier."),
+        new("tiers", "db", "tier-db", OptionKind.List, "Crates of the db warmup tier."),
+        new("tiers", "max-crates", "tier-max-crates", OptionKind.Integer, "At most this many crates per tier."),
+        new("tiers", "min-repos", "tier-min-repos", OptionKind.Integer, "A crate must be used by at least this many repositories."),
+
+        new("docker", "base-image", "base-image", OptionKind.Text, "Image the builder starts FROM."),
+        new("docker", "uid", "uid", OptionKind.Integer, "Build user id; cache mounts are owned by it (default 1001)."),
+        new("docker", "gid", "gid", OptionKind.Integer, "Build group id (default 1001)."),
+        new("docker", "layout", "cargo-layout", OptionKind.Text, "symlink (registry/git linked into the cache) or cargo-home."),
+        new("docker", "sccache", "sccache", OptionKind.Boolean, "Compile through sccache with its own cache mount."),
+        new("docker", "platform", "platform", OptionKind.List, "Target platforms (default linux/amd64,linux/arm64)."),
+        new("docker", "tag", "tag", OptionKind.List, "Image tags."),
+        new("docker", "cache-from", "cache-from", OptionKind.List, "BuildKit cache sources (type=registry,ref=…; type=local,src=…; type=gha)."),
+        new("docker", "cache-to", "cache-to", OptionKind.List, "BuildKit cache exports (type=registry,ref=…,mode=max; type=local,dest=…; type=gha; type=inline)."),
+        new("docker", "push", "push", OptionKind.Boolean, "Push the image."),
+        new("docker", "load", "load", OptionKind.Boolean, "Load the image into the local engine."),
+        new("docker", "builder", "builder", OptionKind.Text, "buildx builder to use."),
+        new("docker", "progress", "progress", OptionKind.Text, "auto, plain or tty."),
+        new("docker", "label", "label", OptionKind.List, "Extra OCI labels, key=value."),
+        new("docker", "build-arg", "build-arg", OptionKind.List, "Extra build arguments, KEY=value (never secrets)."),
+        new("docker", "secret", "secret", OptionKind.List, "BuildKit secrets, id=…,src=… or id=…,env=…."),
+        new("docker", "metadata-file", "metadata-file", OptionKind.Text, "Where buildx writes build metadata."),
+
+        new("verify", "min-hit-rate", "min-hit-rate", OptionKind.Integer, "Lowest acceptable sccache hit rate, percent (default 80)."),
+        new("verify", "min-fresh-share", "min-fresh-share", OptionKind.Integer, "Lowest acceptable share of fresh dependency units, percent (default 95)."),
+
+        new("benchmark", "runs", "runs", OptionKind.Integer, "Runs per measurement (default 3)."),
+    ];
+
+    public static PrewarmOption? FindByTomlPath(string path) =>
+        All.FirstOrDefault(o => string.Equals(o.TomlPath, path, StringComparison.Ordinal));
+}
