@@ -12,10 +12,14 @@ internal static class BuildHostProcess
         public string All => StandardOutput + StandardError;
     }
 
-    public static async Task<Result> RunAsync(string workingDirectory, params string[] args)
+    public static Task<Result> RunAsync(string workingDirectory, params string[] args) =>
+        RunDllAsync(RepositoryLayout.BuildDll, workingDirectory, args);
+
+    /// <summary>Runs any Frosting-style build host assembly (the consumer sample's, for one).</summary>
+    public static async Task<Result> RunDllAsync(string dll, string workingDirectory, params string[] args)
     {
         var result = await Cli.Wrap("dotnet")
-            .WithArguments(a => a.Add(RepositoryLayout.BuildDll).Add(args))
+            .WithArguments(a => a.Add(dll).Add(args))
             .WithWorkingDirectory(workingDirectory)
             .WithEnvironmentVariables(e => e.Set("NO_COLOR", "1"))
             .WithValidation(CommandResultValidation.None)
