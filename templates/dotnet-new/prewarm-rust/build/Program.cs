@@ -1,0 +1,6 @@
+using Prewarm.Cake;
+using Prewarm.Frosting;
+
+return new CakeHost()
+    .UsePrewarm()
+    .Run(args);
