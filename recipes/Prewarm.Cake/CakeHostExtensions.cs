@@ -1,4 +1,9 @@
+using Cake.Core;
+using Cake.Core.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 using Prewarm.Cake.Configuration;
+using Prewarm.Cake.Diagnostics;
+using Prewarm.Core.Security;
 using Prewarm.Frosting;
 
 namespace Prewarm.Cake;
@@ -15,5 +20,13 @@ public static class CakeHostExtensions
         where TContext : PrewarmContext =>
         host.AddAssembly(typeof(PrewarmContext).Assembly)
             .UseContext<TContext>()
-            .UseArgumentSource<PrewarmConfigArgumentSource>();
+            .UseArgumentSource<PrewarmConfigArgumentSource>()
+            .ConfigureServices(services =>
+            {
+                // Mask credentials from the environment in everything the build prints.
+                services.AddSingleton(_ => SecretRedactor.FromEnvironment());
+                services.AddSingleton<ICakeLog>(sp => new RedactingCakeLog(
+                    new CakeBuildLog(sp.GetRequiredService<IConsole>()),
+                    sp.GetRequiredService<SecretRedactor>()));
+            });
 }
