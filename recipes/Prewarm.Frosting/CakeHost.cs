@@ -160,6 +160,7 @@ public sealed class CakeHost
     {
         _services.UseModule<CoreModule>();
         _services.UseModule<CommonModule>();
+        _services.AddSingleton<IProcessRunner>(sp => new SignalAwareProcessRunner(ActivatorUtilities.CreateInstance<ProcessRunner>(sp)));
         _services.AddSingleton(sp => _console);
         _services.AddSingleton<IConsole, CakeConsole>();
         _services.AddSingleton<ICakeLog, CakeBuildLog>();
