@@ -8,18 +8,27 @@ namespace Prewarm.Tests.Cargo;
 /// <summary>The oracle: real <c>cargo metadata --no-deps</c> on a manifest.</summary>
 internal static class CargoMetadata
 {
-    public static async Task<JsonDocument> ReadAsync(string manifestPath)
+    public static async Task<JsonDocument> ReadAsync(string manifestPath, bool noDeps = true)
+    {
+        string[] args = ["metadata", "--format-version", "1", "--offline", "--manifest-path", manifestPath];
+        var output = await RunAsync(Path.GetDirectoryName(manifestPath)!, noDeps ? [.. args, "--no-deps"] : [.. args, "--locked"]);
+        return JsonDocument.Parse(output);
+    }
+
+    /// <summary>Runs cargo in <paramref name="directory"/> (cargo finds .cargo/config.toml from the
+    /// working directory, not from --manifest-path); its stderr becomes the failure message.</summary>
+    public static async Task<string> RunAsync(string directory, params string[] args)
     {
         var result = await Cli.Wrap("cargo")
-            .WithArguments(["metadata", "--no-deps", "--format-version", "1", "--offline", "--manifest-path", manifestPath])
-            .WithWorkingDirectory(Path.GetDirectoryName(manifestPath)!)
+            .WithArguments(args)
+            .WithWorkingDirectory(directory)
             .WithValidation(CommandResultValidation.None)
             .ExecuteBufferedAsync(Encoding.UTF8);
         if (result.ExitCode != 0)
         {
-            throw new InvalidOperationException($"cargo metadata failed for {manifestPath}: {result.StandardError}");
+            throw new InvalidOperationException($"cargo {string.Join(' ', args)} failed in {directory}: {result.StandardError}");
         }
 
-        return JsonDocument.Parse(result.StandardOutput);
+        return result.StandardOutput;
     }
 }
