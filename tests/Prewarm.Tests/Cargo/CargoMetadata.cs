@@ -31,4 +31,17 @@ internal static class CargoMetadata
 
         return result.StandardOutput;
     }
+
+    /// <summary>Runs a script with bash; its stderr becomes the failure message.</summary>
+    public static async Task RunScriptAsync(string script, params string[] args)
+    {
+        var result = await Cli.Wrap("bash")
+            .WithArguments([script, .. args])
+            .WithValidation(CommandResultValidation.None)
+            .ExecuteBufferedAsync(Encoding.UTF8);
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{script} failed: {result.StandardError}{result.StandardOutput}");
+        }
+    }
 }
