@@ -112,6 +112,9 @@ public sealed class ScannerOracleTests
                 """)
             .Write("crates/core/src/lib.rs", "")
             .Write("crates/core/build.rs", "fn main() {}")
+            .Write("crates/core/src/main.rs", "fn main() {}")
+            .Write("crates/core/benches/speed.rs", "")
+            .Write("crates/core/examples/walk.rs", "fn main() {}")
             .Write("crates/macros/Cargo.toml", """
                 [package]
                 name = "macros"
