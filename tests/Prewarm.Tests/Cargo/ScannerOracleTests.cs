@@ -121,6 +121,8 @@ public sealed class ScannerOracleTests
                 version = "0.0.1"
                 edition = "2021"
                 build = false
+                autotests = false
+                autobins = false
 
                 [lib]
                 proc-macro = true
@@ -131,6 +133,8 @@ public sealed class ScannerOracleTests
                 """)
             .Write("crates/macros/src/lib.rs", "")
             .Write("crates/macros/build.rs", "fn main() {}")
+            .Write("crates/macros/tests/ignored.rs", "")
+            .Write("crates/macros/src/main.rs", "fn main() {}")
             .Write("crates/old/Cargo.toml", "[package]\nname = \"old\"\nversion = \"0.1.0\"\n\n[workspace]\n")
             .Write("crates/old/src/lib.rs", "")
             .Write("tools/gen1/Cargo.toml", $$"""

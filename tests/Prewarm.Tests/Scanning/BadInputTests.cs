@@ -89,7 +89,7 @@ public sealed class BadInputTests
             File.Delete(manifest);
             File.CreateSymbolicLink(manifest, "/proc/self/mem");
         }
-        else
+        else if (!OperatingSystem.IsWindows())
         {
             File.SetUnixFileMode(manifest, UnixFileMode.None);
         }
