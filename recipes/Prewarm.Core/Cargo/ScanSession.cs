@@ -24,6 +24,11 @@ internal sealed class ScanSession : IDisposable
             Load(path);
         }
 
+        if (_manifests.Count == 0)
+        {
+            throw new WorkspaceLayoutException("Cargo.toml", "not found: the repository has no Cargo.toml at its root or below it");
+        }
+
         var workspaces = new List<CargoWorkspace>();
         var workspaceSpecs = new Dictionary<string, IReadOnlyDictionary<string, DependencySpec>>(StringComparer.Ordinal);
         var membership = new Dictionary<string, string>(StringComparer.Ordinal);

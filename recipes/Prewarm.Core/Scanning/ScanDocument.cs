@@ -11,4 +11,27 @@ public sealed record ScanDocument
     public int FormatVersion { get; init; } = 1;
 
     public required IReadOnlyList<CargoRepository> Repositories { get; init; }
+
+    /// <summary>Reads <c>scan.json</c> back (for tasks run with <c>--exclusive</c>). Repository
+    /// <see cref="CargoRepository.RootPath"/> and manifest texts are not stored and come back empty.</summary>
+    public static ScanDocument Read(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new PrewarmException($"{path}: not found; the Scan task writes it (run --target=Scan)");
+        }
+
+        try
+        {
+            var document = System.Text.Json.JsonSerializer.Deserialize<ScanDocument>(File.ReadAllText(path), ScanJson.Options)
+                ?? throw new PrewarmException($"{path}: empty");
+            return document.FormatVersion == 1
+                ? document
+                : throw new PrewarmException($"{path}: format version {document.FormatVersion} is not supported; run --target=Scan again");
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new PrewarmException($"{path}:{e.LineNumber + 1}: not a valid scan.json ({e.Message.Split('.')[0]}); run --target=Scan again", e);
+        }
+    }
 }

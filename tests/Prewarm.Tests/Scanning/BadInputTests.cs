@@ -99,4 +99,15 @@ public sealed class BadInputTests
         error.Message.ShouldStartWith("crates/a/Cargo.toml: ");
         error.Message.ShouldContain(Environment.UserName == "root" ? "cannot be read" : "permission denied");
     }
+
+    [Test]
+    public void A_repository_without_any_manifest_is_an_error()
+    {
+        File.Delete(Path.Combine(_fixture.Root, "Cargo.toml"));
+        Directory.Delete(Path.Combine(_fixture.Root, "crates"), recursive: true);
+
+        var error = Should.Throw<RepositoryScanException>(() => RepositoryScanner.ScanAll([_fixture.Root]));
+
+        error.Message.ShouldBe($"{_fixture.Root}/Cargo.toml: not found: the repository has no Cargo.toml at its root or below it");
+    }
 }
