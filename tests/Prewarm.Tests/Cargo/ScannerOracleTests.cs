@@ -137,6 +137,8 @@ public sealed class ScannerOracleTests
             .Write("crates/macros/src/main.rs", "fn main() {}")
             .Write("crates/old/Cargo.toml", "[package]\nname = \"old\"\nversion = \"0.1.0\"\n\n[workspace]\n")
             .Write("crates/old/src/lib.rs", "")
+            .Write("crates/.hidden/Cargo.toml", "[package]\nname = \"hidden\"\nversion = \"0.1.0\"\n")
+            .Write("crates/.hidden/src/lib.rs", "")
             .Write("tools/gen1/Cargo.toml", $$"""
                 [package]
                 name = "gen1"
@@ -187,9 +189,9 @@ public sealed class ScannerOracleTests
 
         var compared = await OracleComparison.AssertMatchesCargoAsync(repository);
 
-        compared.ShouldBe(8); // app, helper, core-lib, macros, gen1, genx + old (its own workspace) + patched serde (excluded)
+        compared.ShouldBe(9); // app, hidden, helper, core-lib, macros, gen1, genx + old (its own workspace) + patched serde (excluded)
         var workspace = repository.Workspaces.Single(w => w.RootManifestPath == "Cargo.toml");
-        workspace.Members.ShouldBe(["Cargo.toml", "crates/core/Cargo.toml", "crates/macros/Cargo.toml", "helper/Cargo.toml", "tools/gen1/Cargo.toml", "tools/genx/Cargo.toml"]);
+        workspace.Members.ShouldBe(["Cargo.toml", "crates/.hidden/Cargo.toml", "crates/core/Cargo.toml", "crates/macros/Cargo.toml", "helper/Cargo.toml", "tools/gen1/Cargo.toml", "tools/genx/Cargo.toml"]);
         workspace.DefaultMembers.ShouldBe(["crates/core"]);
         workspace.Patches.ShouldHaveSingleItem().Replacement.Path.ShouldBe("patched/serde");
         repository.Packages.Single(p => p.Name == "old").WorkspaceRoot.ShouldBe("crates/old/Cargo.toml");
