@@ -227,7 +227,7 @@ internal sealed class ScanSession : IDisposable
         var name = values.String(package, "name") ?? throw new CargoManifestException(path, "`package.name` is missing");
         var edition = Inheritable("edition") ?? "2015";
         var directory = ManifestPaths.DirectoryOf(path);
-        var dependencies = Reader(path).ReadAll(document, directory, workspaceSpecs);
+        var dependencies = Reader(path).ReadAll(document, directory, workspaceSpecs, edition);
         foreach (var dependency in dependencies)
         {
             RequirePathDependency(path, dependency);

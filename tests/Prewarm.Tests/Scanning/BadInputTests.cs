@@ -110,4 +110,15 @@ public sealed class BadInputTests
 
         error.Message.ShouldBe($"{_fixture.Root}/Cargo.toml: not found: the repository has no Cargo.toml at its root or below it");
     }
+
+    [Test]
+    public void Edition_2024_refuses_to_drop_inherited_default_features_like_cargo()
+    {
+        _fixture.Write("Cargo.toml", "[workspace]\nmembers = [\"crates/*\"]\n\n[workspace.dependencies]\nanyhow = \"1\"\n")
+            .Write("crates/a/Cargo.toml", "[package]\nname = \"a\"\nversion = \"0.1.0\"\nedition = \"2024\"\n\n[dependencies]\nanyhow = { workspace = true, default-features = false }\n");
+
+        var error = Should.Throw<CargoManifestException>(() => RepositoryScanner.Scan(_fixture.Root));
+
+        error.Message.ShouldBe("crates/a/Cargo.toml: dependency `anyhow`: `default-features = false` cannot override the workspace's `default-features` (edition 2024)");
+    }
 }
