@@ -1,0 +1,77 @@
+namespace Prewarm.Core.Cargo;
+
+/// <summary>A parsed Cargo.lock (format v1 to v4) with its dependency graph.</summary>
+public sealed class Lockfile
+{
+    private readonly Dictionary<string, List<LockedPackage>> _byName;
+    private readonly Dictionary<LockedPackage, IReadOnlyList<LockedPackage>> _edges;
+
+    public Lockfile(string path, int version, IReadOnlyList<LockedPackage> packages)
+    {
+        Path = path;
+        Version = version;
+        Packages = packages;
+        _byName = packages.GroupBy(p => p.Name, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        _edges = packages.ToDictionary(p => p, p => (IReadOnlyList<LockedPackage>)p.Dependencies.Select(d => Resolve(d, p)).ToList());
+    }
+
+    /// <summary>The lockfile relative to the repository root with '/' separators.</summary>
+    public string Path { get; }
+
+    /// <summary>The format version: 1 (no version key, <c>[metadata]</c> checksums), 2, 3 or 4.</summary>
+    public int Version { get; }
+
+    /// <summary>Packages in file order.</summary>
+    public IReadOnlyList<LockedPackage> Packages { get; }
+
+    /// <summary>Every locked package with this name (several when versions differ).</summary>
+    public IReadOnlyList<LockedPackage> FindAll(string name) =>
+        _byName.TryGetValue(name, out var list) ? list : [];
+
+    /// <summary>The packages <paramref name="package"/> depends on directly.</summary>
+    public IReadOnlyList<LockedPackage> DependenciesOf(LockedPackage package) => _edges[package];
+
+    /// <summary>Everything <paramref name="package"/> needs, directly or not, itself excluded.</summary>
+    public IReadOnlySet<LockedPackage> TransitiveClosure(LockedPackage package)
+    {
+        var seen = new HashSet<LockedPackage>();
+        var pending = new Stack<LockedPackage>(_edges[package]);
+        while (pending.TryPop(out var next))
+        {
+            if (next != package && seen.Add(next))
+            {
+                foreach (var dependency in _edges[next])
+                {
+                    pending.Push(dependency);
+                }
+            }
+        }
+
+        return seen;
+    }
+
+    /// <summary>Resolves a dependency reference (<c>name</c>, <c>name version</c>, <c>name version (source)</c>)
+    /// the way cargo does: the short forms are only written when they are unambiguous.</summary>
+    public LockedPackage Resolve(string reference, LockedPackage? from = null)
+    {
+        var (name, version, source) = ParseReference(reference);
+        var candidates = FindAll(name)
+            .Where(p => version is null || p.Version == version)
+            .Where(p => source is null || p.Source == source)
+            .ToList();
+        return candidates.Count switch
+        {
+            1 => candidates[0],
+            0 => throw new LockfileException(Path, $"'{reference}'{(from is null ? "" : $" (needed by {from.Id})")} is not a package in the lockfile"),
+            _ => throw new LockfileException(Path, $"'{reference}'{(from is null ? "" : $" (needed by {from.Id})")} is ambiguous: {string.Join(", ", candidates.Select(c => c.Id))}"),
+        };
+    }
+
+    private static (string Name, string? Version, string? Source) ParseReference(string reference)
+    {
+        var parts = reference.Split(' ', 3, StringSplitOptions.RemoveEmptyEntries);
+        var source = parts.Length == 3 ? parts[2].Trim('(', ')') : null;
+        return (parts[0], parts.Length > 1 ? parts[1] : null, source);
+    }
+}

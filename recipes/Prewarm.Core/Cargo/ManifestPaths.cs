@@ -1,0 +1,48 @@
+namespace Prewarm.Core.Cargo;
+
+/// <summary>Repository-relative, '/'-separated paths: the only form paths take in the model, so
+/// scans of the same tree in different places are identical.</summary>
+public static class ManifestPaths
+{
+    /// <summary>The directory part of a relative path; empty for a file at the root.</summary>
+    public static string DirectoryOf(string relativePath)
+    {
+        var slash = relativePath.LastIndexOf('/');
+        return slash < 0 ? string.Empty : relativePath[..slash];
+    }
+
+    /// <summary>Joins relative segments with '/', skipping empty ones.</summary>
+    public static string Combine(string directory, string name) =>
+        directory.Length == 0 ? name : name.Length == 0 ? directory : directory + "/" + name;
+
+    /// <summary><paramref name="fullPath"/> relative to <paramref name="root"/>, '/'-separated; "" for the root itself.</summary>
+    public static string Relative(string root, string fullPath)
+    {
+        var relative = Path.GetRelativePath(root, fullPath);
+        return relative == "." ? string.Empty : relative.Replace(Path.DirectorySeparatorChar, '/');
+    }
+
+    /// <summary>Resolves <c>.</c> and <c>..</c> in a relative '/'-path (lexically, like cargo's path normalisation).</summary>
+    public static string Normalize(string relativePath)
+    {
+        var parts = new List<string>();
+        foreach (var part in relativePath.Split('/'))
+        {
+            if (part.Length == 0 || part == ".")
+            {
+                continue;
+            }
+
+            if (part == ".." && parts.Count > 0 && parts[^1] != "..")
+            {
+                parts.RemoveAt(parts.Count - 1);
+            }
+            else
+            {
+                parts.Add(part);
+            }
+        }
+
+        return string.Join('/', parts);
+    }
+}

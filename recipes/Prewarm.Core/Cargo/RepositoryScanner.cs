@@ -1,0 +1,51 @@
+using Prewarm.Core.Scanning;
+
+namespace Prewarm.Core.Cargo;
+
+/// <summary>Builds the <see cref="CargoRepository"/> model of a repository root: finds manifests the
+/// way cargo does (workspace members globs, <c>exclude</c>, path dependencies of members, standalone
+/// packages), resolves inheritance and targets, and reads the lockfiles.</summary>
+public static class RepositoryScanner
+{
+    /// <summary>Scans one repository root.</summary>
+    /// <param name="repoRoot">The repository directory.</param>
+    /// <param name="id">The repository id; defaults to the directory name lower-cased.</param>
+    public static CargoRepository Scan(string repoRoot, string? id = null)
+    {
+        var root = Path.GetFullPath(repoRoot);
+        if (!Directory.Exists(root))
+        {
+            throw new UnreadableFileException(repoRoot, "repository directory does not exist");
+        }
+
+        using var session = new ScanSession(root);
+        return session.Scan(id ?? RepositoryIds.Assign([root])[0]);
+    }
+
+    /// <summary>Scans several roots, giving each the artifacts contract's unique id in order. A failure
+    /// is a <see cref="RepositoryScanException"/> whose message names the file by its absolute path.</summary>
+    public static IReadOnlyList<CargoRepository> ScanAll(IReadOnlyList<string> repoRoots)
+    {
+        var ids = RepositoryIds.Assign(repoRoots);
+        var repositories = new List<CargoRepository>();
+        for (var i = 0; i < repoRoots.Count; i++)
+        {
+            var root = Path.GetFullPath(repoRoots[i]);
+            if (!Directory.Exists(root))
+            {
+                throw new UnreadableFileException(repoRoots[i], "repository directory does not exist");
+            }
+
+            try
+            {
+                repositories.Add(Scan(root, ids[i]));
+            }
+            catch (PrewarmException e)
+            {
+                throw new RepositoryScanException(root, e);
+            }
+        }
+
+        return repositories;
+    }
+}
