@@ -53,7 +53,10 @@ public sealed class DotnetNewTemplateTests
         File.Exists(Path.Combine(_repository, "build.sh")).ShouldBeTrue();
         File.Exists(Path.Combine(_repository, "build.ps1")).ShouldBeTrue();
         File.ReadAllText(Path.Combine(_repository, "prewarm.toml")).ShouldContain("base-image = \"prewarm/rust-base:bookworm\"");
-        (File.GetUnixFileMode(Path.Combine(_repository, "build.sh")) & UnixFileMode.UserExecute).ShouldNotBe(UnixFileMode.None);
+        if (!OperatingSystem.IsWindows())
+        {
+            (File.GetUnixFileMode(Path.Combine(_repository, "build.sh")) & UnixFileMode.UserExecute).ShouldNotBe(UnixFileMode.None);
+        }
     }
 
     [Test]

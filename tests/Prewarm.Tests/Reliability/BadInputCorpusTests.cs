@@ -1,0 +1,110 @@
+using System.Text.Json;
+using NUnit.Framework;
+using Prewarm.Cake;
+using Prewarm.Tests.Support;
+using Shouldly;
+
+namespace Prewarm.Tests.Reliability;
+
+/// <summary>
+/// Every case of tests/corpus/bad-inputs, run through the Scan task: one error line naming the file
+/// (and the position where one makes sense), a non-zero exit, and no artifact written.
+/// </summary>
+[TestFixture]
+public sealed class BadInputCorpusTests
+{
+    private static readonly string Corpus = Path.Combine(RepositoryLayout.Root, "tests", "corpus", "bad-inputs");
+
+    public static IEnumerable<string> Cases() =>
+        Directory.EnumerateDirectories(Corpus).Select(Path.GetFileName).Order(StringComparer.Ordinal)!;
+
+    [Test]
+    public void The_corpus_has_at_least_thirty_cases() => Cases().Count().ShouldBeGreaterThanOrEqualTo(30);
+
+    [TestCaseSource(nameof(Cases))]
+    public void Is_refused_with_one_line_naming_the_file(string name)
+    {
+        using var work = new TemporaryDirectory("prewarm-bad-");
+        var repository = Path.Combine(work.Path, name);
+        DotNet.CopyTree(Path.Combine(Corpus, name), repository);
+        File.Delete(Path.Combine(repository, "expect.json"));
+        using var expect = JsonDocument.Parse(File.ReadAllText(Path.Combine(Corpus, name, "expect.json")));
+        var file = expect.RootElement.GetProperty("file").GetString()!;
+        var position = expect.RootElement.GetProperty("position").GetString();
+
+        var (exitCode, error, artifacts) = RunScan(work.Path, repository);
+
+        exitCode.ShouldNotBe(0);
+        var line = error.Split('\n').Single(l => l.StartsWith("Error: ", StringComparison.Ordinal));
+        line.ShouldContain(file, customMessage: expect.RootElement.GetProperty("why").GetString());
+        if (position is not null)
+        {
+            line.ShouldContain($"{file}:{position}", customMessage: line);
+        }
+
+        artifacts.ShouldBeEmpty();
+    }
+
+    [Test]
+    public void A_manifest_with_invalid_utf8_is_refused()
+    {
+        using var work = new TemporaryDirectory("prewarm-bad-");
+        var repository = Directory.CreateDirectory(Path.Combine(work.Path, "latin1")).FullName;
+        File.WriteAllBytes(Path.Combine(repository, "Cargo.toml"), [.. "[package]\nname = \"caf"u8, 0xE9, .. "\"\nversion = \"0.1.0\"\n"u8]);
+
+        var (exitCode, error, artifacts) = RunScan(work.Path, repository);
+
+        exitCode.ShouldNotBe(0);
+        error.ShouldContain("Cargo.toml");
+        error.ShouldContain("UTF-8");
+        artifacts.ShouldBeEmpty();
+    }
+
+    [Test]
+    public void A_deeply_nested_manifest_is_refused_without_crashing()
+    {
+        using var work = new TemporaryDirectory("prewarm-bad-");
+        var repository = Directory.CreateDirectory(Path.Combine(work.Path, "deep")).FullName;
+        const int depth = 100_000;
+        File.WriteAllText(
+            Path.Combine(repository, "Cargo.toml"),
+            "[package]\nname = \"deep\"\nversion = \"0.1.0\"\n\n[package.metadata]\nx = " + new string('[', depth) + new string(']', depth) + "\n");
+
+        var (exitCode, error, artifacts) = RunScan(work.Path, repository);
+
+        exitCode.ShouldNotBe(0);
+        error.ShouldContain("Cargo.toml");
+        artifacts.ShouldBeEmpty();
+    }
+
+    [Test]
+    public void A_huge_manifest_is_refused()
+    {
+        using var work = new TemporaryDirectory("prewarm-bad-");
+        var repository = Directory.CreateDirectory(Path.Combine(work.Path, "huge")).FullName;
+        using (var writer = new StreamWriter(Path.Combine(repository, "Cargo.toml")))
+        {
+            writer.Write("[package]\nname = \"huge\"\nversion = \"0.1.0\"\n\n[package.metadata]\n");
+            for (var i = 0; i < 1_200_000; i++)
+            {
+                writer.Write($"k{i} = \"padding padding\"\n");
+            }
+        }
+
+        var (exitCode, error, artifacts) = RunScan(work.Path, repository);
+
+        exitCode.ShouldNotBe(0);
+        error.ShouldContain("Cargo.toml");
+        artifacts.ShouldBeEmpty();
+    }
+
+    private static (int ExitCode, string Error, string[] Artifacts) RunScan(string work, string repository)
+    {
+        var artifacts = Path.Combine(work, "artifacts");
+        var host = new TestHost();
+        host.Host.UsePrewarm();
+        var exitCode = host.Run("--target=Scan", $"--repo={repository}", $"--artifacts={artifacts}");
+        var files = Directory.Exists(artifacts) ? Directory.GetFiles(artifacts, "*", SearchOption.AllDirectories) : [];
+        return (exitCode, host.Console.Error, files);
+    }
+}
