@@ -1,3 +1,5 @@
+using Prewarm.Core.Verification;
+
 namespace Prewarm.Core.Benchmarking;
 
 /// <summary>
@@ -11,6 +13,12 @@ public sealed record BenchmarkReport(
     int Runs,
     IReadOnlyList<BenchmarkMeasurement> Measurements)
 {
+    /// <summary>Units of the last warm build: its dependency units should all be fresh, its workspace units not.</summary>
+    public UnitFreshness? WarmUnits { get; init; }
+
+    /// <summary>Units of the last subsequent build.</summary>
+    public UnitFreshness? SubsequentUnits { get; init; }
+
     public BenchmarkMeasurement this[BenchmarkScenario scenario] => Measurements.Single(m => m.Scenario == scenario);
 
     /// <summary>How much shorter than cold the scenario's median is, in percent (negative when slower).</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Prewarm.Core.IO;
+using Prewarm.Core.Verification;
 
 namespace Prewarm.Core.Benchmarking;
 
@@ -38,6 +39,14 @@ public static class BenchmarkReportWriter
             md.Append(Invariant($"| {Name(measurement.Scenario)} | {measurement.Min:0.00} | {measurement.Median:0.00} | {reduction} | {Meaning(measurement.Scenario)} |\n"));
         }
 
+        foreach (var (name, units) in new[] { ("warm", report.WarmUnits), ("subsequent", report.SubsequentUnits) })
+        {
+            if (units is not null)
+            {
+                md.Append(Invariant($"\nLast {name} build: {units.FreshDependencyUnits} of {units.DependencyUnits} dependency units fresh (reused), {units.WorkspaceUnits - units.FreshWorkspaceUnits} of {units.WorkspaceUnits} workspace units compiled.\n"));
+            }
+        }
+
         md.Append("\n![cold, warm and subsequent builds](chart.svg)\n");
         return md.ToString();
     }
@@ -69,6 +78,22 @@ public static class BenchmarkReportWriter
                 if (measurement.Scenario != BenchmarkScenario.Cold)
                 {
                     json.WriteNumber("reductionPercent", Math.Round(report.ReductionPercent(measurement.Scenario), 1));
+                }
+
+                var units = measurement.Scenario switch
+                {
+                    BenchmarkScenario.Warm => report.WarmUnits,
+                    BenchmarkScenario.Subsequent => report.SubsequentUnits,
+                    _ => null,
+                };
+                if (units is not null)
+                {
+                    json.WriteStartObject("lastRunUnits");
+                    json.WriteNumber("dependencies", units.DependencyUnits);
+                    json.WriteNumber("freshDependencies", units.FreshDependencyUnits);
+                    json.WriteNumber("workspace", units.WorkspaceUnits);
+                    json.WriteNumber("freshWorkspace", units.FreshWorkspaceUnits);
+                    json.WriteEndObject();
                 }
 
                 json.WriteEndObject();
