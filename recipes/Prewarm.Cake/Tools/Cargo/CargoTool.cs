@@ -36,6 +36,14 @@ public sealed class CargoTool : CapturingTool<CargoSettings>
         return Capture(settings, CargoArguments.For(settings), allowFailure);
     }
 
+    /// <summary>Cargo finds <c>.cargo/config.toml</c> from its working directory, not from <c>--manifest-path</c>:
+    /// without an explicit working directory, cargo runs in the manifest's directory so the project's
+    /// config (source replacement, offline) applies.</summary>
+    protected override DirectoryPath GetWorkingDirectory(CargoSettings settings) =>
+        settings.WorkingDirectory
+        ?? (settings.ManifestPath?.GetDirectory() is { } directory && System.IO.Directory.Exists(directory.FullPath) ? directory : null)
+        ?? base.GetWorkingDirectory(settings);
+
     protected override string GetToolName() => "cargo";
 
     protected override IEnumerable<string> GetToolExecutableNames() => ["cargo", "cargo.exe"];
