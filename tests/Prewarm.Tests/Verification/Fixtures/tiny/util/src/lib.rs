@@ -1,0 +1,1 @@
+pub fn hi() -> &'static str { log::info!("x"); "hi" }
