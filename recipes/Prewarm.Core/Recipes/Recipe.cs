@@ -20,6 +20,14 @@ public sealed record Recipe
     /// skeleton directory carries them, cargo-chef's format has room for the root one only.</summary>
     public IReadOnlyDictionary<string, string> NestedLockFiles { get; init; } = new SortedDictionary<string, string>(StringComparer.Ordinal);
 
-    /// <summary>Names of the packages whose sources are dummies: their artifacts are deleted after cook.</summary>
-    public IReadOnlyList<string> LocalPackages { get; init; } = [];
+    /// <summary>Names of the packages whose sources are dummies (every <c>[package]</c> of the
+    /// skeleton): their artifacts are deleted after cook.</summary>
+    public IReadOnlyList<string> LocalPackages() =>
+        Manifests
+            .Select(m => TomlDocuments.Table(Tomlyn.TomlSerializer.Deserialize<Tomlyn.Model.TomlTable>(m.Contents)!, "package"))
+            .Select(p => p is not null && p.TryGetValue("name", out var name) ? name as string : null)
+            .OfType<string>()
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToList();
 }

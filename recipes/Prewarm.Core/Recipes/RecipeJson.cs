@@ -67,9 +67,52 @@ public static class RecipeJson
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
     }
 
+    /// <summary>Reads a recipe.json (ours or cargo-chef's); <paramref name="file"/> names it in errors.
+    /// Lockfiles of nested workspaces are not part of the format and come back empty.</summary>
+    public static Recipe Deserialize(string text, string file)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            var skeleton = document.RootElement.GetProperty("skeleton");
+            var manifests = skeleton.GetProperty("manifests").EnumerateArray().Select(m => new RecipeManifest(
+                m.GetProperty("relative_path").GetString()!,
+                m.GetProperty("contents").GetString()!,
+                m.TryGetProperty("targets", out var targets)
+                    ? targets.EnumerateArray().Select(ReadTarget).ToList()
+                    : [])).ToList();
+            var toolchain = skeleton.TryGetProperty("rust_toolchain_file", out var pin) && pin.ValueKind == JsonValueKind.Array
+                ? new RustToolchainFile(pin[0].GetString() == "Toml", pin[1].GetString()!)
+                : null;
+            return new Recipe
+            {
+                Manifests = manifests,
+                ConfigFile = OptionalString(skeleton, "config_file"),
+                LockFile = OptionalString(skeleton, "lock_file"),
+                RustToolchainFile = toolchain,
+            };
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or IndexOutOfRangeException)
+        {
+            throw new PrewarmException($"{file}: not a valid recipe.json: {e.Message}", e);
+        }
+    }
+
     /// <summary>Lower-case hex SHA-256 of the serialised recipe: the recipe's identity in build-env.json.</summary>
     public static string Sha256(string serialized) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(serialized)));
+
+    private static RecipeTarget ReadTarget(JsonElement target)
+    {
+        var kind = target.GetProperty("kind");
+        var parsed = kind.ValueKind == JsonValueKind.Object
+            ? kind.GetProperty("Lib").GetProperty("is_proc_macro").GetBoolean() ? RecipeTargetKind.ProcMacro : RecipeTargetKind.Lib
+            : Enum.Parse<RecipeTargetKind>(kind.GetString()!);
+        return new RecipeTarget(target.GetProperty("path").GetString()!, parsed, target.GetProperty("name").GetString()!);
+    }
+
+    private static string? OptionalString(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static void WriteKind(Utf8JsonWriter json, RecipeTargetKind kind)
     {

@@ -74,7 +74,6 @@ public static class SkeletonBuilder
                 ? new RustToolchainFile(true, toml)
                 : ReadText(repository, "rust-toolchain") is { } bare ? new RustToolchainFile(false, bare) : null,
             NestedLockFiles = nestedLocks,
-            LocalPackages = kept.Select(p => p.Name).Distinct().Order(StringComparer.Ordinal).ToList(),
         };
     }
 
