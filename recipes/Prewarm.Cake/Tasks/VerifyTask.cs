@@ -1,12 +1,178 @@
+using System.Text.Json;
+using Cake.Core;
+using Cake.Core.Diagnostics;
+using Cake.Core.IO;
+using Prewarm.Cake.Support;
+using Prewarm.Cake.Tools.Cargo;
+using Prewarm.Cake.Tools.Sccache;
+using Prewarm.Core;
+using Prewarm.Core.Verification;
 using Prewarm.Frosting;
 
 namespace Prewarm.Cake.Tasks;
 
+/// <summary>
+/// Proves the warm-up worked, per repository: every selected crate is in <c>cargo tree</c> at its locked
+/// version, a build reuses (fresh) the dependency units, and sccache answers from its cache.
+/// Arguments: <c>--min-hit-rate=80</c>, <c>--min-fresh-share=95</c>, <c>--sccache=on|off</c>,
+/// <c>--rust-target=TRIPLE</c>. Writes <c>verify/verify.json</c> and <c>verify/verify.md</c>.
+/// </summary>
 [TaskName("Verify")]
 [IsDependentOn(typeof(ImageTask))]
 [TaskDescription("Proves the warmed crates are there: cargo tree, sccache hit rate, share of fresh dependency units.")]
 public sealed class VerifyTask : FrostingTask<PrewarmContext>
 {
-    public override void Run(PrewarmContext context) =>
-        throw new PrewarmUnavailableException("Verify");
+    public override void Run(PrewarmContext context)
+    {
+        var thresholds = new VerificationThresholds(
+            TaskArguments.Number(context, "min-hit-rate", 80),
+            TaskArguments.Number(context, "min-fresh-share", 95));
+        var useSccache = TaskArguments.Switch(context, "sccache", true);
+        var rustTarget = TaskArguments.Text(context, "rust-target");
+        var cargo = CargoTool.For(context);
+        var sccache = SccacheTool.For(context);
+        var selected = SelectedCrates(context);
+
+        var results = new List<RepositoryVerification>();
+        foreach (var (repository, id) in RepositoryIds.Assign(context.Repositories))
+        {
+            context.Log.Information("Verify {0}: {1}", id, repository.FullPath);
+            var manifest = repository.CombineWithFilePath("Cargo.toml");
+            if (!context.FileSystem.Exist(manifest))
+            {
+                throw new PrewarmException($"{manifest.FullPath}: not found; --repo must name a Cargo workspace or package directory");
+            }
+
+            var locked = LockedVersions(repository);
+            var (expected, expectedFrom, wholeTree) = Expected(context, cargo, repository, manifest, selected, locked);
+
+            var treeSettings = new CargoTreeSettings { ManifestPath = manifest, Workspace = true, Target = rustTarget, WorkingDirectory = repository };
+            treeSettings.Edges.Add("normal");
+            treeSettings.Edges.Add("build");
+            treeSettings.Depth = wholeTree ? null : 1;
+            var tree = CargoTreeParser.Parse(cargo.Tree(treeSettings), "cargo tree");
+            var crates = CrateCheck.Compare(expected, tree);
+
+            if (useSccache)
+            {
+                sccache.ZeroStats(new SccacheServerSettings());
+            }
+
+            var build = new CargoBuildSettings
+            {
+                ManifestPath = manifest,
+                Workspace = true,
+                Target = rustTarget,
+                MessageFormat = "json",
+                WorkingDirectory = repository,
+                RustcWrapper = useSccache ? "sccache" : null,
+            };
+            var artifacts = CargoMessageParser.ParseArtifacts(cargo.Build(build).StandardOutput, "cargo build --message-format=json");
+            var stats = useSccache ? sccache.ReadStats(new SccacheShowStatsSettings()) : null;
+
+            results.Add(new RepositoryVerification(id, Where(context, id), expectedFrom, crates, UnitFreshness.From(artifacts), stats));
+        }
+
+        var report = new VerificationReport(thresholds, results);
+        var directory = context.Artifacts.Combine("verify");
+        VerificationReportWriter.Write(report, directory.FullPath);
+        context.Log.Information("Wrote {0}", directory.CombineWithFilePath("verify.md").FullPath);
+        foreach (var repository in results)
+        {
+            var f = repository.Freshness;
+            context.Log.Information(
+                "{0}: crates {1}/{2} present; dependency units fresh {3}/{4}; sccache hit rate {5}",
+                repository.RepositoryId,
+                repository.Crates.Count(c => c.Status == CrateStatus.Present),
+                repository.Crates.Count,
+                f.FreshDependencyUnits,
+                f.DependencyUnits,
+                repository.Sccache is null ? "not checked" : repository.Sccache.HitRatePercent is { } rate ? $"{rate:0.0}%" : "n/a (nothing compiled)");
+        }
+
+        var failures = report.Failures;
+        if (failures.Count > 0)
+        {
+            var more = failures.Count > 1 ? $" (+{failures.Count - 1} more, see {directory.CombineWithFilePath("verify.md").FullPath})" : string.Empty;
+            throw new PrewarmException($"Verify failed: {failures[0]}{more}");
+        }
+    }
+
+    /// <summary>Crates the Recipe stage selected: the warmup crates' dependencies (tier → names); empty when Recipe has not run.</summary>
+    private static IReadOnlyDictionary<string, IReadOnlyList<string>> SelectedCrates(PrewarmContext context)
+    {
+        var warmup = context.Artifacts.Combine("warmup");
+        var result = new SortedDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        if (!Directory.Exists(warmup.FullPath))
+        {
+            return result;
+        }
+
+        foreach (var tier in Directory.GetDirectories(warmup.FullPath).Order(StringComparer.Ordinal))
+        {
+            var manifest = System.IO.Path.Combine(tier, "Cargo.toml");
+            if (File.Exists(manifest))
+            {
+                result[System.IO.Path.GetFileName(tier)] = WarmupManifestReader.SelectedCrates(File.ReadAllText(manifest), manifest);
+            }
+        }
+
+        return result;
+    }
+
+    private static ILookup<string, string> LockedVersions(DirectoryPath repository)
+    {
+        var lockPath = repository.CombineWithFilePath("Cargo.lock").FullPath;
+        var packages = File.Exists(lockPath) ? CargoLockReader.Parse(File.ReadAllText(lockPath), lockPath) : [];
+        return packages.Where(p => p.Source is not null).ToLookup(p => p.Name, p => p.Version, StringComparer.Ordinal);
+    }
+
+    private static (IReadOnlyList<ExpectedCrate> Crates, string From, bool WholeTree) Expected(
+        PrewarmContext context,
+        CargoTool cargo,
+        DirectoryPath repository,
+        FilePath manifest,
+        IReadOnlyDictionary<string, IReadOnlyList<string>> selected,
+        ILookup<string, string> locked)
+    {
+        if (selected.Count > 0)
+        {
+            // Tiers are shared by every repository: only the selected crates this one locks concern it.
+            // A selected crate may be transitive, so the whole tree is searched.
+            var crates = selected.Values.SelectMany(c => c).Distinct(StringComparer.Ordinal)
+                .Where(locked.Contains)
+                .Select(name => new ExpectedCrate(name, Single(locked[name])))
+                .ToArray();
+            return (crates, $"warmup/{{{string.Join(",", selected.Keys)}}}/Cargo.toml (crates this repository's Cargo.lock contains)", true);
+        }
+
+        context.Log.Verbose("No warmup crates under {0}: verifying the repository's direct dependencies.", context.Artifacts.Combine("warmup").FullPath);
+        var metadata = cargo.Metadata(new CargoMetadataSettings { ManifestPath = manifest, NoDependencies = true, WorkingDirectory = repository });
+        var direct = CargoMetadataReader.DirectExternalDependencies(metadata, "cargo metadata --no-deps")
+            .Select(name => new ExpectedCrate(name, locked.Contains(name) ? Single(locked[name]) : null))
+            .ToArray();
+        return (direct, "the workspace's direct registry/git dependencies (cargo metadata), versions from Cargo.lock", false);
+    }
+
+    // Two locked versions of one crate: either may be the one a member uses directly, so accept any.
+    private static string? Single(IEnumerable<string> versions)
+    {
+        var distinct = versions.Distinct(StringComparer.Ordinal).ToArray();
+        return distinct.Length == 1 ? distinct[0] : null;
+    }
+
+    private static string Where(PrewarmContext context, string id)
+    {
+        var imageFile = context.Artifacts.Combine("docker").Combine(id).CombineWithFilePath("image.json").FullPath;
+        if (!File.Exists(imageFile))
+        {
+            return "locally (no builder image recorded)";
+        }
+
+        using var document = JsonDocument.Parse(File.ReadAllText(imageFile));
+        var image = new[] { "tag", "image", "id", "imageId" }
+            .Select(name => document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null)
+            .FirstOrDefault(v => v is not null);
+        return $"locally; builder image {image ?? "(unnamed)"} is recorded in docker/{id}/image.json but verifying inside it is not implemented yet";
+    }
 }

@@ -1,0 +1,55 @@
+using System.Globalization;
+using Cake.Core;
+using Prewarm.Core;
+
+namespace Prewarm.Cake.Support;
+
+/// <summary>Typed reading of task arguments; a bad value is one line naming the argument.</summary>
+internal static class TaskArguments
+{
+    public static double Number(ICakeContext context, string name, double fallback)
+    {
+        if (!context.Arguments.HasArgument(name))
+        {
+            return fallback;
+        }
+
+        var text = context.Arguments.GetArgument(name);
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= 0
+            ? value
+            : throw new PrewarmException($"--{name}={text}: expected a non-negative number");
+    }
+
+    public static int? Integer(ICakeContext context, string name, int? fallback, int minimum)
+    {
+        if (!context.Arguments.HasArgument(name))
+        {
+            return fallback;
+        }
+
+        var text = context.Arguments.GetArgument(name);
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= minimum
+            ? value
+            : throw new PrewarmException($"--{name}={text}: expected a whole number of at least {minimum}");
+    }
+
+    /// <summary>on/off, true/false, yes/no, 1/0; a bare <c>--name</c> is on.</summary>
+    public static bool Switch(ICakeContext context, string name, bool fallback)
+    {
+        if (!context.Arguments.HasArgument(name))
+        {
+            return fallback;
+        }
+
+        var text = context.Arguments.GetArgument(name);
+        return text?.ToLowerInvariant() switch
+        {
+            null or "" or "on" or "true" or "yes" or "1" => true,
+            "off" or "false" or "no" or "0" => false,
+            _ => throw new PrewarmException($"--{name}={text}: expected on or off"),
+        };
+    }
+
+    public static string? Text(ICakeContext context, string name) =>
+        context.Arguments.HasArgument(name) && context.Arguments.GetArgument(name) is { Length: > 0 } value ? value : null;
+}

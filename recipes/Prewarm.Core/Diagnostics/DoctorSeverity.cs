@@ -1,0 +1,8 @@
+namespace Prewarm.Core.Diagnostics;
+
+public enum DoctorSeverity
+{
+    Ok,
+    Warning,
+    Problem,
+}

@@ -1,0 +1,5 @@
+namespace Prewarm.Core.Verification;
+
+/// <summary>A <c>compiler-artifact</c> message of <c>cargo build --message-format=json</c>: one unit
+/// (a library, binary, build script … of one package) and whether cargo reused it (<c>fresh</c>).</summary>
+public sealed record CompilerArtifact(CargoPackageId Package, string TargetName, IReadOnlyList<string> TargetKinds, bool Fresh);

@@ -1,0 +1,8 @@
+namespace Prewarm.Core.Verification;
+
+public enum CrateStatus
+{
+    Present,
+    OtherVersion,
+    Missing,
+}

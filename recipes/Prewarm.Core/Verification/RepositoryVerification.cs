@@ -1,0 +1,46 @@
+using System.Globalization;
+
+namespace Prewarm.Core.Verification;
+
+/// <summary>What Verify found for one repository. <see cref="Sccache"/> is null when sccache was not checked.</summary>
+public sealed record RepositoryVerification(
+    string RepositoryId,
+    string Where,
+    string ExpectedFrom,
+    IReadOnlyList<CrateCheck> Crates,
+    UnitFreshness Freshness,
+    SccacheStats? Sccache)
+{
+    /// <summary>Every missed mark, one sentence each; empty when the repository passes.</summary>
+    public IReadOnlyList<string> Failures(VerificationThresholds thresholds)
+    {
+        var failures = new List<string>();
+        var missing = Crates.Where(c => c.Status == CrateStatus.Missing).Select(c => c.Name).ToArray();
+        if (missing.Length > 0)
+        {
+            failures.Add($"{RepositoryId}: missing from cargo tree: {string.Join(", ", missing)}");
+        }
+
+        var other = Crates.Where(c => c.Status == CrateStatus.OtherVersion)
+            .Select(c => $"{c.Name} {string.Join("/", c.FoundVersions)} (locked {c.ExpectedVersion})")
+            .ToArray();
+        if (other.Length > 0)
+        {
+            failures.Add($"{RepositoryId}: at another version than locked: {string.Join(", ", other)}");
+        }
+
+        if (Sccache?.HitRatePercent is { } rate && rate < thresholds.MinHitRatePercent)
+        {
+            failures.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{RepositoryId}: sccache hit rate {rate:0.0}% is below {thresholds.MinHitRatePercent:0.#}% ({Sccache.TotalHits} hits, {Sccache.TotalMisses} misses)"));
+        }
+
+        if (Freshness.DependencyFreshPercent is { } share && share < thresholds.MinFreshSharePercent)
+        {
+            failures.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{RepositoryId}: {share:0.0}% of dependency units were pre-warmed (fresh), below {thresholds.MinFreshSharePercent:0.#}% ({Freshness.FreshDependencyUnits} of {Freshness.DependencyUnits})"));
+        }
+
+        return failures;
+    }
+}

@@ -1,0 +1,200 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Prewarm.Core.IO;
+
+namespace Prewarm.Core.Verification;
+
+/// <summary>Renders <c>verify.json</c> and <c>verify.md</c>, deterministically (sorted, invariant culture, "\n").</summary>
+public static class VerificationReportWriter
+{
+    /// <summary>Writes both files into <paramref name="directory"/> as one unit (both or neither).</summary>
+    public static void Write(VerificationReport report, string directory) =>
+        AtomicFile.WriteAll(
+        [
+            new(Path.Combine(directory, "verify.json"), ToJson(report)),
+            new(Path.Combine(directory, "verify.md"), ToMarkdown(report)),
+        ]);
+
+    public static string ToJson(VerificationReport report)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, NewLine = "\n" }))
+        {
+            json.WriteStartObject();
+            json.WriteBoolean("passed", report.Passed);
+            json.WriteStartObject("thresholds");
+            json.WriteNumber("minHitRatePercent", report.Thresholds.MinHitRatePercent);
+            json.WriteNumber("minFreshSharePercent", report.Thresholds.MinFreshSharePercent);
+            json.WriteEndObject();
+            json.WriteStartArray("failures");
+            foreach (var failure in report.Failures)
+            {
+                json.WriteStringValue(failure);
+            }
+
+            json.WriteEndArray();
+            json.WriteStartArray("repositories");
+            foreach (var repository in report.Repositories.OrderBy(r => r.RepositoryId, StringComparer.Ordinal))
+            {
+                WriteRepository(json, repository);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    public static string ToMarkdown(VerificationReport report)
+    {
+        var md = new StringBuilder();
+        md.Append("# Verify\n\n");
+        md.Append(Invariant($"Result: **{(report.Passed ? "passed" : "failed")}** (thresholds: sccache hit rate ≥ {report.Thresholds.MinHitRatePercent:0.#}%, pre-warmed dependency units ≥ {report.Thresholds.MinFreshSharePercent:0.#}%)\n\n"));
+        foreach (var failure in report.Failures)
+        {
+            md.Append("- ").Append(failure).Append('\n');
+        }
+
+        foreach (var repository in report.Repositories.OrderBy(r => r.RepositoryId, StringComparer.Ordinal))
+        {
+            md.Append("\n## ").Append(repository.RepositoryId).Append("\n\n");
+            md.Append("Verified ").Append(repository.Where).Append("; expected crates from ").Append(repository.ExpectedFrom).Append(".\n\n");
+            md.Append("| crate | locked | found | status |\n|---|---|---|---|\n");
+            foreach (var crate in repository.Crates)
+            {
+                md.Append(Invariant($"| {crate.Name} | {crate.ExpectedVersion ?? "any"} | {(crate.FoundVersions.Count == 0 ? "—" : string.Join(", ", crate.FoundVersions))} | {Status(crate.Status)} |\n"));
+            }
+
+            var f = repository.Freshness;
+            md.Append(Invariant($"\nDependency units fresh: {f.FreshDependencyUnits} of {f.DependencyUnits} ({Percent(f.DependencyFreshPercent)}); workspace units fresh: {f.FreshWorkspaceUnits} of {f.WorkspaceUnits}.\n"));
+            if (repository.Sccache is { } stats)
+            {
+                md.Append(Invariant($"\nsccache{(stats.Version is null ? string.Empty : " " + stats.Version)}: hit rate {Percent(stats.HitRatePercent)} ({stats.TotalHits} hits, {stats.TotalMisses} misses)\n\n"));
+                md.Append("| language | hits | misses | hit rate |\n|---|---|---|---|\n");
+                foreach (var language in stats.Languages)
+                {
+                    md.Append(Invariant($"| {language} | {stats.HitsByLanguage.GetValueOrDefault(language)} | {stats.MissesByLanguage.GetValueOrDefault(language)} | {Percent(stats.HitRatePercentFor(language))} |\n"));
+                }
+
+                if (stats.NotCachedReasons.Count > 0)
+                {
+                    md.Append("\n| not cached because | calls |\n|---|---|\n");
+                    foreach (var (reason, count) in stats.NotCachedReasons.OrderBy(r => r.Key, StringComparer.Ordinal))
+                    {
+                        md.Append(Invariant($"| {reason} | {count} |\n"));
+                    }
+                }
+            }
+            else
+            {
+                md.Append("\nsccache: not checked (--sccache=off).\n");
+            }
+        }
+
+        return md.ToString();
+    }
+
+    private static void WriteRepository(Utf8JsonWriter json, RepositoryVerification repository)
+    {
+        json.WriteStartObject();
+        json.WriteString("id", repository.RepositoryId);
+        json.WriteString("where", repository.Where);
+        json.WriteString("expectedFrom", repository.ExpectedFrom);
+        json.WriteStartArray("crates");
+        foreach (var crate in repository.Crates)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", crate.Name);
+            if (crate.ExpectedVersion is null)
+            {
+                json.WriteNull("locked");
+            }
+            else
+            {
+                json.WriteString("locked", crate.ExpectedVersion);
+            }
+
+            json.WriteStartArray("found");
+            foreach (var version in crate.FoundVersions)
+            {
+                json.WriteStringValue(version);
+            }
+
+            json.WriteEndArray();
+            json.WriteString("status", Status(crate.Status));
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        var f = repository.Freshness;
+        json.WriteStartObject("units");
+        json.WriteNumber("dependencies", f.DependencyUnits);
+        json.WriteNumber("freshDependencies", f.FreshDependencyUnits);
+        json.WriteNumber("workspace", f.WorkspaceUnits);
+        json.WriteNumber("freshWorkspace", f.FreshWorkspaceUnits);
+        WriteNullableNumber(json, "dependencyFreshPercent", f.DependencyFreshPercent);
+        json.WriteEndObject();
+        if (repository.Sccache is { } stats)
+        {
+            json.WriteStartObject("sccache");
+            if (stats.Version is not null)
+            {
+                json.WriteString("version", stats.Version);
+            }
+
+            json.WriteNumber("hits", stats.TotalHits);
+            json.WriteNumber("misses", stats.TotalMisses);
+            WriteNullableNumber(json, "hitRatePercent", stats.HitRatePercent);
+            json.WriteStartObject("languages");
+            foreach (var language in stats.Languages)
+            {
+                json.WriteStartObject(language);
+                json.WriteNumber("hits", stats.HitsByLanguage.GetValueOrDefault(language));
+                json.WriteNumber("misses", stats.MissesByLanguage.GetValueOrDefault(language));
+                WriteNullableNumber(json, "hitRatePercent", stats.HitRatePercentFor(language));
+                json.WriteEndObject();
+            }
+
+            json.WriteEndObject();
+            json.WriteStartObject("notCached");
+            foreach (var (reason, count) in stats.NotCachedReasons.OrderBy(r => r.Key, StringComparer.Ordinal))
+            {
+                json.WriteNumber(reason, count);
+            }
+
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull("sccache");
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void WriteNullableNumber(Utf8JsonWriter json, string name, double? value)
+    {
+        if (value is { } v)
+        {
+            json.WriteNumber(name, Math.Round(v, 2));
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+
+    private static string Status(CrateStatus status) => status switch
+    {
+        CrateStatus.Present => "present",
+        CrateStatus.OtherVersion => "other-version",
+        _ => "missing",
+    };
+
+    private static string Percent(double? value) => value is { } v ? Invariant($"{v:0.0}%") : "n/a";
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
