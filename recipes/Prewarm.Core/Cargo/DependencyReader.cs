@@ -1,0 +1,180 @@
+using Tomlyn.Model;
+
+namespace Prewarm.Core.Cargo;
+
+/// <summary>Reads the dependency tables of one manifest the way cargo resolves them, including
+/// <c>workspace = true</c> inheritance from <c>[workspace.dependencies]</c>.</summary>
+internal sealed class DependencyReader(
+    TomlValues values,
+    string repoRoot,
+    IReadOnlyDictionary<string, string> registries)
+{
+    public const string CratesIo = "registry+https://github.com/rust-lang/crates.io-index";
+
+    private static readonly (string Table, DependencyKind Kind)[] Tables =
+    [
+        ("dependencies", DependencyKind.Normal),
+        ("dev-dependencies", DependencyKind.Development),
+        ("dev_dependencies", DependencyKind.Development),
+        ("build-dependencies", DependencyKind.Build),
+        ("build_dependencies", DependencyKind.Build),
+    ];
+
+    /// <summary>Every dependency of a package manifest, in cargo's order: untargeted tables, then each
+    /// target's. <c>workspaceDependencies</c> are the root's specs, or null outside a workspace.</summary>
+    public List<CargoDependency> ReadAll(TomlTable document, string packageDirectory, IReadOnlyDictionary<string, DependencySpec>? workspaceDependencies)
+    {
+        var result = new List<CargoDependency>();
+        ReadTables(document, null, packageDirectory, workspaceDependencies, result);
+        if (values.Table(document, "target") is { } targets)
+        {
+            foreach (var (platform, body) in targets)
+            {
+                if (body is not TomlTable platformTable)
+                {
+                    throw values.Invalid($"target.{platform}", "a table", body);
+                }
+
+                ReadTables(platformTable, CfgExpression.Normalize(platform, values.File), packageDirectory, workspaceDependencies, result);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The specs of <c>[workspace.dependencies]</c> (or <c>[patch.x]</c>/<c>[replace]</c>) with paths relative to the repository root.</summary>
+    public Dictionary<string, DependencySpec> ReadSpecs(TomlTable table, string baseDirectory, string tableName)
+    {
+        var specs = new Dictionary<string, DependencySpec>(StringComparer.Ordinal);
+        foreach (var (key, value) in table)
+        {
+            specs[key] = ReadSpec($"{tableName}.{key}", value, baseDirectory);
+        }
+
+        return specs;
+    }
+
+    public CargoDependency ToDependency(string key, DependencySpec spec, DependencyKind kind, string? target, bool inherited) =>
+        new()
+        {
+            Name = spec.Package ?? key,
+            Rename = spec.Package is not null && spec.Package != key ? key : null,
+            Kind = kind,
+            Target = target,
+            Req = VersionRequirement.Normalize(spec.Version),
+            Features = spec.Features ?? [],
+            UsesDefaultFeatures = spec.DefaultFeatures ?? true,
+            Optional = spec.Optional ?? false,
+            Source = SourceOf(key, spec),
+            Path = spec.Path,
+            Git = spec.Git,
+            Branch = spec.Branch,
+            Tag = spec.Tag,
+            Rev = spec.Rev,
+            Registry = spec.Registry,
+            Inherited = inherited,
+        };
+
+    private void ReadTables(TomlTable owner, string? target, string packageDirectory, IReadOnlyDictionary<string, DependencySpec>? workspaceDependencies, List<CargoDependency> result)
+    {
+        foreach (var (tableName, kind) in Tables)
+        {
+            if (values.Table(owner, tableName) is not { } table)
+            {
+                continue;
+            }
+
+            foreach (var (key, value) in table)
+            {
+                var spec = ReadSpec($"{tableName}.{key}", value, packageDirectory);
+                var inherited = spec.Workspace;
+                if (inherited)
+                {
+                    spec = Inherit(key, spec, workspaceDependencies);
+                }
+
+                result.Add(ToDependency(key, spec, kind, target, inherited));
+            }
+        }
+    }
+
+    /// <summary>Cargo's merge of a member's <c>{ workspace = true, … }</c> with the workspace entry:
+    /// features are appended, optional comes from the member, and the member can only turn
+    /// default features back on.</summary>
+    private DependencySpec Inherit(string key, DependencySpec member, IReadOnlyDictionary<string, DependencySpec>? workspaceDependencies)
+    {
+        if (workspaceDependencies is null)
+        {
+            throw new CargoManifestException(values.File, $"dependency `{key}` has `workspace = true` but the package is not in a workspace");
+        }
+
+        if (!workspaceDependencies.TryGetValue(key, out var shared))
+        {
+            throw new CargoManifestException(values.File, $"dependency `{key}` has `workspace = true` but `workspace.dependencies.{key}` is not defined");
+        }
+
+        var features = (shared.Features ?? []).Concat(member.Features ?? []).ToList();
+        return shared with
+        {
+            Features = shared.Features is null && member.Features is null ? null : features,
+            Optional = member.Optional,
+            DefaultFeatures = member.DefaultFeatures == true ? true : shared.DefaultFeatures,
+            Workspace = false,
+        };
+    }
+
+    private DependencySpec ReadSpec(string context, object? value, string baseDirectory)
+    {
+        switch (value)
+        {
+            case string version:
+                return new DependencySpec { Version = version, Simple = true };
+            case TomlTable table:
+                var path = values.String(table, "path");
+                var defaultFeatures = values.Bool(table, "default-features") ?? values.Bool(table, "default_features");
+                return new DependencySpec
+                {
+                    Version = values.String(table, "version"),
+                    Path = path is null ? null : ManifestPaths.Normalize(ManifestPaths.Combine(baseDirectory, path.Replace('\\', '/'))),
+                    Git = values.String(table, "git"),
+                    Branch = values.String(table, "branch"),
+                    Tag = values.String(table, "tag"),
+                    Rev = values.String(table, "rev"),
+                    Package = values.String(table, "package"),
+                    Registry = values.String(table, "registry"),
+                    Features = values.Strings(table, "features"),
+                    DefaultFeatures = defaultFeatures,
+                    Optional = values.Bool(table, "optional"),
+                    Workspace = values.Bool(table, "workspace") ?? false,
+                };
+            default:
+                throw values.Invalid(context, "a version string or a table", value);
+        }
+    }
+
+    private string? SourceOf(string key, DependencySpec spec)
+    {
+        if (spec.Git is { } git)
+        {
+            var reference = spec.Branch is not null ? $"?branch={spec.Branch}"
+                : spec.Tag is not null ? $"?tag={spec.Tag}"
+                : spec.Rev is not null ? $"?rev={spec.Rev}"
+                : string.Empty;
+            return $"git+{git}{reference}";
+        }
+
+        if (spec.Path is not null)
+        {
+            return null;
+        }
+
+        if (spec.Registry is { } registry)
+        {
+            return registries.TryGetValue(registry, out var index)
+                ? $"registry+{index}"
+                : throw new CargoManifestException(values.File, $"dependency `{key}` uses registry `{registry}`, which no .cargo/config.toml under {Path.GetFileName(repoRoot)} defines");
+        }
+
+        return CratesIo;
+    }
+}

@@ -1,0 +1,52 @@
+using LibGit2Sharp;
+using Tomlyn.Model;
+
+namespace Prewarm.Core.Cargo;
+
+/// <summary>Directories manifest discovery must not enter: build output (<c>target/</c>), <c>.git</c>,
+/// vendored sources (a <c>directory</c>/<c>local-registry</c> source replacement in the
+/// repository's <c>.cargo/config.toml</c>) and anything git ignores.</summary>
+internal sealed class IgnoreRules : IDisposable
+{
+    private readonly string _root;
+    private readonly HashSet<string> _vendored;
+    private readonly Repository? _git;
+    private readonly string? _gitWorkdir;
+
+    public IgnoreRules(string repoRoot, CargoConfig config)
+    {
+        _root = repoRoot;
+        _vendored = config.VendoredDirectories.ToHashSet(StringComparer.Ordinal);
+        var gitDirectory = Repository.Discover(repoRoot);
+        if (gitDirectory is not null)
+        {
+            _git = new Repository(gitDirectory);
+            _gitWorkdir = _git.Info.WorkingDirectory;
+        }
+    }
+
+    /// <summary>True when the directory (absolute path) should not be searched for manifests.</summary>
+    public bool IsSkipped(string directory)
+    {
+        var name = Path.GetFileName(directory);
+        if (name is "target" or ".git")
+        {
+            return true;
+        }
+
+        if (_vendored.Contains(Path.GetFullPath(directory)))
+        {
+            return true;
+        }
+
+        if (_git is null || _gitWorkdir is null)
+        {
+            return false;
+        }
+
+        var relative = Path.GetRelativePath(_gitWorkdir, directory).Replace(Path.DirectorySeparatorChar, '/');
+        return !relative.StartsWith("..", StringComparison.Ordinal) && relative != "." && _git.Ignore.IsPathIgnored(relative + "/");
+    }
+
+    public void Dispose() => _git?.Dispose();
+}

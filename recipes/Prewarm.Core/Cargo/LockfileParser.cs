@@ -1,0 +1,64 @@
+using Tomlyn.Model;
+
+namespace Prewarm.Core.Cargo;
+
+/// <summary>Reads Cargo.lock in every format cargo has written: v1 (checksums in <c>[metadata]</c>,
+/// references always <c>name version (source)</c>, possibly a <c>[root]</c> table), v2 (inline
+/// checksums, short references, no version key), v3 and v4 (<c>version = 3|4</c>).</summary>
+public static class LockfileParser
+{
+    /// <param name="text">The lockfile's text.</param>
+    /// <param name="path">The lockfile relative to the repository root (for the model and for messages).</param>
+    public static Lockfile Parse(string text, string path)
+    {
+        var document = TomlText.Parse(text, path);
+        var values = new TomlValues(path);
+        var metadata = values.Table(document, "metadata");
+        var checksums = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in metadata ?? new TomlTable())
+        {
+            const string prefix = "checksum ";
+            if (key.StartsWith(prefix, StringComparison.Ordinal) && value is string sum && sum != "<none>")
+            {
+                checksums[key[prefix.Length..]] = sum;
+            }
+        }
+
+        var entries = new List<TomlTable>();
+        if (values.Table(document, "root") is { } root)
+        {
+            entries.Add(root);
+        }
+
+        entries.AddRange(values.TableArray(document, "package"));
+        var packages = entries.Select(entry => Package(values, entry, checksums)).ToList();
+
+        var version = document.TryGetValue("version", out var v)
+            ? v is long number ? (int)number : throw values.Invalid("version", "an integer", v)
+            : metadata is not null && checksums.Count > 0 || entries.Any(e => e.ContainsKey("dependencies") && values.Strings(e, "dependencies")!.Any(d => d.Contains('(')) && !e.ContainsKey("checksum"))
+                ? 1
+                : 2;
+        if (version is < 1 or > 4)
+        {
+            throw new LockfileException(path, $"lockfile version {version} is not supported (1 to 4 are)");
+        }
+
+        return new Lockfile(path, version, packages);
+    }
+
+    private static LockedPackage Package(TomlValues values, TomlTable entry, Dictionary<string, string> checksums)
+    {
+        var name = values.String(entry, "name") ?? throw new LockfileException(values.File, "a [[package]] has no name");
+        var version = values.String(entry, "version") ?? throw new LockfileException(values.File, $"package `{name}` has no version");
+        var source = values.String(entry, "source");
+        var id = source is null ? $"{name} {version}" : $"{name} {version} ({source})";
+        return new LockedPackage
+        {
+            Name = name,
+            Version = version,
+            Source = source,
+            Checksum = values.String(entry, "checksum") ?? checksums.GetValueOrDefault(id),
+            Dependencies = values.Strings(entry, "dependencies") ?? [],
+        };
+    }
+}

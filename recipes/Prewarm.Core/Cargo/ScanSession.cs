@@ -1,0 +1,328 @@
+using Tomlyn.Model;
+
+namespace Prewarm.Core.Cargo;
+
+/// <summary>One scan of one repository root; holds the manifests read so far so each is read once.</summary>
+internal sealed class ScanSession : IDisposable
+{
+    private readonly string _root;
+    private readonly CargoConfig _config;
+    private readonly IgnoreRules _rules;
+    private readonly SortedDictionary<string, (CargoManifest Manifest, TomlTable Document)> _manifests = new(StringComparer.Ordinal);
+
+    public ScanSession(string root)
+    {
+        _root = root;
+        _config = CargoConfig.Read(root);
+        _rules = new IgnoreRules(root, _config);
+    }
+
+    public CargoRepository Scan(string id)
+    {
+        foreach (var path in ManifestDiscovery.FindManifests(_root, _rules))
+        {
+            Load(path);
+        }
+
+        var workspaces = new List<CargoWorkspace>();
+        var workspaceSpecs = new Dictionary<string, IReadOnlyDictionary<string, DependencySpec>>(StringComparer.Ordinal);
+        var membership = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var rootPath in _manifests.Where(m => m.Value.Manifest.HasWorkspace).Select(m => m.Key).ToList())
+        {
+            var (workspace, specs) = ResolveWorkspace(rootPath);
+            workspaces.Add(workspace);
+            workspaceSpecs[rootPath] = specs;
+            foreach (var member in workspace.Members)
+            {
+                // A package that is itself a workspace root belongs to its own workspace.
+                if (member == rootPath || !membership.ContainsKey(member))
+                {
+                    membership[member] = rootPath;
+                }
+            }
+        }
+
+        var packages = new List<CargoPackage>();
+        foreach (var (path, (manifest, document)) in _manifests.ToList())
+        {
+            if (!manifest.HasPackage)
+            {
+                continue;
+            }
+
+            var workspaceRoot = manifest.HasWorkspace ? path : membership.GetValueOrDefault(path);
+            packages.Add(ReadPackage(path, document, workspaceRoot, workspaceRoot is null ? null : workspaceSpecs[workspaceRoot]));
+        }
+
+        var lockfiles = new List<Lockfile>();
+        var lockRoots = workspaces.Select(w => w.Directory)
+            .Concat(packages.Where(p => p.WorkspaceRoot is null).Select(p => p.Directory))
+            .Distinct()
+            .Order(StringComparer.Ordinal);
+        foreach (var directory in lockRoots)
+        {
+            var lockPath = ManifestPaths.Combine(directory, "Cargo.lock");
+            var full = Full(lockPath);
+            if (File.Exists(full))
+            {
+                lockfiles.Add(LockfileParser.Parse(TomlText.ReadFile(full, lockPath), lockPath));
+            }
+        }
+
+        return new CargoRepository
+        {
+            Id = id,
+            RootPath = _root,
+            Workspaces = workspaces,
+            Packages = packages.OrderBy(p => p.ManifestPath, StringComparer.Ordinal).ToList(),
+            Manifests = _manifests.Values.Select(m => m.Manifest).ToList(),
+            Lockfiles = lockfiles,
+        };
+    }
+
+    public void Dispose() => _rules.Dispose();
+
+    private (CargoWorkspace Workspace, IReadOnlyDictionary<string, DependencySpec> Specs) ResolveWorkspace(string rootPath)
+    {
+        var (manifest, document) = _manifests[rootPath];
+        var values = new TomlValues(rootPath);
+        var table = values.Table(document, "workspace")!;
+        var directory = ManifestPaths.DirectoryOf(rootPath);
+        var patterns = values.Strings(table, "members") ?? [];
+        var exclude = values.Strings(table, "exclude") ?? [];
+        var reader = Reader(rootPath);
+        var specs = reader.ReadSpecs(values.Table(table, "dependencies") ?? new TomlTable(), directory, "workspace.dependencies");
+
+        bool IsExcluded(string memberDirectory) =>
+            exclude.Any(e => IsWithin(memberDirectory, Normalized(directory, e)))
+            && !patterns.Any(p => IsWithin(memberDirectory, Normalized(directory, p)));
+
+        var members = new SortedSet<string>(StringComparer.Ordinal);
+        var pending = new Queue<string>();
+        void Add(string memberManifest)
+        {
+            if (members.Add(memberManifest))
+            {
+                pending.Enqueue(memberManifest);
+            }
+        }
+
+        if (manifest.HasPackage)
+        {
+            Add(rootPath);
+        }
+
+        foreach (var pattern in patterns)
+        {
+            var isPattern = MemberGlob.IsPattern(pattern);
+            var directories = isPattern ? MemberGlob.Expand(_root, directory, pattern) : [Normalized(directory, pattern)];
+            var withManifest = directories.Where(d => File.Exists(Full(ManifestPaths.Combine(d, "Cargo.toml")))).ToList();
+            if (isPattern && withManifest.Count == 0)
+            {
+                throw new WorkspaceLayoutException(rootPath, $"workspace member pattern `{pattern}` matches no directory with a Cargo.toml");
+            }
+
+            if (!isPattern && withManifest.Count == 0)
+            {
+                throw new WorkspaceLayoutException(rootPath, $"workspace member `{pattern}` has no Cargo.toml (looked for {ManifestPaths.Combine(directories[0], "Cargo.toml")})");
+            }
+
+            foreach (var memberDirectory in withManifest.Where(d => !IsExcluded(d)))
+            {
+                Add(ManifestPaths.Combine(memberDirectory, "Cargo.toml"));
+            }
+        }
+
+        // Cargo makes path dependencies of members that live under the root members too.
+        while (pending.TryDequeue(out var memberPath))
+        {
+            var (member, memberDocument) = Load(memberPath);
+            if (!member.HasPackage)
+            {
+                continue;
+            }
+
+            foreach (var dependency in Reader(memberPath).ReadAll(memberDocument, ManifestPaths.DirectoryOf(memberPath), specs))
+            {
+                if (dependency.Path is { } dependencyDirectory && IsWithin(dependencyDirectory, directory) && !IsExcluded(dependencyDirectory))
+                {
+                    RequirePathDependency(memberPath, dependency);
+                    Add(ManifestPaths.Combine(dependencyDirectory, "Cargo.toml"));
+                }
+            }
+        }
+
+        var workspace = new CargoWorkspace
+        {
+            RootManifestPath = rootPath,
+            IsVirtual = !manifest.HasPackage,
+            Resolver = values.String(table, "resolver") ?? (values.Table(document, "package") is { } p ? values.String(p, "resolver") : null),
+            MemberPatterns = patterns,
+            Exclude = exclude,
+            DefaultMembers = values.Strings(table, "default-members") ?? [],
+            Members = members.ToList(),
+            Dependencies = new SortedDictionary<string, CargoDependency>(
+                specs.ToDictionary(s => s.Key, s => reader.ToDependency(s.Key, s.Value, DependencyKind.Normal, null, inherited: false)),
+                StringComparer.Ordinal),
+            Package = new SortedDictionary<string, string>(
+                (values.Table(table, "package") ?? new TomlTable()).ToDictionary(kv => kv.Key, kv => Render(kv.Value)),
+                StringComparer.Ordinal),
+            Patches = Patches(rootPath, document, directory, reader),
+            Replacements = values.Table(document, "replace") is { } replace
+                ? reader.ReadSpecs(replace, directory, "replace")
+                    .OrderBy(kv => kv.Key, StringComparer.Ordinal)
+                    .Select(kv => new CargoPatch { Source = kv.Key, Replacement = reader.ToDependency(kv.Key.Split(':')[0], kv.Value, DependencyKind.Normal, null, false) })
+                    .ToList()
+                : [],
+        };
+        return (workspace, specs);
+    }
+
+    private static List<CargoPatch> Patches(string rootPath, TomlTable document, string directory, DependencyReader reader)
+    {
+        var values = new TomlValues(rootPath);
+        var patches = new List<CargoPatch>();
+        foreach (var (source, body) in values.Table(document, "patch") ?? new TomlTable())
+        {
+            if (body is not TomlTable table)
+            {
+                throw values.Invalid($"patch.{source}", "a table", body);
+            }
+
+            patches.AddRange(reader.ReadSpecs(table, directory, $"patch.{source}")
+                .OrderBy(kv => kv.Key, StringComparer.Ordinal)
+                .Select(kv => new CargoPatch { Source = source, Replacement = reader.ToDependency(kv.Key, kv.Value, DependencyKind.Normal, null, false) }));
+        }
+
+        return patches.OrderBy(p => p.Source, StringComparer.Ordinal).ToList();
+    }
+
+    private CargoPackage ReadPackage(string path, TomlTable document, string? workspaceRoot, IReadOnlyDictionary<string, DependencySpec>? workspaceSpecs)
+    {
+        var values = new TomlValues(path);
+        var package = values.Table(document, "package") ?? values.Table(document, "project")!;
+        var shared = workspaceRoot is null ? null : values.Table(values.Table(_manifests[workspaceRoot].Document, "workspace")!, "package");
+
+        string? Inheritable(string key)
+        {
+            if (!values.Inherits(package, key))
+            {
+                return values.String(package, key);
+            }
+
+            if (shared is null)
+            {
+                throw new CargoManifestException(path, $"`package.{key}` is inherited from the workspace, but {(workspaceRoot is null ? "the package is in no workspace" : $"{workspaceRoot} has no `workspace.package.{key}`")}");
+            }
+
+            return new TomlValues(workspaceRoot!).String(shared, key)
+                ?? throw new CargoManifestException(path, $"`package.{key}` is inherited from the workspace, but {workspaceRoot} has no `workspace.package.{key}`");
+        }
+
+        var name = values.String(package, "name") ?? throw new CargoManifestException(path, "`package.name` is missing");
+        var edition = Inheritable("edition") ?? "2015";
+        var directory = ManifestPaths.DirectoryOf(path);
+        var dependencies = Reader(path).ReadAll(document, directory, workspaceSpecs);
+        foreach (var dependency in dependencies)
+        {
+            RequirePathDependency(path, dependency);
+        }
+
+        var targets = TargetDiscovery.Resolve(_root, path, document, name, edition);
+        return new CargoPackage
+        {
+            Name = name,
+            Version = Inheritable("version") ?? "0.0.0",
+            ManifestPath = path,
+            Edition = edition,
+            RustVersion = Inheritable("rust-version"),
+            Links = values.String(package, "links"),
+            Dependencies = dependencies,
+            Targets = targets.Targets,
+            Features = Features(values, document, dependencies),
+            BuildScript = targets.BuildScript,
+            WorkspaceRoot = workspaceRoot,
+        };
+    }
+
+    /// <summary><c>[features]</c> plus the implicit feature cargo creates for each optional dependency
+    /// that no feature names with <c>dep:</c>.</summary>
+    private static SortedDictionary<string, IReadOnlyList<string>> Features(TomlValues values, TomlTable document, IReadOnlyList<CargoDependency> dependencies)
+    {
+        var features = new SortedDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        var table = values.Table(document, "features") ?? new TomlTable();
+        foreach (var key in table.Keys)
+        {
+            features[key] = values.Strings(table, key)!;
+        }
+
+        var explicitDeps = features.Values.SelectMany(v => v)
+            .Where(f => f.StartsWith("dep:", StringComparison.Ordinal))
+            .Select(f => f[4..])
+            .ToHashSet(StringComparer.Ordinal);
+        foreach (var optional in dependencies.Where(d => d.Optional).Select(d => d.KeyName).Distinct())
+        {
+            if (!explicitDeps.Contains(optional) && !features.ContainsKey(optional))
+            {
+                features[optional] = [$"dep:{optional}"];
+            }
+        }
+
+        return features;
+    }
+
+    private void RequirePathDependency(string manifestPath, CargoDependency dependency)
+    {
+        if (dependency.Path is { } directory && !File.Exists(Full(ManifestPaths.Combine(directory, "Cargo.toml"))))
+        {
+            throw new WorkspaceLayoutException(manifestPath, $"path dependency `{dependency.KeyName}` points at `{directory}`, which has no Cargo.toml");
+        }
+    }
+
+    private (CargoManifest Manifest, TomlTable Document) Load(string path)
+    {
+        if (_manifests.TryGetValue(path, out var loaded))
+        {
+            return loaded;
+        }
+
+        var text = TomlText.ReadFile(Full(path), path);
+        var document = TomlText.Parse(text, path);
+        var manifest = new CargoManifest
+        {
+            Path = path,
+            Text = text,
+            HasPackage = document.ContainsKey("package") || document.ContainsKey("project"),
+            HasWorkspace = document.ContainsKey("workspace"),
+        };
+        if (!manifest.HasPackage && !manifest.HasWorkspace)
+        {
+            throw new CargoManifestException(path, "manifest has neither `[package]` nor `[workspace]`");
+        }
+
+        _manifests[path] = (manifest, document);
+        return (manifest, document);
+    }
+
+    private DependencyReader Reader(string manifestPath) => new(new TomlValues(manifestPath), _root, _config.Registries);
+
+    private string Full(string relative) => Path.Combine(_root, relative.Replace('/', Path.DirectorySeparatorChar));
+
+    private static string Normalized(string directory, string entry) =>
+        ManifestPaths.Normalize(ManifestPaths.Combine(directory, entry.Replace('\\', '/')));
+
+    /// <summary>Component-wise "is <paramref name="path"/> inside <paramref name="directory"/>" on relative '/' paths.</summary>
+    private static bool IsWithin(string path, string directory) =>
+        !path.StartsWith("..", StringComparison.Ordinal)
+        && (directory.Length == 0 || path == directory || path.StartsWith(directory + "/", StringComparison.Ordinal));
+
+    private static string Render(object? value) => value switch
+    {
+        string s => s,
+        bool b => b ? "true" : "false",
+        long n => n.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        TomlArray array => string.Join(", ", array.Select(Render)),
+        TomlTable table => "{ " + string.Join(", ", table.Select(kv => $"{kv.Key} = {Render(kv.Value)}")) + " }",
+        _ => Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty,
+    };
+}

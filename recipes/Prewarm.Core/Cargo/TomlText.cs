@@ -1,0 +1,68 @@
+using System.Text;
+using Tomlyn;
+using Tomlyn.Model;
+
+namespace Prewarm.Core.Cargo;
+
+/// <summary>Reads TOML files strictly: UTF-8 only, and every failure is one line naming the file.</summary>
+public static class TomlText
+{
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>The file's text; <see cref="UnreadableFileException"/> when it cannot be read or is not UTF-8.</summary>
+    public static string ReadFile(string fullPath, string displayPath)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(fullPath);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new UnreadableFileException(displayPath, "permission denied", e);
+        }
+        catch (IOException e)
+        {
+            throw new UnreadableFileException(displayPath, $"cannot be read ({e.Message})", e);
+        }
+
+        try
+        {
+            var text = StrictUtf8.GetString(bytes);
+            return text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw new UnreadableFileException(displayPath, $"is not valid UTF-8 (byte offset {e.Index})", e);
+        }
+    }
+
+    /// <summary>Parses TOML; a syntax error becomes <see cref="CargoManifestException"/> with file:line:column.</summary>
+    public static TomlTable Parse(string text, string displayPath)
+    {
+        try
+        {
+            return TomlSerializer.Deserialize<TomlTable>(text) ?? new TomlTable();
+        }
+        catch (TomlException e)
+        {
+            var message = FirstLine(e.Message);
+            // Tomlyn prefixes "(line,col) : error : "; we print the position our own way.
+            var marker = message.IndexOf(": error : ", StringComparison.Ordinal);
+            if (marker >= 0)
+            {
+                message = message[(marker + ": error : ".Length)..];
+            }
+
+            return e.Line is > 0 and var line
+                ? throw new CargoManifestException(displayPath, line, e.Column ?? 0, message)
+                : throw new CargoManifestException(displayPath, message);
+        }
+    }
+
+    private static string FirstLine(string message)
+    {
+        var end = message.IndexOfAny(['\r', '\n']);
+        return end < 0 ? message : message[..end];
+    }
+}

@@ -1,0 +1,69 @@
+using Tomlyn.Model;
+
+namespace Prewarm.Core.Cargo;
+
+/// <summary>Typed reads from an untyped TOML table; a value of the wrong type is a manifest error
+/// naming the key, as cargo reports it.</summary>
+internal sealed class TomlValues(string file)
+{
+    public string File { get; } = file;
+
+    public TomlTable? Table(TomlTable parent, string key) => parent.TryGetValue(key, out var value)
+        ? value as TomlTable ?? throw Invalid(key, "a table", value)
+        : null;
+
+    public string? String(TomlTable parent, string key) => parent.TryGetValue(key, out var value)
+        ? value as string ?? throw Invalid(key, "a string", value)
+        : null;
+
+    public bool? Bool(TomlTable parent, string key) => parent.TryGetValue(key, out var value)
+        ? value as bool? ?? throw Invalid(key, "a boolean", value)
+        : null;
+
+    public IReadOnlyList<string>? Strings(TomlTable parent, string key)
+    {
+        if (!parent.TryGetValue(key, out var value))
+        {
+            return null;
+        }
+
+        if (value is not TomlArray array)
+        {
+            throw Invalid(key, "an array of strings", value);
+        }
+
+        return array.Select(item => item as string ?? throw Invalid(key, "an array of strings", item)).ToList();
+    }
+
+    public IEnumerable<TomlTable> TableArray(TomlTable parent, string key)
+    {
+        if (!parent.TryGetValue(key, out var value))
+        {
+            return [];
+        }
+
+        return value switch
+        {
+            TomlTableArray tables => tables,
+            TomlArray array when array.All(a => a is TomlTable) => array.Cast<TomlTable>(),
+            _ => throw Invalid(key, "an array of tables", value),
+        };
+    }
+
+    /// <summary>True for <c>key.workspace = true</c> (inherit from <c>[workspace.package]</c>).</summary>
+    public bool Inherits(TomlTable parent, string key) =>
+        parent.TryGetValue(key, out var value) && value is TomlTable t && t.TryGetValue("workspace", out var w) && w is true;
+
+    public CargoManifestException Invalid(string key, string expected, object? value) =>
+        new(File, $"`{key}` must be {expected}, found {Describe(value)}");
+
+    private static string Describe(object? value) => value switch
+    {
+        string => "a string",
+        bool => "a boolean",
+        long or double => "a number",
+        TomlTable => "a table",
+        TomlArray or TomlTableArray => "an array",
+        _ => "another value",
+    };
+}
