@@ -1,4 +1,5 @@
 using NUnit.Framework;
+using Prewarm.Core.Cargo;
 using Prewarm.Core.Recipes;
 using Prewarm.Core.Recipes.Cooking;
 using Prewarm.Tests.Recipes.Support;
@@ -61,7 +62,7 @@ public sealed class CookTests
 
     internal static async Task<string> WriteRecipeAsync(string repo, string artifacts)
     {
-        var repository = await MetadataRepository.LoadAsync(repo);
+        var repository = RepositoryScanner.Scan(repo, "repo");
         var recipe = SkeletonBuilder.Build(repository);
         RecipeArtifacts.Write(artifacts, repository, recipe, new BuildEnvironment { Toolchain = "test", Profile = "dev", RecipeSha256 = "" });
         return File.ReadAllText(Path.Combine(RecipeArtifacts.DirectoryFor(artifacts, "repo"), RecipeArtifacts.RecipeFile));

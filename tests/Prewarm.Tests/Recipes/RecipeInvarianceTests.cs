@@ -1,5 +1,6 @@
 using NUnit.Framework;
 using Prewarm.Core;
+using Prewarm.Core.Cargo;
 using Prewarm.Core.Recipes;
 using Prewarm.Tests.Recipes.Support;
 using Shouldly;
@@ -79,10 +80,19 @@ public sealed class RecipeInvarianceTests
     }
 
     [Test]
+    public async Task Is_the_same_when_built_from_cargo_metadata_instead_of_the_scan()
+    {
+        // Cargo's own view of packages and targets is the oracle for discovery.
+        var fromCargo = RecipeJson.Serialize(SkeletonBuilder.Build(await MetadataRepository.LoadAsync(_repo)));
+
+        fromCargo.ShouldBe(_baseline);
+    }
+
+    [Test]
     public async Task Changes_with_a_lockfile_entry()
     {
         // Loaded first: cargo itself refuses a lockfile whose checksum was altered.
-        var repository = await MetadataRepository.LoadAsync(_repo);
+        var repository = RepositoryScanner.Scan(_repo, "repo");
         _tree.Replace("repo/Cargo.lock", "224afbd727c3d6e4b90103ece64b8d1b67fbb1973b1046c2281eed3f3803f800", "0000000000000000000000000000000000000000000000000000000000000000");
 
         RecipeJson.Serialize(SkeletonBuilder.Build(repository)).ShouldNotBe(_baseline);
@@ -92,7 +102,7 @@ public sealed class RecipeInvarianceTests
     public async Task Changes_with_the_toolchain_file()
     {
         // Read from disk only (cargo would ask rustup for the pinned toolchain).
-        var repository = await MetadataRepository.LoadAsync(_repo);
+        var repository = RepositoryScanner.Scan(_repo, "repo");
         _tree.Write("repo/rust-toolchain.toml", "[toolchain]\nchannel = \"1.95.0\"\n");
         var pinned = RecipeJson.Serialize(SkeletonBuilder.Build(repository));
         pinned.ShouldNotBe(_baseline);
@@ -139,7 +149,7 @@ public sealed class RecipeInvarianceTests
     [Test]
     public async Task A_package_filter_keeps_only_its_dependency_closure()
     {
-        var repository = await MetadataRepository.LoadAsync(_repo);
+        var repository = RepositoryScanner.Scan(_repo, "repo");
         var recipe = SkeletonBuilder.Build(repository, new RecipeOptions { Packages = ["fixture-util"] });
 
         recipe.Manifests.Select(m => m.RelativePath).ShouldBe(["Cargo.toml", "crates/macros/Cargo.toml", "crates/util/Cargo.toml", "vendor/itoa/Cargo.toml"]);
@@ -160,7 +170,7 @@ public sealed class RecipeInvarianceTests
     [Test]
     public async Task Refuses_to_write_into_the_repository_or_its_sources()
     {
-        var repository = await MetadataRepository.LoadAsync(_repo);
+        var repository = RepositoryScanner.Scan(_repo, "repo");
         var recipe = SkeletonBuilder.Build(repository);
         var environment = new BuildEnvironment { Toolchain = "t", Profile = "dev", RecipeSha256 = "" };
 
@@ -175,7 +185,7 @@ public sealed class RecipeInvarianceTests
     [Test]
     public async Task Rewriting_unchanged_outputs_keeps_their_modification_times()
     {
-        var repository = await MetadataRepository.LoadAsync(_repo);
+        var repository = RepositoryScanner.Scan(_repo, "repo");
         var recipe = SkeletonBuilder.Build(repository);
         var environment = new BuildEnvironment { Toolchain = "t", Profile = "dev", RecipeSha256 = "" };
         RecipeArtifacts.Write(_tree["out"], repository, recipe, environment);
@@ -191,5 +201,5 @@ public sealed class RecipeInvarianceTests
     }
 
     private async Task<string> RecipeAsync(string? repo = null) =>
-        RecipeJson.Serialize(SkeletonBuilder.Build(await MetadataRepository.LoadAsync(repo ?? _repo)));
+        RecipeJson.Serialize(SkeletonBuilder.Build(RepositoryScanner.Scan(repo ?? _repo, "repo")));
 }

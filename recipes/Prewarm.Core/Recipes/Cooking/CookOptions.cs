@@ -18,9 +18,6 @@ public sealed record CookOptions
     public bool Locked { get; init; } = true;
     public bool Offline { get; init; }
 
-    /// <summary>Build tests, benches and examples too (their dev-dependencies get compiled).</summary>
-    public bool AllTargets { get; init; }
-
     public IReadOnlyList<string> Packages { get; init; } = [];
     public IReadOnlyList<string> Bins { get; init; } = [];
 

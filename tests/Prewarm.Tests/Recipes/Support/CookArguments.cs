@@ -1,8 +1,10 @@
-namespace Prewarm.Core.Recipes.Cooking;
+using Prewarm.Core.Recipes.Cooking;
 
-/// <summary>The one place <c>cargo build</c>'s arguments for cooking a skeleton are put together
+namespace Prewarm.Tests.Recipes.Support;
+
+/// <summary>cargo build arguments for cooking in tests (the Cook task builds them with CargoTool/CargoArguments).</summary>
 /// (the Cake task runs them, tests run the same list).</summary>
-public static class CookArguments
+internal static class CookArguments
 {
     public static IReadOnlyList<string> For(string manifestPath, CookOptions options, bool jsonMessages = false)
     {
@@ -40,11 +42,6 @@ public static class CookArguments
         foreach (var bin in options.Bins)
         {
             arguments.AddRange(["--bin", bin]);
-        }
-
-        if (options.AllTargets)
-        {
-            arguments.Add("--all-targets");
         }
 
         if (options.Locked)
