@@ -3,7 +3,6 @@ using Prewarm.Core.Recipes.Cooking;
 namespace Prewarm.Tests.Recipes.Support;
 
 /// <summary>cargo build arguments for cooking in tests (the Cook task builds them with CargoTool/CargoArguments).</summary>
-/// (the Cake task runs them, tests run the same list).</summary>
 internal static class CookArguments
 {
     public static IReadOnlyList<string> For(string manifestPath, CookOptions options, bool jsonMessages = false)
