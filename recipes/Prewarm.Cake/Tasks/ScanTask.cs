@@ -1,3 +1,7 @@
+using Cake.Core.Diagnostics;
+using Prewarm.Core.Cargo;
+using Prewarm.Core.IO;
+using Prewarm.Core.Scanning;
 using Prewarm.Frosting;
 
 namespace Prewarm.Cake.Tasks;
@@ -6,6 +10,24 @@ namespace Prewarm.Cake.Tasks;
 [TaskDescription("Scans every --repo for Cargo manifests and lockfiles; writes the dependency frequency report.")]
 public sealed class ScanTask : FrostingTask<PrewarmContext>
 {
-    public override void Run(PrewarmContext context) =>
-        throw new PrewarmUnavailableException("Scan");
+    public override void Run(PrewarmContext context)
+    {
+        var repositories = RepositoryScanner.ScanAll(context.Repositories.Select(r => r.FullPath).ToList());
+        var files = ScanArtifacts.Render(repositories);
+        var artifacts = context.Artifacts.FullPath;
+        // All four files or none: a failed scan must not leave a report that mixes two runs.
+        AtomicFile.WriteAll(files.Select(f => KeyValuePair.Create(Path.Combine(artifacts, f.Key), f.Value)));
+
+        foreach (var repository in repositories)
+        {
+            context.Log.Information(
+                "Scan: {0}: {1} package(s), {2} workspace(s), {3} lockfile(s)",
+                repository.Id,
+                repository.Packages.Count,
+                repository.Workspaces.Count,
+                repository.Lockfiles.Count);
+        }
+
+        context.Log.Information("Scan: wrote {0} and {1} in {2}", ScanDocument.FileName, "dependency-frequency.{txt,json,md}", artifacts);
+    }
 }

@@ -13,7 +13,7 @@ public sealed record CargoManifest
 
     /// <summary>The manifest's text as read (UTF-8).</summary>
     [JsonIgnore]
-    public required string Text { get; init; }
+    public string Text { get; init; } = string.Empty;
 
     public bool HasPackage { get; init; }
     public bool HasWorkspace { get; init; }

@@ -11,7 +11,7 @@ public sealed record CargoRepository
 
     /// <summary>The absolute root; kept out of scan.json so reports don't depend on where a tree lives.</summary>
     [JsonIgnore]
-    public required string RootPath { get; init; }
+    public string RootPath { get; init; } = string.Empty;
 
     public IReadOnlyList<CargoWorkspace> Workspaces { get; init; } = [];
 
@@ -22,7 +22,6 @@ public sealed record CargoRepository
     public IReadOnlyList<CargoManifest> Manifests { get; init; } = [];
 
     /// <summary>Cargo.lock files next to workspace roots and standalone packages, sorted by path.</summary>
-    [JsonIgnore]
     public IReadOnlyList<Lockfile> Lockfiles { get; init; } = [];
 
     /// <summary>The lockfile cargo would use for <paramref name="package"/>: its workspace root's, else its own.</summary>

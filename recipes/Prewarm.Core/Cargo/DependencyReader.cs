@@ -11,6 +11,8 @@ internal sealed class DependencyReader(
 {
     public const string CratesIo = "registry+https://github.com/rust-lang/crates.io-index";
 
+    private bool _strictInheritance;
+
     private static readonly (string Table, DependencyKind Kind)[] Tables =
     [
         ("dependencies", DependencyKind.Normal),
@@ -21,9 +23,11 @@ internal sealed class DependencyReader(
     ];
 
     /// <summary>Every dependency of a package manifest, in cargo's order: untargeted tables, then each
-    /// target's. <c>workspaceDependencies</c> are the root's specs, or null outside a workspace.</summary>
-    public List<CargoDependency> ReadAll(TomlTable document, string packageDirectory, IReadOnlyDictionary<string, DependencySpec>? workspaceDependencies)
+    /// target's. <c>workspaceDependencies</c> are the root's specs, or null outside a workspace;
+    /// <c>edition</c> (when known) enables cargo's edition-2024 inheritance checks.</summary>
+    public List<CargoDependency> ReadAll(TomlTable document, string packageDirectory, IReadOnlyDictionary<string, DependencySpec>? workspaceDependencies, string? edition = null)
     {
+        _strictInheritance = edition is not null && int.TryParse(edition, out var year) && year >= 2024;
         var result = new List<CargoDependency>();
         ReadTables(document, null, packageDirectory, workspaceDependencies, result);
         if (values.Table(document, "target") is { } targets)
@@ -111,6 +115,12 @@ internal sealed class DependencyReader(
         if (!workspaceDependencies.TryGetValue(key, out var shared))
         {
             throw new CargoManifestException(values.File, $"dependency `{key}` has `workspace = true` but `workspace.dependencies.{key}` is not defined");
+        }
+
+        if (_strictInheritance && member.DefaultFeatures == false && shared.DefaultFeatures != false)
+        {
+            // Earlier editions only warn and keep the workspace's default features.
+            throw new CargoManifestException(values.File, $"dependency `{key}`: `default-features = false` cannot override the workspace's `default-features` (edition 2024)");
         }
 
         var features = (shared.Features ?? []).Concat(member.Features ?? []).ToList();

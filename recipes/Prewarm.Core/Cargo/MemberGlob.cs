@@ -33,7 +33,7 @@ internal static class MemberGlob
                 var regex = new Regex("^" + ToRegex(segment) + "$", RegexOptions.CultureInvariant);
                 next.AddRange(Directory.EnumerateDirectories(full)
                     .Select(Path.GetFileName)
-                    .Where(name => name is not null && !name.StartsWith('.') && regex.IsMatch(name))
+                    .Where(name => name is not null && regex.IsMatch(name)) // like glob's defaults, * also matches a leading dot
                     .Select(name => ManifestPaths.Combine(directory, name!)));
             }
 

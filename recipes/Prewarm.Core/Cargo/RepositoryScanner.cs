@@ -22,10 +22,30 @@ public static class RepositoryScanner
         return session.Scan(id ?? RepositoryIds.Assign([root])[0]);
     }
 
-    /// <summary>Scans several roots, giving each the artifacts contract's unique id in order.</summary>
+    /// <summary>Scans several roots, giving each the artifacts contract's unique id in order. A failure
+    /// is a <see cref="RepositoryScanException"/> whose message names the file by its absolute path.</summary>
     public static IReadOnlyList<CargoRepository> ScanAll(IReadOnlyList<string> repoRoots)
     {
         var ids = RepositoryIds.Assign(repoRoots);
-        return repoRoots.Select((root, i) => Scan(root, ids[i])).ToList();
+        var repositories = new List<CargoRepository>();
+        for (var i = 0; i < repoRoots.Count; i++)
+        {
+            var root = Path.GetFullPath(repoRoots[i]);
+            if (!Directory.Exists(root))
+            {
+                throw new UnreadableFileException(repoRoots[i], "repository directory does not exist");
+            }
+
+            try
+            {
+                repositories.Add(Scan(root, ids[i]));
+            }
+            catch (PrewarmException e)
+            {
+                throw new RepositoryScanException(root, e);
+            }
+        }
+
+        return repositories;
     }
 }

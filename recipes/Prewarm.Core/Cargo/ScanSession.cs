@@ -24,6 +24,11 @@ internal sealed class ScanSession : IDisposable
             Load(path);
         }
 
+        if (_manifests.Count == 0)
+        {
+            throw new WorkspaceLayoutException("Cargo.toml", "not found: the repository has no Cargo.toml at its root or below it");
+        }
+
         var workspaces = new List<CargoWorkspace>();
         var workspaceSpecs = new Dictionary<string, IReadOnlyDictionary<string, DependencySpec>>(StringComparer.Ordinal);
         var membership = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -222,7 +227,7 @@ internal sealed class ScanSession : IDisposable
         var name = values.String(package, "name") ?? throw new CargoManifestException(path, "`package.name` is missing");
         var edition = Inheritable("edition") ?? "2015";
         var directory = ManifestPaths.DirectoryOf(path);
-        var dependencies = Reader(path).ReadAll(document, directory, workspaceSpecs);
+        var dependencies = Reader(path).ReadAll(document, directory, workspaceSpecs, edition);
         foreach (var dependency in dependencies)
         {
             RequirePathDependency(path, dependency);

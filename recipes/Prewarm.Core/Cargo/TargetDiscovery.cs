@@ -145,7 +145,7 @@ public static class TargetDiscovery
                 var crateTypes = values.Strings(declared, "crate-type") ?? values.Strings(declared, "crate_type");
                 if (crateTypes is not null)
                 {
-                    target = target with { CrateTypes = crateTypes, Kinds = crateTypes.SequenceEqual(["bin"]) ? ["example"] : crateTypes };
+                    target = target with { CrateTypes = crateTypes };
                 }
             }
 

@@ -1,0 +1,20 @@
+using Prewarm.Core.Cargo;
+
+namespace Prewarm.Core.Scanning;
+
+/// <summary>Every file the Scan task writes, rendered in memory so they can be written as one unit.</summary>
+public static class ScanArtifacts
+{
+    /// <summary>File name (relative to the artifacts directory) → content.</summary>
+    public static IReadOnlyDictionary<string, string> Render(IReadOnlyList<CargoRepository> repositories)
+    {
+        var report = DependencyFrequencyReport.Build(repositories);
+        return new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            [ScanDocument.FileName] = ScanJson.Serialize(new ScanDocument { Repositories = repositories }),
+            [FrequencyReportWriter.TextFile] = FrequencyReportWriter.ToText(report),
+            [FrequencyReportWriter.JsonFile] = FrequencyReportWriter.ToJson(report),
+            [FrequencyReportWriter.MarkdownFile] = FrequencyReportWriter.ToMarkdown(report),
+        };
+    }
+}

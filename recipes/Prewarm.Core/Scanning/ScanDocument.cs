@@ -1,0 +1,37 @@
+using Prewarm.Core.Cargo;
+
+namespace Prewarm.Core.Scanning;
+
+/// <summary>The content of <c>scan.json</c>: the full model of every scanned repository, in --repo order.</summary>
+public sealed record ScanDocument
+{
+    public const string FileName = "scan.json";
+
+    /// <summary>Bumped when the shape changes incompatibly, so readers can refuse an old file.</summary>
+    public int FormatVersion { get; init; } = 1;
+
+    public required IReadOnlyList<CargoRepository> Repositories { get; init; }
+
+    /// <summary>Reads <c>scan.json</c> back (for tasks run with <c>--exclusive</c>). Repository
+    /// <see cref="CargoRepository.RootPath"/> and manifest texts are not stored and come back empty.</summary>
+    public static ScanDocument Read(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new PrewarmException($"{path}: not found; the Scan task writes it (run --target=Scan)");
+        }
+
+        try
+        {
+            var document = System.Text.Json.JsonSerializer.Deserialize<ScanDocument>(File.ReadAllText(path), ScanJson.Options)
+                ?? throw new PrewarmException($"{path}: empty");
+            return document.FormatVersion == 1
+                ? document
+                : throw new PrewarmException($"{path}: format version {document.FormatVersion} is not supported; run --target=Scan again");
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new PrewarmException($"{path}:{e.LineNumber + 1}: not a valid scan.json ({e.Message.Split('.')[0]}); run --target=Scan again", e);
+        }
+    }
+}

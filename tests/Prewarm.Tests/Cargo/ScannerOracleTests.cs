@@ -1,0 +1,222 @@
+using NUnit.Framework;
+using Prewarm.Core.Cargo;
+using Prewarm.Tests.Support;
+using Shouldly;
+
+namespace Prewarm.Tests.Cargo;
+
+/// <summary>The scanner's model of every package must equal what real <c>cargo metadata --no-deps</c>
+/// reports: dependencies (name, rename, kind, target, req, features, default features, optional,
+/// source, path), targets and features.</summary>
+[TestFixture]
+public sealed class ScannerOracleTests
+{
+    [Test]
+    public async Task The_bundled_shop_example_matches_cargo()
+    {
+        var repository = RepositoryScanner.Scan(Path.Combine(RepositoryLayout.Root, "tests", "examples", "shop"));
+
+        var compared = await OracleComparison.AssertMatchesCargoAsync(repository);
+
+        compared.ShouldBe(3);
+        repository.Workspaces.ShouldHaveSingleItem().Members.ShouldBe(["apps/server/Cargo.toml", "crates/domain/Cargo.toml", "crates/storage/Cargo.toml"]);
+    }
+
+    [Test]
+    public async Task A_workspace_with_globs_exclude_inheritance_renames_and_cfg_targets_matches_cargo()
+    {
+        using var fixture = new CargoFixture();
+        var git = await fixture.CreateGitPackageAsync("gitdep");
+        fixture
+            .Write("Cargo.toml", $$"""
+                [package]
+                name = "app"
+                version.workspace = true
+                edition.workspace = true
+                rust-version.workspace = true
+
+                [workspace]
+                resolver = "2"
+                members = ["crates/*", "tools/gen?"]
+                exclude = ["crates/old", "patched"]
+                default-members = ["crates/core"]
+
+                [workspace.package]
+                version = "1.2.3"
+                edition = "2021"
+                rust-version = "1.70"
+
+                [workspace.dependencies]
+                serde = { version = "1.0.100", default-features = false, features = ["derive"] }
+                anyhow = "1"
+                json = { package = "serde_json", version = "1.0" }
+                tokio = { version = "1.24", features = ["rt"] }
+                core-lib = { path = "crates/core", version = "1.2.3" }
+                gitdep = { git = "{{git}}", tag = "v1" }
+
+                [dependencies]
+                core-lib = { workspace = true }
+                serde = { workspace = true, features = ["std"], default-features = true }
+                tokio = { workspace = true, optional = true, features = ["macros"] }
+                json.workspace = true
+                helper = { path = "helper" }
+                gitdep.workspace = true
+
+                [dev-dependencies]
+                anyhow = { workspace = true }
+
+                [target.'cfg(all(unix,target_arch="x86_64"))'.dependencies]
+                log = { version = "0.4.*" }
+
+                [target.x86_64-pc-windows-msvc.build-dependencies]
+                cc = "1"
+
+                [features]
+                default = ["fast"]
+                fast = ["dep:tokio"]
+
+                [patch.crates-io]
+                serde = { path = "patched/serde" }
+                """)
+            .Write("src/main.rs", "fn main() {}")
+            .Write("helper/Cargo.toml", """
+                [package]
+                name = "helper"
+                version = "0.1.0"
+                edition = "2018"
+                """)
+            .Write("helper/src/lib.rs", "")
+            .Write("patched/serde/Cargo.toml", "[package]\nname = \"serde\"\nversion = \"1.0.999\"\n")
+            .Write("patched/serde/src/lib.rs", "")
+            .Write("crates/core/Cargo.toml", """
+                [package]
+                name = "core-lib"
+                version.workspace = true
+                edition = "2018"
+
+                [lib]
+                name = "corelib"
+
+                [dependencies]
+                serde = { workspace = true, default-features = false }
+                rand = { version = "0.8", optional = true, default_features = false }
+                regex = { version = ">= 1.5, < 2", optional = true }
+                rx = { package = "regex", version = "1", optional = true }
+
+                [build-dependencies]
+                cc = { version = "1.0", optional = false }
+
+                [features]
+                rng = ["rand/std"]
+                re = ["dep:regex"]
+                """)
+            .Write("crates/core/src/lib.rs", "")
+            .Write("crates/core/build.rs", "fn main() {}")
+            .Write("crates/core/src/main.rs", "fn main() {}")
+            .Write("crates/core/benches/speed.rs", "")
+            .Write("crates/core/examples/walk.rs", "fn main() {}")
+            .Write("crates/macros/Cargo.toml", """
+                [package]
+                name = "macros"
+                version = "0.0.1"
+                edition = "2021"
+                build = false
+                autotests = false
+                autobins = false
+
+                [lib]
+                proc-macro = true
+
+                [dependencies]
+                syn = { version = "2", features = ["full"] }
+                quote = "1"
+                """)
+            .Write("crates/macros/src/lib.rs", "")
+            .Write("crates/macros/build.rs", "fn main() {}")
+            .Write("crates/macros/tests/ignored.rs", "")
+            .Write("crates/macros/src/main.rs", "fn main() {}")
+            .Write("crates/old/Cargo.toml", "[package]\nname = \"old\"\nversion = \"0.1.0\"\n\n[workspace]\n")
+            .Write("crates/old/src/lib.rs", "")
+            .Write("crates/.hidden/Cargo.toml", "[package]\nname = \"hidden\"\nversion = \"0.1.0\"\n")
+            .Write("crates/.hidden/src/lib.rs", "")
+            .Write("tools/gen1/Cargo.toml", $$"""
+                [package]
+                name = "gen1"
+                version = "0.1.0"
+                edition = "2021"
+                autobenches = false
+                build = "scripts/build.rs"
+
+                [[bin]]
+                name = "generate"
+                required-features = ["cli"]
+
+                [[bin]]
+                name = "gen1"
+                path = "src/main.rs"
+                test = false
+
+                [[example]]
+                name = "demo"
+                crate-type = ["staticlib"]
+
+                [[test]]
+                name = "slow"
+                path = "tests/slow/run.rs"
+                harness = false
+
+                [features]
+                cli = []
+
+                [dependencies]
+                clap = { version = "4.0", features = ["derive"], git = "{{git}}", branch = "main", package = "gitdep" }
+                """)
+            .Write("tools/gen1/src/main.rs", "fn main() {}")
+            .Write("tools/gen1/src/bin/generate.rs", "fn main() {}")
+            .Write("tools/gen1/src/bin/other.rs", "fn main() {}")
+            .Write("tools/gen1/src/bin/multi/main.rs", "fn main() {}")
+            .Write("tools/gen1/src/bin/not-a-bin/helper.rs", "")
+            .Write("tools/gen1/examples/demo.rs", "")
+            .Write("tools/gen1/examples/tour/main.rs", "fn main() {}")
+            .Write("tools/gen1/tests/smoke.rs", "")
+            .Write("tools/gen1/tests/slow/run.rs", "")
+            .Write("tools/gen1/benches/speed.rs", "")
+            .Write("tools/gen1/scripts/build.rs", "fn main() {}")
+            .Write("tools/genx/Cargo.toml", "[package]\nname = \"genx\"\nversion = \"0.1.0\"\n[dependencies]\nreg = { version = \"1\", registry = \"my\" }\n")
+            .Write("tools/genx/src/lib.rs", "");
+
+        var repository = RepositoryScanner.Scan(fixture.Root);
+
+        var compared = await OracleComparison.AssertMatchesCargoAsync(repository);
+
+        compared.ShouldBe(9); // app, hidden, helper, core-lib, macros, gen1, genx + old (its own workspace) + patched serde (excluded)
+        var workspace = repository.Workspaces.Single(w => w.RootManifestPath == "Cargo.toml");
+        workspace.Members.ShouldBe(["Cargo.toml", "crates/.hidden/Cargo.toml", "crates/core/Cargo.toml", "crates/macros/Cargo.toml", "helper/Cargo.toml", "tools/gen1/Cargo.toml", "tools/genx/Cargo.toml"]);
+        workspace.DefaultMembers.ShouldBe(["crates/core"]);
+        workspace.Patches.ShouldHaveSingleItem().Replacement.Path.ShouldBe("patched/serde");
+        repository.Packages.Single(p => p.Name == "old").WorkspaceRoot.ShouldBe("crates/old/Cargo.toml");
+        repository.Packages.Single(p => p.Name == "core-lib").BuildScript.ShouldBe("crates/core/build.rs");
+        repository.Packages.Single(p => p.Name == "macros").BuildScript.ShouldBeNull();
+        repository.Packages.Single(p => p.Name == "gen1").BuildScript.ShouldBe("tools/gen1/scripts/build.rs");
+    }
+
+    [Test]
+    public async Task Standalone_packages_and_a_virtual_workspace_side_by_side_match_cargo()
+    {
+        using var fixture = new CargoFixture();
+        fixture
+            .Write("ws/Cargo.toml", "[workspace]\nmembers = [\"a\"]\nresolver = \"2\"\n")
+            .Write("ws/a/Cargo.toml", "[package]\nname = \"a\"\nversion = \"0.1.0\"\nedition = \"2024\"\n[dependencies]\nb = { path = \"../b\" }\n")
+            .Write("ws/a/src/lib.rs", "")
+            .Write("ws/b/Cargo.toml", "[package]\nname = \"b\"\nversion = \"0.2.0\"\nedition = \"2021\"\n[dev-dependencies]\nitertools = \"0.10\"\n")
+            .Write("ws/b/src/main.rs", "fn main() {}")
+            .Write("solo/Cargo.toml", "[package]\nname = \"solo\"\n\n[dependencies]\nonce_cell = \"1\"\n")
+            .Write("solo/src/lib.rs", "");
+
+        var repository = RepositoryScanner.Scan(fixture.Root);
+
+        (await OracleComparison.AssertMatchesCargoAsync(repository)).ShouldBe(3);
+        repository.Workspaces.ShouldHaveSingleItem().Members.ShouldBe(["ws/a/Cargo.toml", "ws/b/Cargo.toml"]);
+        repository.Packages.Single(p => p.Name == "solo").WorkspaceRoot.ShouldBeNull();
+    }
+}

@@ -1,0 +1,50 @@
+using NUnit.Framework;
+using Prewarm.Core;
+using Prewarm.Core.Cargo;
+using Prewarm.Core.IO;
+using Prewarm.Core.Scanning;
+using Prewarm.Tests.Support;
+using Shouldly;
+
+namespace Prewarm.Tests.Scanning;
+
+[TestFixture]
+public sealed class ScanDocumentTests
+{
+    [Test]
+    public void Scan_json_reads_back_into_the_same_model()
+    {
+        var repository = RepositoryScanner.Scan(Path.Combine(RepositoryLayout.Root, "tests", "examples", "shop"));
+        var file = Path.Combine(Path.GetTempPath(), $"prewarm-scan-{Guid.NewGuid():N}.json");
+        try
+        {
+            AtomicFile.WriteAllText(file, ScanJson.Serialize(new ScanDocument { Repositories = [repository] }));
+
+            var read = ScanDocument.Read(file).Repositories.ShouldHaveSingleItem();
+
+            read.Id.ShouldBe("shop");
+            read.Packages.Select(p => p.Name).ShouldBe(repository.Packages.Select(p => p.Name));
+            var server = read.Packages.Single(p => p.Name == "shop-server");
+            server.Targets.ShouldHaveSingleItem().SrcPath.ShouldBe("apps/server/src/main.rs");
+            server.Dependencies.Single(d => d.Name == "log").Target.ShouldBe("cfg(unix)");
+            read.Workspaces.Single().Dependencies["serde"].Features.ShouldBe(["derive"]);
+            var lockfile = read.Lockfiles.ShouldHaveSingleItem();
+            lockfile.Version.ShouldBe(3);
+            lockfile.TransitiveClosure(lockfile.FindAll("tokio").Single()).Count
+                .ShouldBe(repository.Lockfiles.Single().TransitiveClosure(repository.Lockfiles.Single().FindAll("tokio").Single()).Count);
+            ScanJson.Serialize(ScanDocument.Read(file)).ShouldBe(File.ReadAllText(file));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Test]
+    public void A_missing_scan_json_names_the_task_that_writes_it()
+    {
+        var error = Should.Throw<PrewarmException>(() => ScanDocument.Read("/nonexistent/scan.json"));
+
+        error.Message.ShouldBe("/nonexistent/scan.json: not found; the Scan task writes it (run --target=Scan)");
+    }
+}
