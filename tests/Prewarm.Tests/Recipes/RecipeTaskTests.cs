@@ -18,7 +18,7 @@ public sealed class RecipeTaskTests
         using var tree = new TemporaryTree();
         var shop = tree.CopyFixture("tests/examples/shop", "shop");
 
-        var first = Run("--target=Recipe", "--exclusive", $"--repo={shop}", $"--artifacts={tree["artifacts"]}");
+        var first = Run("--target=Recipe", $"--repo={shop}", $"--artifacts={tree["artifacts"]}");
         first.Code.ShouldBe(0, first.Output);
         var recipeDirectory = Path.Combine(tree["artifacts"], "recipes", "shop");
         var recipe = RecipeJson.Deserialize(File.ReadAllText(Path.Combine(recipeDirectory, "recipe.json")), "recipe.json");
