@@ -38,7 +38,7 @@ public sealed class CookTests
 
         // A dependency change: the recipe changes and cargo compiles the changed dependency.
         tree.Replace("repo/crates/util/Cargo.toml", "features = [\"std\"]", "features = [\"std\", \"use_std\"]");
-        await Cargo.RunAsync(repo, ["metadata", "--format-version", "1", "--offline"]);
+        await CargoProcess.RunAsync(repo, ["metadata", "--format-version", "1", "--offline"]);
         var changed = await WriteRecipeAsync(repo, tree["artifacts3"]);
         changed.ShouldNotBe(recipe);
         var afterDependencyChange = await BuildAsync(repo, options);
@@ -71,21 +71,21 @@ public sealed class CookTests
     private static async Task CookAsync(string artifacts, CookOptions options, string recipeJson)
     {
         var skeleton = Path.Combine(RecipeArtifacts.DirectoryFor(artifacts, "repo"), RecipeArtifacts.SkeletonDirectory);
-        await Cargo.RunAsync(skeleton, CookArguments.For(Path.Combine(skeleton, "Cargo.toml"), options));
+        await CargoProcess.RunAsync(skeleton, CookArguments.For(Path.Combine(skeleton, "Cargo.toml"), options));
         var recipe = RecipeJson.Deserialize(recipeJson, "recipe.json");
         DummyArtifacts.Remove(options, recipe.LocalPackages()).ShouldBeGreaterThan(0);
     }
 
     private static async Task<IReadOnlyList<BuildMessages.Artifact>> BuildAsync(string repo, CookOptions options)
     {
-        var result = await Cargo.RunAsync(repo, CookArguments.For(Path.Combine(repo, "Cargo.toml"), options with { Locked = false }, jsonMessages: true));
+        var result = await CargoProcess.RunAsync(repo, CookArguments.For(Path.Combine(repo, "Cargo.toml"), options with { Locked = false }, jsonMessages: true));
         return BuildMessages.Parse(result.StandardOutput);
     }
 
     /// <summary>Registry packages in cargo's resolve of a tree, as "name version".</summary>
     private static async Task<IReadOnlyList<string>> ExternalPackagesAsync(string root)
     {
-        var metadata = await Cargo.RunAsync(root, ["metadata", "--format-version", "1", "--offline", "--locked"]);
+        var metadata = await CargoProcess.RunAsync(root, ["metadata", "--format-version", "1", "--offline", "--locked"]);
         using var document = System.Text.Json.JsonDocument.Parse(metadata.StandardOutput);
         return document.RootElement.GetProperty("resolve").GetProperty("nodes").EnumerateArray()
             .Where(n => !n.GetProperty("id").GetString()!.StartsWith("path+", StringComparison.Ordinal))

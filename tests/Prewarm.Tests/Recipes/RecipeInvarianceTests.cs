@@ -59,7 +59,7 @@ public sealed class RecipeInvarianceTests
         _tree.Replace("repo/" + file, oldText, newText);
         if (file.EndsWith("Cargo.toml", StringComparison.Ordinal))
         {
-            await Cargo.RunAsync(_repo, ["metadata", "--format-version", "1", "--offline"]);
+            await CargoProcess.RunAsync(_repo, ["metadata", "--format-version", "1", "--offline"]);
         }
 
         (await RecipeAsync()).ShouldBe(_baseline);
@@ -73,7 +73,7 @@ public sealed class RecipeInvarianceTests
         _tree.Replace("repo/" + file, oldText, newText);
         if (file.EndsWith("Cargo.toml", StringComparison.Ordinal))
         {
-            await Cargo.RunAsync(_repo, ["metadata", "--format-version", "1", "--offline"]);
+            await CargoProcess.RunAsync(_repo, ["metadata", "--format-version", "1", "--offline"]);
         }
 
         (await RecipeAsync()).ShouldNotBe(_baseline);
@@ -163,7 +163,7 @@ public sealed class RecipeInvarianceTests
             _tree.Write("filtered/" + path, content);
         }
 
-        await Cargo.RunAsync(skeleton, ["metadata", "--format-version", "1", "--offline", "--locked"]);
+        await CargoProcess.RunAsync(skeleton, ["metadata", "--format-version", "1", "--offline", "--locked"]);
         Should.Throw<PrewarmException>(() => SkeletonBuilder.Build(repository, new RecipeOptions { Bins = ["nope"] })).Message.ShouldContain("--bin nope");
     }
 

@@ -89,7 +89,7 @@ public sealed class RecipeTaskTests
         cook.Code.ShouldBe(0, cook.Output);
         cook.Output.ShouldNotContain("drift");
 
-        var build = await Cargo.RunAsync(repo, ["build", "--offline", "--locked", "--workspace", "--target-dir", targetDirectory, "--message-format=json"]);
+        var build = await CargoProcess.RunAsync(repo, ["build", "--offline", "--locked", "--workspace", "--target-dir", targetDirectory, "--message-format=json"]);
         var artifacts = BuildMessages.Parse(build.StandardOutput);
         artifacts.Where(a => a.IsExternal).ShouldNotBeEmpty();
         artifacts.Where(a => a.IsExternal && !a.Fresh).ShouldBeEmpty();

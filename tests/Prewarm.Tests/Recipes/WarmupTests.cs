@@ -65,13 +65,13 @@ public sealed class WarmupTests
         _tree.Write("warmup/.cargo/config.toml", File.ReadAllText(Path.Combine(_shop.RootPath, ".cargo", "config.toml")));
 
         // Every scanned crate is in the top tier: its lockfile passes cargo's --locked check unchanged.
-        await Cargo.RunAsync(Path.Combine(warmup, "db"), ["metadata", "--format-version", "1", "--offline", "--locked"]);
+        await CargoProcess.RunAsync(Path.Combine(warmup, "db"), ["metadata", "--format-version", "1", "--offline", "--locked"]);
 
         // Lower tiers carry entries features elsewhere needed; cargo drops those and keeps every version.
         var locked = _shop.Lockfiles.Single().Packages.Select(p => $"{p.Name} {p.Version}").ToHashSet();
         foreach (var tier in new[] { "core", "web" })
         {
-            await Cargo.RunAsync(Path.Combine(warmup, tier), ["metadata", "--format-version", "1", "--offline"]);
+            await CargoProcess.RunAsync(Path.Combine(warmup, tier), ["metadata", "--format-version", "1", "--offline"]);
             var resolved = LockfileParser.Parse(File.ReadAllText(Path.Combine(warmup, tier, "Cargo.lock")), tier + "/Cargo.lock");
             resolved.Packages.Where(p => p.Source is not null).Select(p => $"{p.Name} {p.Version}").ShouldBeSubsetOf(locked);
         }
@@ -113,9 +113,9 @@ public sealed class WarmupTests
         DirectoryTree.Replace(warmup, WarmupFiles.Render(_crates));
         _tree.Write("warmup/.cargo/config.toml", File.ReadAllText(Path.Combine(_shop.RootPath, ".cargo", "config.toml")));
         var target = _tree["target"];
-        await Cargo.RunAsync(Path.Combine(warmup, "db"), ["build", "--offline", "--locked", "--target-dir", target]);
+        await CargoProcess.RunAsync(Path.Combine(warmup, "db"), ["build", "--offline", "--locked", "--target-dir", target]);
 
-        var build = await Cargo.RunAsync(_shop.RootPath, ["build", "--offline", "--locked", "--target-dir", target, "--message-format=json"]);
+        var build = await CargoProcess.RunAsync(_shop.RootPath, ["build", "--offline", "--locked", "--target-dir", target, "--message-format=json"]);
 
         var artifacts = BuildMessages.Parse(build.StandardOutput);
         artifacts.Where(a => a.IsExternal).ShouldNotBeEmpty();

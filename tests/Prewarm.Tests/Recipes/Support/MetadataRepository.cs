@@ -11,7 +11,7 @@ internal static class MetadataRepository
 {
     public static async Task<CargoRepository> LoadAsync(string root, string id = "repo")
     {
-        var metadata = await Cargo.RunAsync(root, ["metadata", "--format-version", "1", "--offline", "--locked"]);
+        var metadata = await CargoProcess.RunAsync(root, ["metadata", "--format-version", "1", "--offline", "--locked"]);
         using var document = JsonDocument.Parse(metadata.StandardOutput);
         var workspaceRoot = Relative(root, Path.Combine(document.RootElement.GetProperty("workspace_root").GetString()!, "Cargo.toml"));
         var members = document.RootElement.GetProperty("workspace_members").EnumerateArray().Select(m => m.GetString()!).ToHashSet();

@@ -5,7 +5,7 @@ using CliWrap.Buffered;
 namespace Prewarm.Tests.Recipes.Support;
 
 /// <summary>Runs the real cargo on the offline registry (tests only; the Cake layer has its own runner).</summary>
-internal static class Cargo
+internal static class CargoProcess
 {
     public sealed record Result(int ExitCode, string StandardOutput, string StandardError);
 
