@@ -4,7 +4,7 @@
 #   cook        the Cook task (skeleton build + removal of the dummy crates' artifacts)
 #   warm        cargo build of the real sources after cook (only the local crates compile)
 #   app-only    cargo build after touching the lowest local crate, with every dependency already built
-# The goal is warm <= 1.2 x app-only. Usage: [CARGO_INCREMENTAL=0] tests/benchmarks/recipe-cook.sh [--release]
+# The goal is warm <= 1.2 x app-only. Usage: [CARGO_INCREMENTAL=0] tests/bench/recipe-cook.sh [--release]
 # With dev's default incremental compilation the app-only rebuild reuses incremental state that a
 # build after cook (as in a fresh Docker layer) never has; CARGO_INCREMENTAL=0 (usual in CI and
 # images) compares the same work.
