@@ -1,0 +1,128 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Prewarm.Core.Recipes;
+
+/// <summary>Everything outside the recipe that decides whether compiled dependencies can be
+/// reused: toolchain, profile, target, features, RUSTFLAGS. Stored beside the recipe as
+/// <c>build-env.json</c> with a SHA-256 <see cref="Fingerprint"/>; a build using the recipe
+/// compares its own environment with <see cref="DriftFrom"/>.</summary>
+public sealed record BuildEnvironment
+{
+    /// <summary><c>rustc -vV</c> as printed (trimmed, '\n' line endings): release, commit, host, LLVM.</summary>
+    public required string Toolchain { get; init; }
+
+    /// <summary><c>dev</c>, <c>release</c> or a custom profile name.</summary>
+    public required string Profile { get; init; }
+
+    /// <summary>The <c>--target</c> triple, or null for the host.</summary>
+    public string? Target { get; init; }
+
+    /// <summary>Requested features, sorted ordinally, duplicates removed.</summary>
+    public IReadOnlyList<string> Features { get; init; } = [];
+
+    /// <summary>RUSTFLAGS (or CARGO_ENCODED_RUSTFLAGS with its separators shown as spaces); empty when unset.</summary>
+    public string RustFlags { get; init; } = "";
+
+    /// <summary>SHA-256 of the recipe.json this environment goes with.</summary>
+    public required string RecipeSha256 { get; init; }
+
+    /// <summary>SHA-256 over every field above, in a fixed order.</summary>
+    public string Fingerprint => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Canonical())));
+
+    public static IReadOnlyList<string> NormalizeFeatures(IEnumerable<string> features) =>
+        features.SelectMany(f => f.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>One line per field that differs: what the recipe was made for and what the build uses.</summary>
+    public IReadOnlyList<string> DriftFrom(BuildEnvironment build)
+    {
+        var drift = new List<string>();
+        Compare(drift, "toolchain", FirstLine(Toolchain), FirstLine(build.Toolchain), Toolchain == build.Toolchain);
+        Compare(drift, "profile", Profile, build.Profile);
+        Compare(drift, "target", Target ?? "(host)", build.Target ?? "(host)");
+        Compare(drift, "features", string.Join(",", Features), string.Join(",", build.Features));
+        Compare(drift, "RUSTFLAGS", RustFlags, build.RustFlags);
+        Compare(drift, "recipe", RecipeSha256, build.RecipeSha256);
+        return drift;
+    }
+
+    public string ToJson()
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            json.WriteString("toolchain", Toolchain);
+            json.WriteString("profile", Profile);
+            if (Target is null)
+            {
+                json.WriteNull("target");
+            }
+            else
+            {
+                json.WriteString("target", Target);
+            }
+
+            json.WriteStartArray("features");
+            foreach (var feature in Features)
+            {
+                json.WriteStringValue(feature);
+            }
+
+            json.WriteEndArray();
+            json.WriteString("rustflags", RustFlags);
+            json.WriteString("recipe_sha256", RecipeSha256);
+            json.WriteString("fingerprint", Fingerprint);
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    /// <summary>Reads build-env.json; <paramref name="file"/> names it in errors.</summary>
+    public static BuildEnvironment FromJson(string text, string file)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            var root = document.RootElement;
+            var environment = new BuildEnvironment
+            {
+                Toolchain = root.GetProperty("toolchain").GetString()!,
+                Profile = root.GetProperty("profile").GetString()!,
+                Target = root.GetProperty("target").GetString(),
+                Features = root.GetProperty("features").EnumerateArray().Select(f => f.GetString()!).ToList(),
+                RustFlags = root.GetProperty("rustflags").GetString()!,
+                RecipeSha256 = root.GetProperty("recipe_sha256").GetString()!,
+            };
+            if (root.GetProperty("fingerprint").GetString() != environment.Fingerprint)
+            {
+                throw new PrewarmException($"{file}: fingerprint does not match its fields (edited by hand?); run the Recipe task again");
+            }
+
+            return environment;
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            throw new PrewarmException($"{file}: not a valid build-env.json: {e.Message}", e);
+        }
+    }
+
+    private string Canonical() =>
+        string.Join("\n", $"toolchain={Toolchain}", $"profile={Profile}", $"target={Target}", $"features={string.Join(",", Features)}", $"rustflags={RustFlags}", $"recipe={RecipeSha256}");
+
+    private static string FirstLine(string text) => text.Split('\n')[0];
+
+    private static void Compare(List<string> drift, string field, string recipe, string build, bool? same = null)
+    {
+        if (!(same ?? recipe == build))
+        {
+            drift.Add($"{field}: recipe has '{recipe}', build uses '{build}'");
+        }
+    }
+}

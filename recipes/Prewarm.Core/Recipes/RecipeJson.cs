@@ -1,0 +1,144 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Prewarm.Core.Recipes;
+
+/// <summary>Writes and reads cargo-chef's <c>recipe.json</c>
+/// (<c>{"skeleton":{"manifests":[…],"config_file","lock_file","rust_toolchain_file"}}</c>)
+/// byte-for-byte deterministically: fixed member order, '\n' newlines, no timestamps or absolute paths.</summary>
+public static class RecipeJson
+{
+    private static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Indented = true,
+        NewLine = "\n",
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static string Serialize(Recipe recipe)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            json.WriteStartObject();
+            json.WriteStartObject("skeleton");
+            json.WriteStartArray("manifests");
+            foreach (var manifest in recipe.Manifests)
+            {
+                json.WriteStartObject();
+                json.WriteString("relative_path", manifest.RelativePath);
+                json.WriteString("contents", manifest.Contents);
+                json.WriteStartArray("targets");
+                foreach (var target in manifest.Targets)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("path", target.Path);
+                    WriteKind(json, target.Kind);
+                    json.WriteString("name", target.Name);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            WriteNullableString(json, "config_file", recipe.ConfigFile);
+            WriteNullableString(json, "lock_file", recipe.LockFile);
+            if (recipe.RustToolchainFile is { } toolchain)
+            {
+                // cargo-chef's (RustToolchainFile, String) tuple: ["Toml", "…"] or ["Bare", "…"].
+                json.WriteStartArray("rust_toolchain_file");
+                json.WriteStringValue(toolchain.IsToml ? "Toml" : "Bare");
+                json.WriteStringValue(toolchain.Contents);
+                json.WriteEndArray();
+            }
+            else
+            {
+                json.WriteNull("rust_toolchain_file");
+            }
+
+            json.WriteEndObject();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    /// <summary>Reads a recipe.json (ours or cargo-chef's); <paramref name="file"/> names it in errors.
+    /// Lockfiles of nested workspaces are not part of the format and come back empty.</summary>
+    public static Recipe Deserialize(string text, string file)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            var skeleton = document.RootElement.GetProperty("skeleton");
+            var manifests = skeleton.GetProperty("manifests").EnumerateArray().Select(m => new RecipeManifest(
+                m.GetProperty("relative_path").GetString()!,
+                m.GetProperty("contents").GetString()!,
+                m.TryGetProperty("targets", out var targets)
+                    ? targets.EnumerateArray().Select(ReadTarget).ToList()
+                    : [])).ToList();
+            var toolchain = skeleton.TryGetProperty("rust_toolchain_file", out var pin) && pin.ValueKind == JsonValueKind.Array
+                ? new RustToolchainFile(pin[0].GetString() == "Toml", pin[1].GetString()!)
+                : null;
+            return new Recipe
+            {
+                Manifests = manifests,
+                ConfigFile = OptionalString(skeleton, "config_file"),
+                LockFile = OptionalString(skeleton, "lock_file"),
+                RustToolchainFile = toolchain,
+            };
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or IndexOutOfRangeException)
+        {
+            throw new PrewarmException($"{file}: not a valid recipe.json: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Lower-case hex SHA-256 of the serialised recipe: the recipe's identity in build-env.json.</summary>
+    public static string Sha256(string serialized) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(serialized)));
+
+    private static RecipeTarget ReadTarget(JsonElement target)
+    {
+        var kind = target.GetProperty("kind");
+        var parsed = kind.ValueKind == JsonValueKind.Object
+            ? kind.GetProperty("Lib").GetProperty("is_proc_macro").GetBoolean() ? RecipeTargetKind.ProcMacro : RecipeTargetKind.Lib
+            : Enum.Parse<RecipeTargetKind>(kind.GetString()!);
+        return new RecipeTarget(target.GetProperty("path").GetString()!, parsed, target.GetProperty("name").GetString()!);
+    }
+
+    private static string? OptionalString(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private static void WriteKind(Utf8JsonWriter json, RecipeTargetKind kind)
+    {
+        // cargo-chef: Lib is a struct variant {"Lib":{"is_proc_macro":bool}}, the rest unit variants.
+        if (kind is RecipeTargetKind.Lib or RecipeTargetKind.ProcMacro)
+        {
+            json.WriteStartObject("kind");
+            json.WriteStartObject("Lib");
+            json.WriteBoolean("is_proc_macro", kind == RecipeTargetKind.ProcMacro);
+            json.WriteEndObject();
+            json.WriteEndObject();
+            return;
+        }
+
+        json.WriteString("kind", kind.ToString());
+    }
+
+    private static void WriteNullableString(Utf8JsonWriter json, string name, string? value)
+    {
+        if (value is null)
+        {
+            json.WriteNull(name);
+        }
+        else
+        {
+            json.WriteString(name, value);
+        }
+    }
+}

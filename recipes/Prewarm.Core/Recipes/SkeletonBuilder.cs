@@ -1,0 +1,94 @@
+using Prewarm.Core.Cargo;
+
+namespace Prewarm.Core.Recipes;
+
+/// <summary>Derives a repository's <see cref="Recipe"/> from discovery's model: the cargo-chef idea
+/// (manifests + lockfile, no sources) with versions masked, metadata dropped and targets explicit,
+/// so the recipe changes exactly when what dependencies compile to can change.</summary>
+public static class SkeletonBuilder
+{
+    public static Recipe Build(CargoRepository repository, RecipeOptions? options = null)
+    {
+        options ??= new RecipeOptions();
+        foreach (var package in repository.Packages.Where(p => IsOutside(p.ManifestPath)))
+        {
+            throw new PrewarmException($"{Path.Combine(repository.RootPath, package.ManifestPath)}: package {package.Name} lies outside the repository {repository.RootPath}; pass its common parent as --repo so the skeleton can include it");
+        }
+
+        // [patch]/[replace] paths stand in for registry versions: their versions must keep matching
+        // the requirements they patch, so they are dummies but not masked.
+        var patched = repository.Workspaces
+            .SelectMany(w => w.Patches.Concat(w.Replacements))
+            .Select(p => p.Replacement.Path)
+            .OfType<string>()
+            .Select(ManifestPaths.Normalize)
+            .ToHashSet(StringComparer.Ordinal);
+        var masked = repository.Packages
+            .Select(p => p.Directory)
+            .Where(d => !patched.Contains(d))
+            .ToHashSet(StringComparer.Ordinal);
+
+        var kept = MemberFilter.Select(repository, options)
+            .Concat(repository.Packages.Where(p => patched.Contains(p.Directory)))
+            .Distinct()
+            .ToList();
+        var keptManifests = kept.Select(p => p.ManifestPath)
+            .Concat(kept.Select(p => p.WorkspaceRoot).OfType<string>())
+            .ToHashSet(StringComparer.Ordinal);
+        var packagesByManifest = repository.Packages.ToDictionary(p => p.ManifestPath, StringComparer.Ordinal);
+
+        var manifests = new List<RecipeManifest>();
+        foreach (var manifest in repository.Manifests.Where(m => !options.IsFiltered || keptManifests.Contains(m.Path)))
+        {
+            var package = packagesByManifest.GetValueOrDefault(manifest.Path);
+            IReadOnlyCollection<string>? keptMembers = options.IsFiltered && manifest.HasWorkspace
+                ? kept.Where(p => p.WorkspaceRoot == manifest.Path).Select(p => p.Directory).ToList()
+                : null;
+            manifests.Add(ManifestNormalizer.Normalize(manifest.ParseDocument(), manifest.Path, package, masked.Contains, keptMembers));
+        }
+
+        var maskedNames = repository.Packages.Where(p => masked.Contains(p.Directory)).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+        var keepRoots = options.IsFiltered ? kept.Select(p => p.Name).ToHashSet(StringComparer.Ordinal) : null;
+        var manifestDirectories = manifests.Select(m => ManifestPaths.DirectoryOf(m.RelativePath)).ToHashSet(StringComparer.Ordinal);
+        string? rootLock = null;
+        var nestedLocks = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var lockfile in repository.Lockfiles.Where(l => manifestDirectories.Contains(ManifestPaths.DirectoryOf(l.Path))))
+        {
+            var text = LockfileMasker.Mask(ReadText(repository, lockfile.Path)!, lockfile, maskedNames, keepRoots);
+            if (lockfile.Path == "Cargo.lock")
+            {
+                rootLock = text;
+            }
+            else
+            {
+                nestedLocks[lockfile.Path] = text;
+            }
+        }
+
+        return new Recipe
+        {
+            Manifests = manifests.OrderBy(m => m.RelativePath, StringComparer.Ordinal).ToList(),
+            ConfigFile = ReadText(repository, ".cargo/config.toml") ?? ReadText(repository, ".cargo/config"),
+            LockFile = rootLock,
+            RustToolchainFile = ReadText(repository, "rust-toolchain.toml") is { } toml
+                ? new RustToolchainFile(true, toml)
+                : ReadText(repository, "rust-toolchain") is { } bare ? new RustToolchainFile(false, bare) : null,
+            NestedLockFiles = nestedLocks,
+        };
+    }
+
+    private static bool IsOutside(string relativePath) => relativePath == ".." || relativePath.StartsWith("../", StringComparison.Ordinal);
+
+    private static string? ReadText(CargoRepository repository, string relativePath)
+    {
+        var full = Path.Combine(repository.RootPath, relativePath);
+        try
+        {
+            return File.Exists(full) ? File.ReadAllText(full) : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new PrewarmException($"{full}: cannot read: {e.Message}", e);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using Prewarm.Core.Cargo;
+
+namespace Prewarm.Core.Recipes;
+
+/// <summary>The materialised skeleton: every file a Dockerfile <c>COPY</c>s (or cook builds), by
+/// '/'-separated path relative to the skeleton root. Refuses any path that would leave the root.</summary>
+public static class SkeletonFiles
+{
+    public static SortedDictionary<string, string> Materialize(Recipe recipe)
+    {
+        var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var manifest in recipe.Manifests)
+        {
+            Put(files, manifest.RelativePath, manifest.Contents);
+            var directory = ManifestPaths.DirectoryOf(manifest.RelativePath);
+            foreach (var target in manifest.Targets)
+            {
+                var path = Checked(ManifestPaths.Combine(directory, target.Path), manifest.RelativePath);
+                var content = DummySources.For(target);
+                if (IsManifest(recipe, path))
+                {
+                    throw new PrewarmException($"{manifest.RelativePath}: target {target.Name} has the path of a manifest ({path})");
+                }
+
+                files[path] = files.TryGetValue(path, out var existing) ? DummySources.Merge(existing, content) : content;
+            }
+        }
+
+        if (recipe.LockFile is { } lockFile)
+        {
+            Put(files, "Cargo.lock", lockFile);
+        }
+
+        foreach (var (path, text) in recipe.NestedLockFiles)
+        {
+            Put(files, path, text);
+        }
+
+        if (recipe.ConfigFile is { } config)
+        {
+            Put(files, ".cargo/config.toml", config);
+        }
+
+        if (recipe.RustToolchainFile is { } toolchain)
+        {
+            Put(files, toolchain.FileName, toolchain.Contents);
+        }
+
+        return files;
+    }
+
+    /// <summary>Normalises a skeleton path and throws when it is absolute or climbs out of the root
+    /// (a manifest saying <c>path = "../../etc/x.rs"</c> must not make us write there).</summary>
+    public static string Checked(string relativePath, string origin)
+    {
+        var normalized = ManifestPaths.Normalize(relativePath.Replace('\\', '/'));
+        if (normalized.Length == 0 || Path.IsPathRooted(relativePath) || normalized == ".." || normalized.StartsWith("../", StringComparison.Ordinal) || normalized.Contains(':'))
+        {
+            throw new PrewarmException($"{origin}: path '{relativePath}' lies outside the skeleton; refusing to write it");
+        }
+
+        return normalized;
+    }
+
+    private static bool IsManifest(Recipe recipe, string path) => recipe.Manifests.Any(m => m.RelativePath == path);
+
+    private static void Put(SortedDictionary<string, string> files, string path, string content) =>
+        files[Checked(path, path)] = content;
+}

@@ -1,0 +1,96 @@
+using NUnit.Framework;
+using Prewarm.Core.Cargo;
+using Prewarm.Core.Recipes;
+using Prewarm.Core.Recipes.Cooking;
+using Prewarm.Tests.Recipes.Support;
+using Shouldly;
+
+namespace Prewarm.Tests.Recipes;
+
+/// <summary>Cooks the skeleton of a multi-crate fixture with real cargo on the offline registry and
+/// checks what matters: the real build afterwards compiles no external dependency again.</summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class CookTests
+{
+    [Test]
+    public async Task After_cook_the_real_build_finds_every_external_unit_fresh_until_a_dependency_changes()
+    {
+        using var tree = new TemporaryTree();
+        var repo = tree.CopyFixture("multi");
+        var options = new CookOptions { TargetDirectory = tree["target"], Offline = true };
+
+        var recipe = await WriteRecipeAsync(repo, tree["artifacts"]);
+        await CookAsync(tree["artifacts"], options, recipe);
+
+        var first = await BuildAsync(repo, options);
+        first.Where(a => a.IsExternal).ShouldNotBeEmpty();
+        first.Where(a => a.IsExternal && !a.Fresh).ShouldBeEmpty("external units compiled again after cook");
+        first.Where(a => !a.IsExternal).ShouldAllBe(a => !a.Fresh, "local units must be rebuilt from the real sources");
+
+        // A source change: the recipe stays byte-identical and no dependency is compiled again.
+        tree.Replace("repo/crates/util/src/lib.rs", "values.iter()", "values.iter().rev()");
+        var again = await WriteRecipeAsync(repo, tree["artifacts2"]);
+        again.ShouldBe(recipe);
+        var afterEdit = await BuildAsync(repo, options);
+        afterEdit.Where(a => a.IsExternal && !a.Fresh).ShouldBeEmpty();
+        afterEdit.ShouldContain(a => a.Target.EndsWith("fixture_util", StringComparison.Ordinal) && !a.Fresh);
+
+        // A dependency change: the recipe changes and cargo compiles the changed dependency.
+        tree.Replace("repo/crates/util/Cargo.toml", "features = [\"std\"]", "features = [\"std\", \"use_std\"]");
+        await CargoProcess.RunAsync(repo, ["metadata", "--format-version", "1", "--offline"]);
+        var changed = await WriteRecipeAsync(repo, tree["artifacts3"]);
+        changed.ShouldNotBe(recipe);
+        var afterDependencyChange = await BuildAsync(repo, options);
+        afterDependencyChange.ShouldContain(a => a.IsExternal && !a.Fresh && a.PackageId.Contains("memchr", StringComparison.Ordinal));
+    }
+
+    [Test]
+    public async Task The_skeleton_resolves_to_the_same_external_packages_as_the_repository()
+    {
+        using var tree = new TemporaryTree();
+        var repo = tree.CopyFixture("multi");
+        await WriteRecipeAsync(repo, tree["artifacts"]);
+        var skeleton = Path.Combine(RecipeArtifacts.DirectoryFor(tree["artifacts"], "repo"), RecipeArtifacts.SkeletonDirectory);
+
+        var original = await ExternalPackagesAsync(repo);
+        var cooked = await ExternalPackagesAsync(skeleton);
+
+        original.ShouldNotBeEmpty();
+        cooked.ShouldBe(original);
+    }
+
+    internal static async Task<string> WriteRecipeAsync(string repo, string artifacts)
+    {
+        var repository = RepositoryScanner.Scan(repo, "repo");
+        var recipe = SkeletonBuilder.Build(repository);
+        RecipeArtifacts.Write(artifacts, repository, recipe, new BuildEnvironment { Toolchain = "test", Profile = "dev", RecipeSha256 = "" });
+        return File.ReadAllText(Path.Combine(RecipeArtifacts.DirectoryFor(artifacts, "repo"), RecipeArtifacts.RecipeFile));
+    }
+
+    private static async Task CookAsync(string artifacts, CookOptions options, string recipeJson)
+    {
+        var skeleton = Path.Combine(RecipeArtifacts.DirectoryFor(artifacts, "repo"), RecipeArtifacts.SkeletonDirectory);
+        await CargoProcess.RunAsync(skeleton, CookArguments.For(Path.Combine(skeleton, "Cargo.toml"), options));
+        var recipe = RecipeJson.Deserialize(recipeJson, "recipe.json");
+        DummyArtifacts.Remove(options, recipe.LocalPackages()).ShouldBeGreaterThan(0);
+    }
+
+    private static async Task<IReadOnlyList<BuildMessages.Artifact>> BuildAsync(string repo, CookOptions options)
+    {
+        var result = await CargoProcess.RunAsync(repo, CookArguments.For(Path.Combine(repo, "Cargo.toml"), options with { Locked = false }, jsonMessages: true));
+        return BuildMessages.Parse(result.StandardOutput);
+    }
+
+    /// <summary>Registry packages in cargo's resolve of a tree, as "name version".</summary>
+    private static async Task<IReadOnlyList<string>> ExternalPackagesAsync(string root)
+    {
+        var metadata = await CargoProcess.RunAsync(root, ["metadata", "--format-version", "1", "--offline", "--locked"]);
+        using var document = System.Text.Json.JsonDocument.Parse(metadata.StandardOutput);
+        return document.RootElement.GetProperty("resolve").GetProperty("nodes").EnumerateArray()
+            .Where(n => !n.GetProperty("id").GetString()!.StartsWith("path+", StringComparison.Ordinal))
+            .Select(n => $"{n.GetProperty("id").GetString()} [{string.Join(",", n.GetProperty("features").EnumerateArray().Select(f => f.GetString()).Order(StringComparer.Ordinal))}]")
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+}

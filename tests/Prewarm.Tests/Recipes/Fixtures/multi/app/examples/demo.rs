@@ -1,0 +1,3 @@
+fn main() {
+    println!("{}", fixture_util::total(&[4]));
+}
