@@ -62,8 +62,5 @@ internal static class RecipeArguments
         Bins = selection.Bins,
     };
 
-    private static IReadOnlyList<string> Values(ICakeContext context, string name) =>
-        context.Arguments.HasArgument(name)
-            ? context.Arguments.GetArguments(name).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList()
-            : [];
+    private static IReadOnlyList<string> Values(ICakeContext context, string name) => TaskArguments.List(context, name);
 }

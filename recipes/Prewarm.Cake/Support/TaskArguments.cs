@@ -1,15 +1,29 @@
 using System.Globalization;
 using Cake.Core;
 using Prewarm.Core;
+using Prewarm.Core.Configuration;
 
 namespace Prewarm.Cake.Support;
 
 /// <summary>Typed reading of task arguments; a bad value is one line naming the argument.</summary>
 internal static class TaskArguments
 {
+    /// <summary>Every argument a task reads must be in the option catalog, so prewarm.toml can set it
+    /// and a typo in the file is caught; reading an uncatalogued one is a programming error.</summary>
+    public static string Catalogued(string name) =>
+        OptionCatalog.FindByArgument(name) is not null
+            ? name
+            : throw new InvalidOperationException($"Argument '--{name}' is read by a task but missing from OptionCatalog.");
+
+    /// <summary>All values of a repeatable argument, comma-separated values split.</summary>
+    public static IReadOnlyList<string> List(ICakeContext context, string name) =>
+        context.Arguments.HasArgument(Catalogued(name))
+            ? context.Arguments.GetArguments(name).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList()
+            : [];
+
     public static double Number(ICakeContext context, string name, double fallback)
     {
-        if (!context.Arguments.HasArgument(name))
+        if (!context.Arguments.HasArgument(Catalogued(name)))
         {
             return fallback;
         }
@@ -22,7 +36,7 @@ internal static class TaskArguments
 
     public static int? Integer(ICakeContext context, string name, int? fallback, int minimum)
     {
-        if (!context.Arguments.HasArgument(name))
+        if (!context.Arguments.HasArgument(Catalogued(name)))
         {
             return fallback;
         }
@@ -36,7 +50,7 @@ internal static class TaskArguments
     /// <summary>on/off, true/false, yes/no, 1/0; a bare <c>--name</c> is on.</summary>
     public static bool Switch(ICakeContext context, string name, bool fallback)
     {
-        if (!context.Arguments.HasArgument(name))
+        if (!context.Arguments.HasArgument(Catalogued(name)))
         {
             return fallback;
         }
@@ -51,5 +65,5 @@ internal static class TaskArguments
     }
 
     public static string? Text(ICakeContext context, string name) =>
-        context.Arguments.HasArgument(name) && context.Arguments.GetArgument(name) is { Length: > 0 } value ? value : null;
+        context.Arguments.HasArgument(Catalogued(name)) && context.Arguments.GetArgument(name) is { Length: > 0 } value ? value : null;
 }

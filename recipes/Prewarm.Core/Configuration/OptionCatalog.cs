@@ -10,6 +10,7 @@ public static class OptionCatalog
     [
         new("", "repo", "repo", OptionKind.List, "Repository roots to work on; default: the working directory."),
         new("", "artifacts", "artifacts", OptionKind.Text, "Where outputs go; default artifacts/prewarm/."),
+        new("", "sccache", "sccache", OptionKind.Boolean, "Compile through sccache (in the image with its own cache mount) and check its hit rate in Verify."),
 
         new("recipe", "package", "package", OptionKind.List, "Keep only these workspace members and their dependency closure."),
         new("recipe", "bin", "bin", OptionKind.List, "Keep only the packages owning these binaries."),
@@ -21,17 +22,13 @@ public static class OptionCatalog
         new("recipe", "no-default-features", "no-default-features", OptionKind.Boolean, "Do not enable default features."),
         new("recipe", "target-dir", "target-dir", OptionKind.Text, "Cargo target directory for Cook."),
 
-        new("tiers", "core", "tier-core", OptionKind.List, "Crates of the core warmup tier (overrides selection)."),
-        new("tiers", "web", "tier-web", OptionKind.List, "Crates of the web warmup tier."),
-        new("tiers", "db", "tier-db", OptionKind.List, "Crates of the db warmup tier."),
-        new("tiers", "max-crates", "tier-max-crates", OptionKind.Integer, "At most this many crates per tier."),
-        new("tiers", "min-repos", "tier-min-repos", OptionKind.Integer, "A crate must be used by at least this many repositories."),
+        new("recipe", "tiers", "tiers", OptionKind.Text, "JSON file of warmup tiers replacing the default catalog: {\"tiers\": {\"core\": [...], ...}}."),
+        new("recipe", "offline", "offline", OptionKind.Boolean, "Run cargo with --offline when cooking."),
 
         new("docker", "base-image", "base-image", OptionKind.Text, "Image the builder starts FROM."),
         new("docker", "uid", "uid", OptionKind.Integer, "Build user id; cache mounts are owned by it (default 1001)."),
         new("docker", "gid", "gid", OptionKind.Integer, "Build group id (default 1001)."),
         new("docker", "layout", "cargo-layout", OptionKind.Text, "symlink (registry/git linked into the cache) or cargo-home."),
-        new("docker", "sccache", "sccache", OptionKind.Boolean, "Compile through sccache with its own cache mount."),
         new("docker", "platform", "platform", OptionKind.List, "Target platforms (default linux/amd64,linux/arm64)."),
         new("docker", "tag", "tag", OptionKind.List, "Image tags."),
         new("docker", "cache-from", "cache-from", OptionKind.List, "BuildKit cache sources (type=registry,ref=…; type=local,src=…; type=gha)."),
@@ -48,8 +45,15 @@ public static class OptionCatalog
         new("verify", "min-hit-rate", "min-hit-rate", OptionKind.Integer, "Lowest acceptable sccache hit rate, percent (default 80)."),
         new("verify", "min-fresh-share", "min-fresh-share", OptionKind.Integer, "Lowest acceptable share of fresh dependency units, percent (default 95)."),
 
+        new("doctor", "cargo-home", "cargo-home", OptionKind.Text, "CARGO_HOME to check (default: the environment's)."),
+        new("doctor", "sccache-dir", "sccache-dir", OptionKind.Text, "SCCACHE_DIR to check (default: the environment's)."),
+        new("doctor", "min-free-gb", "min-free-gb", OptionKind.Integer, "Least free disk space, in GB (default 5)."),
+
         new("benchmark", "runs", "runs", OptionKind.Integer, "Runs per measurement (default 3)."),
     ];
+
+    public static PrewarmOption? FindByArgument(string argument) =>
+        All.FirstOrDefault(o => string.Equals(o.Argument, argument, StringComparison.OrdinalIgnoreCase));
 
     public static PrewarmOption? FindByTomlPath(string path) =>
         All.FirstOrDefault(o => string.Equals(o.TomlPath, path, StringComparison.Ordinal));
