@@ -29,6 +29,11 @@ public sealed class VerifyTask : FrostingTask<PrewarmContext>
             TaskArguments.Number(context, "min-fresh-share", 95));
         var useSccache = TaskArguments.Switch(context, "sccache", true);
         var rustTarget = TaskArguments.Text(context, "rust-target");
+        if (useSccache && context.Tools.Resolve("sccache") is null)
+        {
+            throw new PrewarmException("sccache not found on PATH; install it (apt-get install sccache) or pass --sccache=off");
+        }
+
         var cargo = CargoTool.For(context);
         var sccache = SccacheTool.For(context);
         var selected = SelectedCrates(context);
