@@ -8,6 +8,22 @@ namespace Prewarm.Core.Cargo;
 /// repository's <c>.cargo/config.toml</c>) and anything git ignores.</summary>
 internal sealed class IgnoreRules : IDisposable
 {
+    // libgit2 is native: an application finds it through its deps.json, but a plug-in host (the
+    // Cake script runner loading Prewarm with #r/#addin) may not. Without it, git-ignored
+    // directories are simply searched too; target/, .git and vendored sources are still skipped.
+    private static readonly Lazy<bool> LibGit2Loads = new(() =>
+    {
+        try
+        {
+            _ = Repository.Discover(Path.GetTempPath());
+            return true;
+        }
+        catch (Exception e) when (e is TypeInitializationException or DllNotFoundException)
+        {
+            return false;
+        }
+    });
+
     private readonly string _root;
     private readonly HashSet<string> _vendored;
     private readonly Repository? _git;
@@ -17,7 +33,7 @@ internal sealed class IgnoreRules : IDisposable
     {
         _root = repoRoot;
         _vendored = config.VendoredDirectories.ToHashSet(StringComparer.Ordinal);
-        var gitDirectory = Repository.Discover(repoRoot);
+        var gitDirectory = LibGit2Loads.Value ? Repository.Discover(repoRoot) : null;
         if (gitDirectory is not null)
         {
             _git = new Repository(gitDirectory);

@@ -24,21 +24,21 @@ public sealed class CakeScriptAliasTests
         var artifacts = Path.Combine(work.Path, "artifacts");
         var assemblies = AppContext.BaseDirectory;
         var script = Path.Combine(work.Path, "build.cake");
-        File.WriteAllText(script, $$"""
-            #r "{{Path.Combine(assemblies, "Prewarm.Core.dll")}}"
-            #r "{{Path.Combine(assemblies, "Prewarm.Cake.dll")}}"
+        File.WriteAllText(script, $$$"""
+            #r "{{{Path.Combine(assemblies, "Prewarm.Core.dll")}}}"
+            #r "{{{Path.Combine(assemblies, "Prewarm.Cake.dll")}}}"
 
             Task("Default").Does(() =>
             {
-                var repositories = PrewarmScan(Directory("{{shop}}"));
-                PrewarmWriteScanReports(repositories, Directory("{{artifacts}}"));
+                var repositories = PrewarmScan(Directory("{{{shop}}}"));
+                PrewarmWriteScanReports(repositories, Directory("{{{artifacts}}}"));
                 var frequency = PrewarmDependencyFrequency(repositories);
                 Information("crates={0} tokio-packages={1}", frequency.Crates.Count, frequency.Crates.Single(c => c.Name == "tokio").PackageCount);
 
-                var environment = PrewarmPrepareRecipe(Directory("{{shop}}"), Directory("{{artifacts}}"));
+                var environment = PrewarmPrepareRecipe(Directory("{{{shop}}}"), Directory("{{{artifacts}}}"));
                 Information("fingerprint={0}", environment.Fingerprint);
 
-                var stats = PrewarmParseSccacheStats("{\"stats\":{\"compile_requests\":10,\"cache_hits\":{\"counts\":{\"Rust\":3}},\"cache_misses\":{\"counts\":{\"Rust\":1}},\"not_cached\":{\"crate-type\":6}}}");
+                var stats = PrewarmParseSccacheStats("{\"stats\":{\"compile_requests\":10,\"cache_hits\":{\"counts\":{\"Rust\":3 } },\"cache_misses\":{\"counts\":{\"Rust\":1 } },\"not_cached\":{\"crate-type\":6 } } }");
                 Information("hit-rate={0}", stats.HitRatePercent);
             });
 
