@@ -1,0 +1,35 @@
+using Cake.Core;
+using Cake.Core.IO;
+using Cake.Core.Tooling;
+using Prewarm.Core.Docker;
+
+namespace Prewarm.Cake.Tools.Docker;
+
+/// <summary>The docker CLI's short commands Prewarm asks questions with.</summary>
+public sealed class DockerCommandTool(IFileSystem fileSystem, ICakeEnvironment environment, IProcessRunner processRunner, IToolLocator tools)
+    : DockerToolBase<DockerCommandSettings>(fileSystem, environment, processRunner, tools)
+{
+    /// <summary><c>docker version --format '{{json .}}'</c>: the CLI's version and, if the engine
+    /// answered, its version and platform. The result keeps stderr for error messages.</summary>
+    public (DockerVersion? Version, DockerRunResult Result) Version(DockerCommandSettings settings)
+    {
+        var result = Execute(settings, new ProcessArgumentBuilder().Append("version").AppendSwitchQuoted("--format", " ", "{{json .}}"));
+        var json = result.StandardOutput.FirstOrDefault(l => l.StartsWith('{'));
+        return (json is null ? null : DockerVersionParser.ParseVersionJson(json), result);
+    }
+
+    /// <summary><c>docker buildx version</c>: buildx's version, or null when this CLI has no buildx.</summary>
+    public string? BuildxVersion(DockerCommandSettings settings)
+    {
+        var result = Execute(settings, new ProcessArgumentBuilder().Append("buildx").Append("version"));
+        return result.Succeeded ? DockerVersionParser.ParseBuildxVersion(result.Output) : null;
+    }
+
+    /// <summary><c>docker image inspect IMAGE</c> succeeded: the engine has the image locally.</summary>
+    public bool ImageExists(DockerCommandSettings settings, string image) =>
+        Execute(settings, new ProcessArgumentBuilder().Append("image").Append("inspect").AppendQuoted(image)).Succeeded;
+
+    /// <summary><c>docker pull IMAGE</c>.</summary>
+    public DockerRunResult Pull(DockerCommandSettings settings, string image) =>
+        Execute(settings, new ProcessArgumentBuilder().Append("pull").Append("--quiet").AppendQuoted(image));
+}

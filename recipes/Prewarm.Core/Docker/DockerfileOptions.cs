@@ -1,0 +1,39 @@
+namespace Prewarm.Core.Docker;
+
+/// <summary>Everything the builder Dockerfile depends on. Same options, same bytes.</summary>
+public sealed record DockerfileOptions
+{
+    /// <summary>The Dockerfile frontend image named in the <c># syntax=</c> line.</summary>
+    public string Syntax { get; init; } = "docker/dockerfile:1";
+
+    public required string RepositoryId { get; init; }
+
+    public string BaseImage { get; init; } = "rust:1-bookworm";
+
+    public int Uid { get; init; } = 1001;
+
+    public int Gid { get; init; } = 1001;
+
+    /// <summary>Name given to the build user when the image has no user with <see cref="Uid"/>.</summary>
+    public string User { get; init; } = "build";
+
+    public CargoLayout Layout { get; init; } = CargoLayout.CargoHome;
+
+    /// <summary>Compile through sccache (RUSTC_WRAPPER) with a cache mount of its own.</summary>
+    public bool Sccache { get; init; }
+
+    /// <summary>Warmup tiers to pre-warm, in layer order (see <see cref="WarmupTiers"/>).</summary>
+    public IReadOnlyList<string> Tiers { get; init; } = [];
+
+    /// <summary>Tiers that carry a Cargo.lock (built with --locked).</summary>
+    public IReadOnlyList<string> LockedTiers { get; init; } = [];
+
+    /// <summary>The skeleton carries Cargo.lock: build with --locked so the image matches it.</summary>
+    public bool SkeletonLocked { get; init; } = true;
+
+    /// <summary>The repository has .cargo/config.toml; it is installed as CARGO_HOME/config.toml.</summary>
+    public bool CargoConfig { get; init; }
+
+    /// <summary>Cargo profile to build (release or dev).</summary>
+    public string Profile { get; init; } = "release";
+}

@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Text;
+
+namespace Prewarm.Core.Docker;
+
+/// <summary>Renders the builder Dockerfile from <see cref="DockerTemplates"/> and <see cref="DockerfileOptions"/>.</summary>
+public sealed class DockerfileRenderer(DockerTemplates templates)
+{
+    public DockerfileRenderer()
+        : this(DockerTemplates.Embedded)
+    {
+    }
+
+    public string Render(DockerfileOptions options)
+    {
+        Validate(options);
+        var uid = options.Uid.ToString(CultureInfo.InvariantCulture);
+        var gid = options.Gid.ToString(CultureInfo.InvariantCulture);
+        var paths = CargoLayoutPaths.For(options.Layout, options.User);
+        var mounts = CacheMounts(options, paths);
+        var profileFlag = options.Profile == "release" ? "--release" : $"--profile {options.Profile}";
+
+        var layout = options.Layout == CargoLayout.CargoHome
+            ? Fill(DockerTemplates.LayoutCargoHome, new() { ["cargo_home"] = paths.CargoHome, ["uid"] = uid, ["gid"] = gid })
+            : Fill(DockerTemplates.LayoutSymlinked, new()
+            {
+                ["cargo_home"] = paths.CargoHome, ["cache_root"] = paths.CacheRoot,
+                ["registry_dir"] = paths.RegistryDirectory, ["git_dir"] = paths.GitDirectory, ["uid"] = uid, ["gid"] = gid,
+            });
+        var sccache = options.Sccache
+            ? Fill(DockerTemplates.Sccache, new() { ["sccache_dir"] = SccacheDirectory, ["uid"] = uid, ["gid"] = gid })
+            : string.Empty;
+        var cargoConfig = options.CargoConfig
+            ? Fill(DockerTemplates.CargoConfig, new() { ["cargo_home"] = paths.CargoHome })
+            : string.Empty;
+
+        var tiers = new StringBuilder();
+        foreach (var tier in options.Tiers)
+        {
+            tiers.Append(Fill(DockerTemplates.WarmupTier, new()
+            {
+                ["tier"] = tier, ["uid"] = uid, ["gid"] = gid, ["cache_mounts"] = mounts,
+                ["tier_build_flags"] = Flags(profileFlag, options.LockedTiers.Contains(tier, StringComparer.Ordinal)),
+            }));
+        }
+
+        return Fill(DockerTemplates.Main, new()
+        {
+            ["syntax"] = options.Syntax,
+            ["repo_id"] = options.RepositoryId,
+            ["base_image"] = options.BaseImage,
+            ["uid"] = uid,
+            ["gid"] = gid,
+            ["user"] = options.User,
+            ["cargo_layout"] = layout.TrimEnd('\n'),
+            ["sccache"] = sccache,
+            ["cargo_config"] = cargoConfig,
+            ["warmup_tiers"] = tiers.ToString().TrimEnd('\n'),
+            ["cache_mounts"] = mounts,
+            ["skeleton_build_flags"] = Flags(profileFlag, options.SkeletonLocked),
+            ["build_flags"] = Flags(profileFlag, options.SkeletonLocked),
+            ["profile_dir"] = options.Profile == "dev" ? "debug" : options.Profile,
+        });
+    }
+
+    /// <summary>Where sccache keeps its cache inside the image (a cache mount).</summary>
+    public const string SccacheDirectory = "/cache/sccache";
+
+    private static string Flags(string profileFlag, bool locked) => locked ? $"{profileFlag} --locked" : profileFlag;
+
+    /// <summary>
+    /// The cache mounts every cargo step uses. Ids carry the uid because BuildKit applies uid/gid
+    /// only when it creates a cache: reusing one created for another user gives os error 13.
+    /// Registry and git are shared by all platforms and must be locked (concurrent cargo processes
+    /// corrupt them); the target directory is per ${TARGETARCH}; sccache coordinates itself.
+    /// </summary>
+    private static string CacheMounts(DockerfileOptions options, CargoLayoutPaths paths)
+    {
+        var owner = string.Create(CultureInfo.InvariantCulture, $"uid={options.Uid},gid={options.Gid}");
+        var suffix = string.Create(CultureInfo.InvariantCulture, $"{options.Uid}");
+        var mounts = new List<string>
+        {
+            $"--mount=type=cache,id=prewarm-cargo-registry-{suffix},target={paths.RegistryDirectory},{owner},sharing=locked",
+            $"--mount=type=cache,id=prewarm-cargo-git-{suffix},target={paths.GitDirectory},{owner},sharing=locked",
+            $"--mount=type=cache,id=prewarm-target-${{TARGETARCH}}-{suffix},target=/build/target,{owner},sharing=locked",
+        };
+        if (options.Sccache)
+        {
+            mounts.Add($"--mount=type=cache,id=prewarm-sccache-${{TARGETARCH}}-{suffix},target={SccacheDirectory},{owner},sharing=shared");
+        }
+
+        return string.Join(" \\\n    ", mounts);
+    }
+
+    private static void Validate(DockerfileOptions options)
+    {
+        if (options.Uid < 0 || options.Gid < 0)
+        {
+            throw new PrewarmException($"uid/gid must not be negative (got {options.Uid}:{options.Gid}).");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.BaseImage) || options.BaseImage.Any(char.IsWhiteSpace))
+        {
+            throw new PrewarmException($"Base image '{options.BaseImage}' is not an image reference.");
+        }
+
+        if (options.Profile is not ("release" or "dev") && !options.Profile.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        {
+            throw new PrewarmException($"Cargo profile '{options.Profile}' is not a profile name.");
+        }
+
+        foreach (var tier in options.Tiers)
+        {
+            if (!WarmupTiers.Ordered.Contains(tier, StringComparer.Ordinal))
+            {
+                throw new PrewarmException($"Unknown warmup tier '{tier}' (expected {string.Join(", ", WarmupTiers.Ordered)}).");
+            }
+        }
+    }
+
+    private string Fill(string name, Dictionary<string, string> values) =>
+        TemplateText.Fill(templates.Source(name), templates.Read(name), values);
+}
