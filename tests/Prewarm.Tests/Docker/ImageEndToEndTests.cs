@@ -1,0 +1,150 @@
+using NUnit.Framework;
+using Prewarm.Core.Docker;
+using Prewarm.Tests.Support;
+using Shouldly;
+
+// NUnit 5 marks Order obsolete in favour of DependsOn; these steps are one ordered scenario on one image.
+#pragma warning disable CS0618
+
+namespace Prewarm.Tests.Docker;
+
+/// <summary>
+/// The Image task on a real engine (integrated BuildKit: buildx is not installable here), on a copy
+/// of the bundled example: cold build, source-only rebuild with every warmup and skeleton layer
+/// CACHED, a dependency change that rebuilds the skeleton layer but no tier, and cargo tree inside.
+/// The tests run in order on one image; each builds on the state the previous one left.
+/// </summary>
+[TestFixture]
+[Category("Docker")]
+[NonParallelizable]
+public sealed class ImageEndToEndTests
+{
+    private const string Tag = "prewarm-test/shop-builder:e2e";
+    private TemporaryDirectory _work = null!;
+    private string _repository = null!;
+    private string _artifacts = null!;
+    private string _tiers = null!;
+
+    [OneTimeSetUp]
+    public async Task BuildCold()
+    {
+        await DockerRequirement.EnsureAsync();
+        _work = new TemporaryDirectory("prewarm-image-");
+        _repository = Path.Combine(_work.Path, "shop");
+        _artifacts = Path.Combine(_work.Path, "artifacts");
+        DotNet.CopyTree(Path.Combine(RepositoryLayout.Root, "tests", "examples", "shop"), _repository);
+
+        // A fixed catalog: a crate the repository adds later is not pulled into a tier.
+        _tiers = Path.Combine(_work.Path, "tiers.json");
+        File.WriteAllText(_tiers, """
+            {"tiers": {"core": ["serde", "serde_json", "anyhow", "thiserror", "tracing", "uuid", "chrono", "log"],
+                       "web": ["tokio", "hyper", "clap", "tracing-subscriber"],
+                       "db": ["tokio-postgres"]},
+             "minRepositories": 2}
+            """);
+
+        var cold = await BuildImageAsync();
+        cold.ExitCode.ShouldBe(0, cold.All);
+    }
+
+    [OneTimeTearDown]
+    public async Task CleanUp()
+    {
+        _work?.Dispose();
+        if (File.Exists(DockerRequirement.Cli))
+        {
+            await DockerRequirement.RunAsync("image", "rm", "-f", Tag);
+        }
+    }
+
+    [Test, Order(1)]
+    public async Task The_image_exists_with_oci_labels()
+    {
+        var inspect = await DockerRequirement.RunAsync("image", "inspect", Tag, "--format", "{{json .Config.Labels}}");
+
+        inspect.ExitCode.ShouldBe(0, inspect.StandardError);
+        inspect.StandardOutput.ShouldContain("org.opencontainers.image.created");
+        File.Exists(Path.Combine(_artifacts, "docker", "shop", "docker-bake.json")).ShouldBeTrue();
+    }
+
+    [Test, Order(2)]
+    public async Task A_source_only_change_leaves_every_warmup_and_skeleton_layer_cached()
+    {
+        var source = Path.Combine(_repository, "crates", "domain", "src", "lib.rs");
+        File.AppendAllText(source, "\n// a source-only change\n");
+
+        var result = await BuildImageAsync();
+
+        result.ExitCode.ShouldBe(0, result.All);
+        var steps = Steps();
+        var prewarmed = steps.Where(s => s.Instruction.Contains("/build/warmup/", StringComparison.Ordinal) || s.Instruction.Contains("prewarm/skeleton", StringComparison.Ordinal) || IsSkeletonBuild(s)).ToList();
+        prewarmed.Count.ShouldBeGreaterThanOrEqualTo(4, Describe(steps));
+        prewarmed.ShouldAllBe(s => s.Status == BuildStepStatus.Cached, Describe(steps));
+        steps.ShouldContain(s => s.Instruction.StartsWith("COPY", StringComparison.Ordinal) && s.Instruction.Contains("source/", StringComparison.Ordinal) && s.Status == BuildStepStatus.Done, Describe(steps));
+    }
+
+    [Test, Order(3)]
+    public async Task Cargo_tree_inside_the_image_lists_the_warmed_dependencies()
+    {
+        var tree = await DockerRequirement.RunAsync("run", "--rm", Tag, "sh", "-c", "cd /build/src && cargo tree --depth 1 --offline -p shop-server");
+
+        tree.ExitCode.ShouldBe(0, tree.StandardError);
+        tree.StandardOutput.ShouldContain("tokio v1.24.2");
+        tree.StandardOutput.ShouldContain("hyper v0.14.19");
+        tree.StandardOutput.ShouldContain("shop-domain v0.3.1");
+    }
+
+    [Test, Order(4)]
+    public async Task A_dependency_change_rebuilds_the_skeleton_layer_and_no_tier()
+    {
+        var manifest = Path.Combine(_repository, "crates", "domain", "Cargo.toml");
+        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("thiserror.workspace = true", "thiserror.workspace = true\nmemchr = \"2\"", StringComparison.Ordinal));
+        var lockfile = Path.Combine(_repository, "Cargo.lock");
+        File.WriteAllText(lockfile, File.ReadAllText(lockfile).Replace("name = \"shop-domain\"\nversion = \"0.3.1\"\ndependencies = [\n", "name = \"shop-domain\"\nversion = \"0.3.1\"\ndependencies = [\n \"memchr\",\n", StringComparison.Ordinal));
+
+        var result = await BuildImageAsync();
+
+        result.ExitCode.ShouldBe(0, result.All);
+        var steps = Steps();
+        steps.Where(s => s.Instruction.Contains("/build/warmup/", StringComparison.Ordinal)).ShouldAllBe(s => s.Status == BuildStepStatus.Cached, Describe(steps));
+        steps.ShouldContain(s => IsSkeletonBuild(s) && s.Status == BuildStepStatus.Done, Describe(steps));
+    }
+
+    [Test, Order(5)]
+    public async Task A_dead_daemon_is_one_clear_line()
+    {
+        var result = await BuildHostProcess.RunWithEnvironmentAsync(
+            _work.Path,
+            new Dictionary<string, string> { ["DOCKER_HOST"] = $"unix://{_work.Path}/no-daemon.sock" },
+            "--target=Image", "--exclusive", $"--repo={_repository}", $"--artifacts={_artifacts}", "--platform=linux/amd64", $"--tag={Tag}");
+
+        result.ExitCode.ShouldNotBe(0);
+        var error = result.StandardError.Split('\n').Single(l => l.StartsWith("Error: ", StringComparison.Ordinal));
+        error.ShouldContain("daemon", Case.Insensitive);
+    }
+
+    [Test, Order(6)]
+    public async Task An_unknown_platform_is_one_clear_line()
+    {
+        var result = await BuildHostProcess.RunAsync(_work.Path, "--target=Image", "--exclusive", $"--repo={_repository}", $"--artifacts={_artifacts}", "--platform=linux/sparc99");
+
+        result.ExitCode.ShouldNotBe(0);
+        result.StandardError.ShouldContain("linux/sparc99");
+    }
+
+    private static bool IsSkeletonBuild(BuildStep step) =>
+        step.Instruction.StartsWith("RUN", StringComparison.Ordinal) && step.Instruction.Contains("cargo build", StringComparison.Ordinal)
+        && !step.Instruction.Contains("/build/warmup/", StringComparison.Ordinal) && !step.Instruction.Contains("touch", StringComparison.Ordinal);
+
+    private IReadOnlyList<BuildStep> Steps() =>
+        BuildProgressParser.Parse(File.ReadAllText(Path.Combine(_artifacts, "docker", "shop", "build.log"))).Where(s => s.IsDockerfileStep).ToList();
+
+    private static string Describe(IEnumerable<BuildStep> steps) =>
+        string.Join("\n", steps.Select(s => $"{s.Status}: {s.Instruction[..Math.Min(120, s.Instruction.Length)]}"));
+
+    private Task<BuildHostProcess.Result> BuildImageAsync() =>
+        BuildHostProcess.RunAsync(
+            _work.Path,
+            "--target=Image", $"--repo={_repository}", $"--artifacts={_artifacts}", $"--tiers={_tiers}",
+            $"--base-image={DockerRequirement.BaseImage}", "--platform=linux/amd64", $"--tag={Tag}");
+}
