@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cake.Core;
+using Prewarm.Cake.Support;
 using Prewarm.Core;
 
 namespace Prewarm.Cake.Docker;
@@ -7,14 +8,15 @@ namespace Prewarm.Cake.Docker;
 /// <summary>Typed reads of the command line, failing with one line that names the argument.</summary>
 internal static class ArgumentReader
 {
+    // Values are not split on commas: a cache spec (type=registry,ref=…,mode=max) is one value.
     public static IReadOnlyList<string> Strings(ICakeContext context, string name) =>
-        context.Arguments.HasArgument(name) ? context.Arguments.GetArguments(name).Where(v => v.Length > 0).ToList() : [];
+        context.Arguments.HasArgument(TaskArguments.Catalogued(name)) ? context.Arguments.GetArguments(name).Where(v => v.Length > 0).ToList() : [];
 
     public static string? String(ICakeContext context, string name) => Strings(context, name).LastOrDefault();
 
     public static bool Flag(ICakeContext context, string name)
     {
-        if (!context.Arguments.HasArgument(name))
+        if (!context.Arguments.HasArgument(TaskArguments.Catalogued(name)))
         {
             return false;
         }

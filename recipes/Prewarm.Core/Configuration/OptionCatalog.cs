@@ -40,7 +40,12 @@ public static class OptionCatalog
         new("docker", "label", "label", OptionKind.List, "Extra OCI labels, key=value."),
         new("docker", "build-arg", "build-arg", OptionKind.List, "Extra build arguments, KEY=value (never secrets)."),
         new("docker", "secret", "secret", OptionKind.List, "BuildKit secrets, id=…,src=… or id=…,env=…."),
-        new("docker", "metadata-file", "metadata-file", OptionKind.Text, "Where buildx writes build metadata."),
+        new("docker", "cli", "docker", OptionKind.Text, "The docker CLI to use (default: the first that can build: buildx, else DOCKER_BUILDKIT=1)."),
+        new("docker", "frontend", "frontend", OptionKind.Text, "auto, directive or builtin: how the integrated BuildKit treats '# syntax=' when it cannot pull the frontend."),
+        new("docker", "dockerfile-syntax", "dockerfile-syntax", OptionKind.Text, "The '# syntax=' frontend image (default docker/dockerfile:1)."),
+        new("docker", "templates", "templates", OptionKind.Text, "A directory whose templates override the embedded ones."),
+        new("docker", "image-version", "image-version", OptionKind.Text, "org.opencontainers.image.version label (default: git describe)."),
+        new("docker", "source-url", "source-url", OptionKind.Text, "org.opencontainers.image.source label (default: the origin remote)."),
 
         new("verify", "min-hit-rate", "min-hit-rate", OptionKind.Integer, "Lowest acceptable sccache hit rate, percent (default 80)."),
         new("verify", "min-fresh-share", "min-fresh-share", OptionKind.Integer, "Lowest acceptable share of fresh dependency units, percent (default 95)."),
