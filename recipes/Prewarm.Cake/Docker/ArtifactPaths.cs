@@ -26,6 +26,9 @@ internal sealed record ArtifactPaths(string Artifacts, string RepositoryId)
 
     public string ImageId => Path.Combine(DockerDirectory, "image-id");
 
+    /// <summary>The image the engine holds for this repository, for Verify: {"docker": CLI, "image": tag}.</summary>
+    public string ImageRecord => Path.Combine(DockerDirectory, "image.json");
+
     /// <summary>The skeleton's root manifest, or a one-line error naming it and the task that makes it.</summary>
     public void RequireSkeleton()
     {

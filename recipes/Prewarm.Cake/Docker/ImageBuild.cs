@@ -87,6 +87,19 @@ internal sealed class ImageBuild(ICakeContext context, ImageOptions options, Doc
             WriteMetadata(paths, settings.Tags);
         }
 
+        // Verify reads what the build recorded from the image itself when the engine has it.
+        var local = engine.Mode == DockerBuildMode.IntegratedBuildKit || settings.Load;
+        if (local && settings.Tags.Count > 0)
+        {
+            AtomicFile.WriteAllText(paths.ImageRecord, JsonSerializer.Serialize(
+                new SortedDictionary<string, string>(StringComparer.Ordinal) { ["docker"] = engine.Cli.FullPath, ["image"] = settings.Tags[0] },
+                new JsonSerializerOptions { WriteIndented = true, NewLine = "\n" }) + "\n");
+        }
+        else if (File.Exists(paths.ImageRecord))
+        {
+            File.Delete(paths.ImageRecord);
+        }
+
         var ran = steps.Where(s => s.IsDockerfileStep).ToList();
         context.Log.Information("Image {0} built with {1}: {2} Dockerfile steps, {3} cached, {4} ran; log {5}",
             string.Join(", ", settings.Tags), engine.Mode == DockerBuildMode.Buildx ? "buildx" : "the integrated BuildKit",

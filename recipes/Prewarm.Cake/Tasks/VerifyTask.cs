@@ -2,6 +2,7 @@ using System.Text.Json;
 using Cake.Core;
 using Cake.Core.Diagnostics;
 using Cake.Core.IO;
+using Prewarm.Cake.Docker;
 using Prewarm.Cake.Support;
 using Prewarm.Cake.Tools.Cargo;
 using Prewarm.Cake.Tools.Sccache;
@@ -29,19 +30,12 @@ public sealed class VerifyTask : FrostingTask<PrewarmContext>
             TaskArguments.Number(context, "min-fresh-share", 95));
         var useSccache = TaskArguments.Switch(context, "sccache", true);
         var rustTarget = TaskArguments.Text(context, "rust-target");
-        if (useSccache && context.Tools.Resolve("sccache") is null)
-        {
-            throw new PrewarmException("sccache not found on PATH; install it (apt-get install sccache) or pass --sccache=off");
-        }
-
         var cargo = CargoTool.For(context);
-        var sccache = SccacheTool.For(context);
         var selected = SelectedCrates(context);
 
         var results = new List<RepositoryVerification>();
         foreach (var (repository, id) in RepositoryIds.Assign(context.Repositories))
         {
-            context.Log.Information("Verify {0}: {1}", id, repository.FullPath);
             var manifest = repository.CombineWithFilePath("Cargo.toml");
             if (!context.FileSystem.Exist(manifest))
             {
@@ -49,33 +43,15 @@ public sealed class VerifyTask : FrostingTask<PrewarmContext>
             }
 
             var locked = LockedVersions(repository);
-            var (expected, expectedFrom, wholeTree) = Expected(context, cargo, repository, manifest, selected, locked);
-
-            var treeSettings = new CargoTreeSettings { ManifestPath = manifest, Workspace = true, Target = rustTarget, WorkingDirectory = repository };
-            treeSettings.Edges.Add("normal");
-            treeSettings.Edges.Add("build");
-            treeSettings.Depth = wholeTree ? null : 1;
-            var tree = CargoTreeParser.Parse(cargo.Tree(treeSettings), "cargo tree");
-            var crates = CrateCheck.Compare(expected, tree);
-
-            if (useSccache)
-            {
-                sccache.ZeroStats(new SccacheServerSettings());
-            }
-
-            var build = new CargoBuildSettings
-            {
-                ManifestPath = manifest,
-                Workspace = true,
-                Target = rustTarget,
-                MessageFormat = "json",
-                WorkingDirectory = repository,
-                RustcWrapper = useSccache ? "sccache" : null,
-            };
-            var artifacts = CargoMessageParser.ParseArtifacts(cargo.Build(build).StandardOutput, "cargo build --message-format=json");
-            var stats = useSccache ? sccache.ReadStats(new SccacheShowStatsSettings()) : null;
-
-            results.Add(new RepositoryVerification(id, Where(context, id), expectedFrom, crates, UnitFreshness.From(artifacts), stats));
+            var image = BuilderImage.Read(context.Artifacts, id);
+            context.Log.Information("Verify {0}: {1}", id, image is null ? $"locally in {repository.FullPath}" : $"in the builder image {image.Image}");
+            var observed = image is null
+                ? VerifyLocally(context, cargo, repository, manifest, rustTarget, useSccache)
+                : image.ReadBuildRecord(context, useSccache);
+            var (expected, expectedFrom) = Expected(context, cargo, repository, manifest, selected, locked);
+            var crates = CrateCheck.Compare(expected, observed.Tree);
+            var where = image is null ? "locally" : $"in the builder image {image.Image} (recorded by its last build)";
+            results.Add(new RepositoryVerification(id, where, expectedFrom, crates, UnitFreshness.From(observed.Artifacts), observed.Sccache));
         }
 
         var report = new VerificationReport(thresholds, results);
@@ -101,6 +77,39 @@ public sealed class VerifyTask : FrostingTask<PrewarmContext>
             var more = failures.Count > 1 ? $" (+{failures.Count - 1} more, see {directory.CombineWithFilePath("verify.md").FullPath})" : string.Empty;
             throw new PrewarmException($"Verify failed: {failures[0]}{more}");
         }
+    }
+
+    /// <summary>Builds and inspects the repository on this machine: cargo tree, a JSON build, sccache statistics.</summary>
+    private static BuildObservation VerifyLocally(PrewarmContext context, CargoTool cargo, DirectoryPath repository, FilePath manifest, string? rustTarget, bool useSccache)
+    {
+        if (useSccache && context.Tools.Resolve("sccache") is null)
+        {
+            throw new PrewarmException("sccache not found on PATH; install it (apt-get install sccache) or pass --sccache=off");
+        }
+
+        var treeSettings = new CargoTreeSettings { ManifestPath = manifest, Workspace = true, Target = rustTarget, WorkingDirectory = repository };
+        treeSettings.Edges.Add("normal");
+        treeSettings.Edges.Add("build");
+        var tree = CargoTreeParser.Parse(cargo.Tree(treeSettings), "cargo tree");
+
+        var sccache = SccacheTool.For(context);
+        if (useSccache)
+        {
+            sccache.ZeroStats(new SccacheServerSettings());
+        }
+
+        var build = new CargoBuildSettings
+        {
+            ManifestPath = manifest,
+            Workspace = true,
+            Target = rustTarget,
+            MessageFormat = "json",
+            WorkingDirectory = repository,
+            RustcWrapper = useSccache ? "sccache" : null,
+        };
+        var artifacts = CargoMessageParser.ParseArtifacts(cargo.Build(build).StandardOutput, "cargo build --message-format=json");
+        var stats = useSccache ? sccache.ReadStats(new SccacheShowStatsSettings()) : null;
+        return new BuildObservation(tree, artifacts, stats);
     }
 
     /// <summary>Crates the Recipe stage selected: the warmup crates' dependencies (tier → names); empty when Recipe has not run.</summary>
@@ -132,7 +141,7 @@ public sealed class VerifyTask : FrostingTask<PrewarmContext>
         return packages.Where(p => p.Source is not null).ToLookup(p => p.Name, p => p.Version, StringComparer.Ordinal);
     }
 
-    private static (IReadOnlyList<ExpectedCrate> Crates, string From, bool WholeTree) Expected(
+    private static (IReadOnlyList<ExpectedCrate> Crates, string From) Expected(
         PrewarmContext context,
         CargoTool cargo,
         DirectoryPath repository,
@@ -148,7 +157,7 @@ public sealed class VerifyTask : FrostingTask<PrewarmContext>
                 .Where(locked.Contains)
                 .Select(name => new ExpectedCrate(name, Single(locked[name])))
                 .ToArray();
-            return (crates, $"warmup/{{{string.Join(",", selected.Keys)}}}/Cargo.toml (crates this repository's Cargo.lock contains)", true);
+            return (crates, $"warmup/{{{string.Join(",", selected.Keys)}}}/Cargo.toml (crates this repository's Cargo.lock contains)");
         }
 
         context.Log.Verbose("No warmup crates under {0}: verifying the repository's direct dependencies.", context.Artifacts.Combine("warmup").FullPath);
@@ -156,7 +165,7 @@ public sealed class VerifyTask : FrostingTask<PrewarmContext>
         var direct = CargoMetadataReader.DirectExternalDependencies(metadata, "cargo metadata --no-deps")
             .Select(name => new ExpectedCrate(name, locked.Contains(name) ? Single(locked[name]) : null))
             .ToArray();
-        return (direct, "the workspace's direct registry/git dependencies (cargo metadata), versions from Cargo.lock", false);
+        return (direct, "the workspace's direct registry/git dependencies (cargo metadata), versions from Cargo.lock");
     }
 
     // Two locked versions of one crate: either may be the one a member uses directly, so accept any.
@@ -164,20 +173,5 @@ public sealed class VerifyTask : FrostingTask<PrewarmContext>
     {
         var distinct = versions.Distinct(StringComparer.Ordinal).ToArray();
         return distinct.Length == 1 ? distinct[0] : null;
-    }
-
-    private static string Where(PrewarmContext context, string id)
-    {
-        var imageFile = context.Artifacts.Combine("docker").Combine(id).CombineWithFilePath("image.json").FullPath;
-        if (!File.Exists(imageFile))
-        {
-            return "locally (no builder image recorded)";
-        }
-
-        using var document = JsonDocument.Parse(File.ReadAllText(imageFile));
-        var image = new[] { "tag", "image", "id", "imageId" }
-            .Select(name => document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null)
-            .FirstOrDefault(v => v is not null);
-        return $"locally; builder image {image ?? "(unnamed)"} is recorded in docker/{id}/image.json but verifying inside it is not implemented yet";
     }
 }

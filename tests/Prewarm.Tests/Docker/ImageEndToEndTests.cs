@@ -111,6 +111,21 @@ public sealed class ImageEndToEndTests
     }
 
     [Test, Order(5)]
+    public async Task Verify_proves_from_the_image_that_every_dependency_unit_was_fresh()
+    {
+        var result = await BuildHostProcess.RunAsync(_work.Path, "--target=Verify", "--exclusive", $"--repo={_repository}", $"--artifacts={_artifacts}");
+
+        result.ExitCode.ShouldBe(0, result.All);
+        result.StandardOutput.ShouldContain($"in the builder image {Tag}");
+        using var report = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(_artifacts, "verify", "verify.json")));
+        var text = report.RootElement.GetRawText();
+        text.ShouldContain(Tag);
+        var markdown = File.ReadAllText(Path.Combine(_artifacts, "verify", "verify.md"));
+        markdown.ShouldContain("tokio");
+        markdown.ShouldNotContain("missing", Case.Sensitive);
+    }
+
+    [Test, Order(6)]
     public async Task A_dead_daemon_is_one_clear_line()
     {
         var result = await BuildHostProcess.RunWithEnvironmentAsync(
@@ -123,7 +138,7 @@ public sealed class ImageEndToEndTests
         error.ShouldContain("daemon", Case.Insensitive);
     }
 
-    [Test, Order(6)]
+    [Test, Order(7)]
     public async Task An_unknown_platform_is_one_clear_line()
     {
         var result = await BuildHostProcess.RunAsync(_work.Path, "--target=Image", "--exclusive", $"--repo={_repository}", $"--artifacts={_artifacts}", "--platform=linux/sparc99");

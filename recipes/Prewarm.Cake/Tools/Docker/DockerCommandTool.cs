@@ -29,6 +29,13 @@ public sealed class DockerCommandTool(IFileSystem fileSystem, ICakeEnvironment e
     public bool ImageExists(DockerCommandSettings settings, string image) =>
         Execute(settings, new ProcessArgumentBuilder().Append("image").Append("inspect").AppendQuoted(image)).Succeeded;
 
+    /// <summary><c>docker run --rm --entrypoint cat IMAGE PATH</c>: a file from the image, or null when it is not there.</summary>
+    public string? ReadFile(DockerCommandSettings settings, string image, string path)
+    {
+        var result = Execute(settings, new ProcessArgumentBuilder().Append("run").Append("--rm").Append("--entrypoint").Append("cat").AppendQuoted(image).AppendQuoted(path));
+        return result.Succeeded ? result.Output : null;
+    }
+
     /// <summary><c>docker pull IMAGE</c>.</summary>
     public DockerRunResult Pull(DockerCommandSettings settings, string image) =>
         Execute(settings, new ProcessArgumentBuilder().Append("pull").Append("--quiet").AppendQuoted(image));

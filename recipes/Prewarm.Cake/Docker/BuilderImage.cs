@@ -1,0 +1,55 @@
+using System.Text.Json;
+using Cake.Core;
+using Cake.Core.IO;
+using Prewarm.Cake.Support;
+using Prewarm.Cake.Tools.Docker;
+using Prewarm.Core;
+using Prewarm.Core.Verification;
+
+namespace Prewarm.Cake.Docker;
+
+/// <summary>
+/// The builder image the Image task left in the engine (<c>docker/&lt;repo-id&gt;/image.json</c>), and
+/// what its last build recorded in <c>/build/prewarm/</c>: cargo's JSON messages, cargo tree and
+/// sccache's statistics. The target directory is a cache mount, so the record is the proof.
+/// </summary>
+internal sealed record BuilderImage(string Docker, string Image)
+{
+    private const string Record = "/build/prewarm";
+
+    public static BuilderImage? Read(DirectoryPath artifacts, string repositoryId)
+    {
+        var path = new ArtifactPaths(artifacts.FullPath, repositoryId).ImageRecord;
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(File.ReadAllText(path));
+            var root = document.RootElement;
+            return new BuilderImage(root.GetProperty("docker").GetString()!, root.GetProperty("image").GetString()!);
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+        {
+            throw new PrewarmException($"{path}: not a builder image record ({e.Message}); re-run --target=Image");
+        }
+    }
+
+    public BuildObservation ReadBuildRecord(ICakeContext context, bool withSccache)
+    {
+        var docker = new DockerCommandTool(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools);
+        var settings = new DockerCommandSettings { ToolPath = new FilePath(Docker) };
+        string Required(string file) =>
+            docker.ReadFile(settings, Image, $"{Record}/{file}")
+            ?? throw new PrewarmException($"{Image}: {Record}/{file} could not be read (is the engine up, and was the image built by this Prewarm's Dockerfile?); re-run --target=Image");
+
+        var tree = CargoTreeParser.Parse(Required("cargo-tree.txt"), $"{Image}:{Record}/cargo-tree.txt");
+        var artifacts = CargoMessageParser.ParseArtifacts(Required("build-messages.json"), $"{Image}:{Record}/build-messages.json");
+        var stats = withSccache && docker.ReadFile(settings, Image, $"{Record}/sccache-stats.json") is { Length: > 0 } json
+            ? SccacheStatsParser.ParseJson(json, $"{Image}:{Record}/sccache-stats.json")
+            : null;
+        return new BuildObservation(tree, artifacts, stats);
+    }
+}
