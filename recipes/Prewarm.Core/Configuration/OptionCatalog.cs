@@ -18,8 +18,6 @@ public static class OptionCatalog
         new("recipe", "release", "release", OptionKind.Boolean, "Shorthand for profile = \"release\"."),
         new("recipe", "rust-target", "rust-target", OptionKind.Text, "Target triple to cook and build for (cargo --target)."),
         new("recipe", "features", "features", OptionKind.List, "Cargo features to enable."),
-        new("recipe", "all-features", "all-features", OptionKind.Boolean, "Enable every feature."),
-        new("recipe", "no-default-features", "no-default-features", OptionKind.Boolean, "Do not enable default features."),
         new("recipe", "target-dir", "target-dir", OptionKind.Text, "Cargo target directory for Cook."),
 
         new("recipe", "tiers", "tiers", OptionKind.Text, "JSON file of warmup tiers replacing the default catalog: {\"tiers\": {\"core\": [...], ...}}."),
@@ -37,7 +35,6 @@ public static class OptionCatalog
         new("docker", "load", "load", OptionKind.Boolean, "Load the image into the local engine."),
         new("docker", "builder", "builder", OptionKind.Text, "buildx builder to use."),
         new("docker", "progress", "progress", OptionKind.Text, "auto, plain or tty."),
-        new("docker", "label", "label", OptionKind.List, "Extra OCI labels, key=value."),
         new("docker", "build-arg", "build-arg", OptionKind.List, "Extra build arguments, KEY=value (never secrets)."),
         new("docker", "secret", "secret", OptionKind.List, "BuildKit secrets, id=…,src=… or id=…,env=…."),
         new("docker", "cli", "docker", OptionKind.Text, "The docker CLI to use (default: the first that can build: buildx, else DOCKER_BUILDKIT=1)."),

@@ -74,6 +74,17 @@ public sealed class PrewarmConfigFileTests
     }
 
     [Test]
+    public void Every_catalog_option_is_read_by_the_cake_layer()
+    {
+        // A catalogued option nobody reads would be accepted in prewarm.toml and silently ignored.
+        var sources = string.Concat(Directory.EnumerateFiles(Path.Combine(Support.RepositoryLayout.Root, "recipes", "Prewarm.Cake"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Select(File.ReadAllText));
+
+        OptionCatalog.All.Where(o => !sources.Contains($"\"{o.Argument}\"", StringComparison.Ordinal)).Select(o => o.Argument).ShouldBeEmpty();
+    }
+
+    [Test]
     public void Every_catalog_argument_is_unique()
     {
         OptionCatalog.All.Select(o => o.Argument).ShouldBeUnique();
