@@ -76,6 +76,31 @@ public sealed class ConsumerPackageTests
         File.ReadAllText(Path.Combine(artifacts, "announce.txt")).ShouldBe("repos=2\n");
     }
 
+    [Test]
+    [Category("Docker")]
+    public async Task The_consumer_runs_the_whole_warmup_on_a_rust_example()
+    {
+        await DockerRequirement.EnsureAsync();
+        using var work = new TemporaryDirectory("prewarm-consumer-warmup-");
+        DotNet.CopyTree(Path.Combine(RepositoryLayout.Root, "tests", "examples", "shop"), Path.Combine(work.Path, "shop"));
+        File.WriteAllText(Path.Combine(work.Path, "prewarm.toml"), $"""
+            repo = ["shop"]
+            artifacts = "out"
+            [docker]
+            base-image = "{DockerRequirement.BaseImage}"
+            platform = "linux/amd64"
+            tag = "prewarm-test/consumer-shop:latest"
+            """);
+
+        var result = await BuildHostProcess.RunDllAsync(_consumerDll, work.Path, "--target=Warmup");
+
+        result.ExitCode.ShouldBe(0, result.All);
+        File.ReadAllText(Path.Combine(work.Path, "out", "announce.txt")).ShouldBe("repos=1\n");
+        File.Exists(Path.Combine(work.Path, "out", "verify", "verify.json")).ShouldBeTrue();
+        result.StandardOutput.ShouldContain("dependency units fresh");
+        await DockerRequirement.RunAsync("image", "rm", "-f", "prewarm-test/consumer-shop:latest");
+    }
+
     private Task<BuildHostProcess.Result> RunConsumerAsync(params string[] args) =>
         BuildHostProcess.RunDllAsync(_consumerDll, _consumer, args);
 }
