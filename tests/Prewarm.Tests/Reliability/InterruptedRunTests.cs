@@ -1,0 +1,67 @@
+using System.Text;
+using CliWrap;
+using CliWrap.Buffered;
+using NUnit.Framework;
+using Prewarm.Tests.Support;
+using Shouldly;
+
+namespace Prewarm.Tests.Reliability;
+
+/// <summary>
+/// Ctrl-C during Cook: the host stops, the cargo it started stops with it (no orphan keeps the
+/// target directory's lock), no artifact is left half-written, and the next run succeeds.
+/// </summary>
+[TestFixture]
+[NonParallelizable]
+public sealed class InterruptedRunTests
+{
+    [Test]
+    public async Task An_interrupted_cook_leaves_nothing_broken_and_the_next_run_succeeds()
+    {
+        using var work = new TemporaryDirectory("prewarm-interrupt-");
+        var repository = Path.Combine(work.Path, "shop");
+        DotNet.CopyTree(Path.Combine(RepositoryLayout.Root, "tests", "examples", "shop"), repository);
+        var artifacts = Path.Combine(work.Path, "artifacts");
+        var targetDir = Path.Combine(work.Path, "target");
+        string[] args = [RepositoryLayout.BuildDll, "--target=Cook", $"--repo={repository}", $"--artifacts={artifacts}", $"--target-dir={targetDir}"];
+
+        using var graceful = new CancellationTokenSource();
+        using var forceful = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        var output = new StringBuilder();
+        var run = Cli.Wrap("dotnet").WithArguments(args).WithWorkingDirectory(work.Path)
+            .WithValidation(CommandResultValidation.None)
+            .WithStandardOutputPipe(PipeTarget.ToStringBuilder(output))
+            .ExecuteAsync(forceful.Token, graceful.Token);
+
+        // Interrupt once cargo is compiling dependencies.
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (!Directory.Exists(Path.Combine(targetDir, "debug", "deps")) || Directory.GetFiles(Path.Combine(targetDir, "debug", "deps")).Length < 5)
+        {
+            if (DateTime.UtcNow > deadline || run.Task.IsCompleted)
+            {
+                Assert.Fail($"cook did not start compiling:\n{output}");
+            }
+
+            await Task.Delay(200);
+        }
+
+        graceful.Cancel(); // Ctrl-C (SIGINT)
+        try
+        {
+            await run;
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        var orphans = await Cli.Wrap("pgrep").WithArguments(["-f", targetDir]).WithValidation(CommandResultValidation.None).ExecuteBufferedAsync();
+        orphans.StandardOutput.Trim().ShouldBeEmpty("cargo kept running after the build was interrupted");
+        Directory.GetFiles(artifacts, "*.tmp", SearchOption.AllDirectories).ShouldBeEmpty();
+
+        var again = await BuildHostProcess.RunAsync(work.Path, args[1..]);
+
+        again.ExitCode.ShouldBe(0, again.All);
+        File.Exists(Path.Combine(artifacts, "recipes", "shop", "recipe.json")).ShouldBeTrue();
+    }
+}
