@@ -25,6 +25,11 @@ public sealed class ImageEndToEndTests
     private string _artifacts = null!;
     private string _tiers = null!;
 
+    // BuildKit's cache is content-addressed and outlives a test run: a build identical to an earlier
+    // run's would be all CACHED. A build user id of this run's own makes every layer (and the cache
+    // mounts, whose ids carry it) new, so the cold build is really cold.
+    private readonly int _uid = Random.Shared.Next(20_000, 60_000);
+
     [OneTimeSetUp]
     public async Task BuildCold()
     {
@@ -147,6 +152,28 @@ public sealed class ImageEndToEndTests
         result.StandardError.ShouldContain("linux/sparc99");
     }
 
+    [Test, Order(8)]
+    public async Task A_planted_registry_token_appears_in_no_artifact_and_no_log()
+    {
+        const string token = "cio_PLANTED_secret_9f8e7d6c";
+        var result = await BuildHostProcess.RunWithEnvironmentAsync(
+            _work.Path,
+            new Dictionary<string, string> { ["CARGO_REGISTRIES_CORP_TOKEN"] = token },
+            "--target=Verify", $"--repo={_repository}", $"--artifacts={_artifacts}", $"--tiers={_tiers}", "--verbosity=diagnostic",
+            $"--base-image={DockerRequirement.BaseImage}", "--platform=linux/amd64", $"--tag={Tag}", $"--uid={_uid}", $"--gid={_uid}",
+            "--secret=id=corp-token,env=CARGO_REGISTRIES_CORP_TOKEN");
+
+        result.ExitCode.ShouldBe(0, result.All);
+        result.All.ShouldNotContain(token);
+        foreach (var file in Directory.GetFiles(_artifacts, "*", SearchOption.AllDirectories))
+        {
+            File.ReadAllText(file).ShouldNotContain(token, customMessage: file);
+        }
+
+        var history = await DockerRequirement.RunAsync("image", "inspect", Tag);
+        history.StandardOutput.ShouldNotContain(token);
+    }
+
     private static bool IsSkeletonBuild(BuildStep step) =>
         step.Instruction.StartsWith("RUN", StringComparison.Ordinal) && step.Instruction.Contains("cargo build", StringComparison.Ordinal)
         && !step.Instruction.Contains("/build/warmup/", StringComparison.Ordinal) && !step.Instruction.Contains("touch", StringComparison.Ordinal);
@@ -161,5 +188,5 @@ public sealed class ImageEndToEndTests
         BuildHostProcess.RunAsync(
             _work.Path,
             "--target=Image", $"--repo={_repository}", $"--artifacts={_artifacts}", $"--tiers={_tiers}",
-            $"--base-image={DockerRequirement.BaseImage}", "--platform=linux/amd64", $"--tag={Tag}");
+            $"--base-image={DockerRequirement.BaseImage}", "--platform=linux/amd64", $"--tag={Tag}", $"--uid={_uid}", $"--gid={_uid}");
 }
