@@ -9,12 +9,25 @@ public static class TomlText
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    /// <summary>Manifests and lockfiles larger than this are refused rather than parsed: the largest
+    /// real Cargo.lock files are a few MiB, and a runaway file should not exhaust memory.</summary>
+    public const long MaximumBytes = 8 * 1024 * 1024;
+
+    // TOML forbids defining a key or table twice, and so does cargo; Tomlyn's default keeps the last.
+    private static readonly TomlSerializerOptions Strict = new() { DuplicateKeyHandling = TomlDuplicateKeyHandling.Error };
+
     /// <summary>The file's text; <see cref="UnreadableFileException"/> when it cannot be read or is not UTF-8.</summary>
     public static string ReadFile(string fullPath, string displayPath)
     {
         byte[] bytes;
         try
         {
+            var length = new FileInfo(fullPath).Length;
+            if (length > MaximumBytes)
+            {
+                throw new UnreadableFileException(displayPath, $"is {length / (1024 * 1024)} MiB, over the {MaximumBytes / (1024 * 1024)} MiB Prewarm reads");
+            }
+
             bytes = File.ReadAllBytes(fullPath);
         }
         catch (UnauthorizedAccessException e)
@@ -42,7 +55,9 @@ public static class TomlText
     {
         try
         {
-            return TomlSerializer.Deserialize<TomlTable>(text) ?? new TomlTable();
+            var table = TomlSerializer.Deserialize<TomlTable>(text, Strict) ?? new TomlTable();
+            TomlDuplicateKeys.Check(Tomlyn.Parsing.SyntaxParser.Parse(text, displayPath), displayPath);
+            return table;
         }
         catch (TomlException e)
         {
