@@ -2,25 +2,15 @@ using Cake.Core.IO;
 
 namespace Prewarm.Cake.Support;
 
-/// <summary>The artifacts contract's &lt;repo-id&gt;: the directory name lower-cased, made unique with -2, -3 … in --repo order.</summary>
+/// <summary>The artifacts contract's &lt;repo-id&gt; for Cake paths; the rule itself is
+/// <see cref="Core.Scanning.RepositoryIds"/>, shared with the scanner so ids always agree.</summary>
 internal static class RepositoryIds
 {
     public static IReadOnlyList<(DirectoryPath Path, string Id)> Assign(IEnumerable<DirectoryPath> repositories)
     {
-        var used = new HashSet<string>(StringComparer.Ordinal);
-        var result = new List<(DirectoryPath, string)>();
-        foreach (var repository in repositories)
-        {
-            var name = repository.GetDirectoryName().ToLowerInvariant();
-            var id = name;
-            for (var n = 2; !used.Add(id); n++)
-            {
-                id = $"{name}-{n}";
-            }
-
-            result.Add((repository, id));
-        }
-
-        return result;
+        var list = repositories.ToList();
+        return list.Zip(Core.Scanning.RepositoryIds.Assign(list.Select(r => r.FullPath))).ToList();
     }
+
+    public static IReadOnlyList<string> Assign(IEnumerable<string> repositories) => Core.Scanning.RepositoryIds.Assign(repositories);
 }

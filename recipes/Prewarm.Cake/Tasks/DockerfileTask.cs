@@ -2,6 +2,7 @@ using Cake.Core.Diagnostics;
 using Prewarm.Cake.Docker;
 using Prewarm.Core.Docker;
 using Prewarm.Core.IO;
+using Prewarm.Cake.Support;
 using Prewarm.Frosting;
 
 namespace Prewarm.Cake.Tasks;

@@ -3,6 +3,7 @@ using Cake.Core.IO;
 using Prewarm.Cake.Docker;
 using Prewarm.Cake.Tools.Docker;
 using Prewarm.Core.Docker;
+using Prewarm.Cake.Support;
 using Prewarm.Frosting;
 
 namespace Prewarm.Cake.Tasks;

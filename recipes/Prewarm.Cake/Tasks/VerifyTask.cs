@@ -7,6 +7,7 @@ using Prewarm.Cake.Support;
 using Prewarm.Cake.Tools.Cargo;
 using Prewarm.Cake.Tools.Sccache;
 using Prewarm.Core;
+using Prewarm.Core.Cargo;
 using Prewarm.Core.Verification;
 using Prewarm.Frosting;
 
@@ -137,7 +138,7 @@ public sealed class VerifyTask : FrostingTask<PrewarmContext>
     private static ILookup<string, string> LockedVersions(DirectoryPath repository)
     {
         var lockPath = repository.CombineWithFilePath("Cargo.lock").FullPath;
-        var packages = File.Exists(lockPath) ? CargoLockReader.Parse(File.ReadAllText(lockPath), lockPath) : [];
+        var packages = File.Exists(lockPath) ? LockfileParser.Parse(File.ReadAllText(lockPath), lockPath).Packages : [];
         return packages.Where(p => p.Source is not null).ToLookup(p => p.Name, p => p.Version, StringComparer.Ordinal);
     }
 

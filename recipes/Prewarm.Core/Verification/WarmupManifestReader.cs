@@ -11,7 +11,7 @@ public static class WarmupManifestReader
 {
     public static IReadOnlyList<string> SelectedCrates(string text, string path)
     {
-        var model = TomlText.Read(text, path);
+        var model = Cargo.TomlText.Parse(text, path);
         var names = new SortedSet<string>(StringComparer.Ordinal);
         AddTables(model, names);
         if (model.TryGetValue("target", out var targets) && targets is TomlTable targetTable)

@@ -10,18 +10,6 @@ namespace Prewarm.Tests.Verification;
 public sealed class ManifestAndLockTests
 {
     [Test]
-    public void Reads_the_shop_examples_lock()
-    {
-        var path = Path.Combine(RepositoryLayout.Root, "tests", "examples", "shop", "Cargo.lock");
-
-        var packages = CargoLockReader.Parse(File.ReadAllText(path), path);
-
-        packages.Single(p => p.Name == "tokio").Version.ShouldBe("1.24.2");
-        packages.Single(p => p.Name == "shop-domain").Source.ShouldBeNull();
-        packages.Select(p => p.Name).ShouldBe(packages.Select(p => p.Name).Order(StringComparer.Ordinal));
-    }
-
-    [Test]
     public void A_warmup_manifest_selects_its_dependencies_by_package_name()
     {
         const string toml = """
