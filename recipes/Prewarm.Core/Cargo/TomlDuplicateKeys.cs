@@ -21,7 +21,7 @@ internal static class TomlDuplicateKeys
         var arrayElements = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var table in document.Tables)
         {
-            var name = Name(table.Name!);
+            var name = TomlSyntaxKeys.Name(table.Name!);
             string scope;
             if (table is TableArraySyntax)
             {
@@ -47,7 +47,7 @@ internal static class TomlDuplicateKeys
 
     private static void Define(HashSet<string> defined, string scope, KeyValueSyntax keyValue, string displayPath)
     {
-        var key = Name(keyValue.Key!);
+        var key = TomlSyntaxKeys.Name(keyValue.Key!);
         var path = scope.Length == 0 ? key : $"{scope}.{key}";
         if (!defined.Add(path))
         {
@@ -57,18 +57,4 @@ internal static class TomlDuplicateKeys
 
     private static CargoManifestException Duplicate(string displayPath, SourceSpan span, string message) =>
         new(displayPath, span.Start.Line + 1, span.Start.Column + 1, message);
-
-    private static string Name(KeySyntax key)
-    {
-        var parts = new List<string> { Part(key.Key!) };
-        parts.AddRange(key.DotKeys.Select(d => Part(d.Key!)));
-        return string.Join('.', parts);
-    }
-
-    private static string Part(BareKeyOrStringValueSyntax part) => part switch
-    {
-        BareKeySyntax bare => bare.Key!.Text!,
-        StringValueSyntax quoted => quoted.Value!,
-        _ => part.ToString()!,
-    };
 }

@@ -49,7 +49,7 @@ public static class PrewarmConfigFile
                 throw new PrewarmConfigException($"{Where(path, table.Span)}: arrays of tables are not used in {FileName}.");
             }
 
-            var section = Name(table.Name!);
+            var section = TomlSyntaxKeys.Name(table.Name!);
             foreach (var item in table.Items)
             {
                 Read(values, path, section, item);
@@ -61,7 +61,7 @@ public static class PrewarmConfigFile
 
     private static void Read(Dictionary<string, IReadOnlyList<string>> values, string path, string section, KeyValueSyntax keyValue)
     {
-        var key = Name(keyValue.Key!);
+        var key = TomlSyntaxKeys.Name(keyValue.Key!);
         var dotted = section.Length == 0 ? key : $"{section}.{key}";
         var option = OptionCatalog.FindByTomlPath(dotted);
         if (option is null)
@@ -109,20 +109,6 @@ public static class PrewarmConfigFile
                 throw new PrewarmConfigException($"{Where(path, value.Span)}: '{option.TomlPath}' takes {expected}.");
         }
     }
-
-    private static string Name(KeySyntax key)
-    {
-        var parts = new List<string> { Part(key.Key!) };
-        parts.AddRange(key.DotKeys.Select(d => Part(d.Key!)));
-        return string.Join('.', parts);
-    }
-
-    private static string Part(BareKeyOrStringValueSyntax part) => part switch
-    {
-        BareKeySyntax bare => bare.Key!.Text!,
-        StringValueSyntax quoted => quoted.Value!,
-        _ => part.ToString()!,
-    };
 
     private static string Where(string path, SourceSpan span) =>
         $"{path}:{span.Start.Line + 1}:{span.Start.Column + 1}";
