@@ -1,3 +1,7 @@
+using Cake.Core.Diagnostics;
+using Prewarm.Cake.Docker;
+using Prewarm.Core.Docker;
+using Prewarm.Core.IO;
 using Prewarm.Frosting;
 
 namespace Prewarm.Cake.Tasks;
@@ -7,6 +11,29 @@ namespace Prewarm.Cake.Tasks;
 [TaskDescription("Renders the builder Dockerfile with BuildKit cache mounts from templates/.")]
 public sealed class DockerfileTask : FrostingTask<PrewarmContext>
 {
-    public override void Run(PrewarmContext context) =>
-        throw new PrewarmUnavailableException("Dockerfile");
+    public override void Run(PrewarmContext context)
+    {
+        var renderer = new DockerfileRenderer(DockerfileArguments.Templates(context));
+        var ids = RepositoryIds.Assign(context.Repositories.Select(r => r.FullPath));
+        var files = new List<KeyValuePair<string, string>>();
+        foreach (var id in ids)
+        {
+            var paths = new ArtifactPaths(context.Artifacts.FullPath, id);
+            paths.RequireSkeleton();
+            var tiers = WarmupTiers.Present(paths.WarmupRoot);
+            var options = DockerfileArguments.Read(context, id) with
+            {
+                Tiers = tiers,
+                LockedTiers = tiers.Where(t => File.Exists(Path.Combine(paths.WarmupRoot, t, "Cargo.lock"))).ToList(),
+                SkeletonLocked = File.Exists(Path.Combine(paths.Skeleton, "Cargo.lock")),
+                CargoConfig = File.Exists(Path.Combine(paths.Skeleton, ".cargo", "config.toml")),
+            };
+            files.Add(new(paths.Dockerfile, renderer.Render(options)));
+            context.Log.Information("Dockerfile for {0}: base {1}, uid:gid {2}:{3}, layout {4}, tiers [{5}]{6} -> {7}",
+                id, options.BaseImage, options.Uid, options.Gid, CargoLayoutPaths.Spell(options.Layout),
+                string.Join(", ", tiers), options.Sccache ? ", sccache" : string.Empty, paths.Dockerfile);
+        }
+
+        AtomicFile.WriteAll(files);
+    }
 }

@@ -1,3 +1,8 @@
+using Cake.Core.Diagnostics;
+using Cake.Core.IO;
+using Prewarm.Cake.Docker;
+using Prewarm.Cake.Tools.Docker;
+using Prewarm.Core.Docker;
 using Prewarm.Frosting;
 
 namespace Prewarm.Cake.Tasks;
@@ -7,6 +12,20 @@ namespace Prewarm.Cake.Tasks;
 [TaskDescription("Builds the builder image with docker buildx (or the engine's BuildKit when buildx is missing).")]
 public sealed class ImageTask : FrostingTask<PrewarmContext>
 {
-    public override void Run(PrewarmContext context) =>
-        throw new PrewarmUnavailableException("Image");
+    public override void Run(PrewarmContext context)
+    {
+        var options = ImageArguments.Read(context);
+        var ids = RepositoryIds.Assign(context.Repositories.Select(r => r.FullPath));
+        for (var i = 0; i < ids.Count; i++)
+        {
+            new ArtifactPaths(context.Artifacts.FullPath, ids[i]).RequireDockerfile();
+        }
+
+        var engine = new DockerEngineSelector(context).Select(options.DockerCli);
+        context.Log.Information("Docker: {0}", engine);
+        for (var i = 0; i < ids.Count; i++)
+        {
+            new ImageBuild(context, options, engine).Run(context.Repositories[i], new ArtifactPaths(context.Artifacts.FullPath, ids[i]));
+        }
+    }
 }

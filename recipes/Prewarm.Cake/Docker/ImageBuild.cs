@@ -1,0 +1,318 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Cake.Core;
+using Cake.Core.Diagnostics;
+using Cake.Core.IO;
+using Prewarm.Cake.Tools.Docker;
+using Prewarm.Core;
+using Prewarm.Core.Docker;
+using Prewarm.Core.IO;
+using Path = System.IO.Path;
+using File = System.IO.File;
+
+namespace Prewarm.Cake.Docker;
+
+/// <summary>
+/// Builds one repository's builder image: stages the context, writes docker-bake.json, picks
+/// buildx or the integrated BuildKit, builds, and keeps BuildKit's progress in build.log.
+/// </summary>
+internal sealed class ImageBuild(ICakeContext context, ImageOptions options, DockerEngine engine)
+{
+    private const string MultiPlatformBuilder = "prewarm-multiplatform";
+
+    public IReadOnlyList<BuildStep> Run(DirectoryPath repository, ArtifactPaths paths)
+    {
+        paths.RequireDockerfile();
+        paths.RequireSkeleton();
+        var dockerfile = TemplateText.NormaliseLineEndings(File.ReadAllText(paths.Dockerfile));
+        var staged = StageContext(repository, paths);
+        context.Log.Information("Build context {0}: {1} files written, {2} unchanged, {3} removed.",
+            paths.Context, staged.Written.Count, staged.Unchanged, staged.Deleted.Count);
+
+        var settings = Settings(repository, paths);
+        AtomicFile.WriteAllText(paths.Bake, Bake(settings, paths).ToJson());
+
+        var log = new StringBuilder();
+        void Progress(string line)
+        {
+            lock (log)
+            {
+                log.Append(line).Append('\n');
+            }
+
+            if (line.StartsWith('#') && !line.Contains(" sha256:", StringComparison.Ordinal))
+            {
+                context.Log.Write(Verbosity.Normal, LogLevel.Information, "{0}", line);
+            }
+            else
+            {
+                context.Log.Write(Verbosity.Verbose, LogLevel.Verbose, "{0}", line);
+            }
+        }
+
+        DockerRunResult result;
+        if (engine.Mode == DockerBuildMode.Buildx)
+        {
+            PrepareBuilder(settings);
+            result = new DockerBuildxTool(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools)
+                .Build(settings, Progress);
+        }
+        else
+        {
+            settings.File = new FilePath(BuildFileForIntegratedBuildKit(dockerfile, paths));
+            settings.ImageIdFile = new FilePath(paths.ImageId);
+            var tool = new DockerIntegratedBuildTool(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools);
+            var native = engine.NativePlatform;
+            DockerBuildCommandLine.ForIntegratedBuildKit(settings, native, out var dropped);
+            foreach (var sentence in dropped)
+            {
+                Loud($"DROPPED without buildx: {sentence}.");
+            }
+
+            result = tool.Build(settings, native, out _, Progress);
+        }
+
+        AtomicFile.WriteAllText(paths.BuildLog, log.ToString());
+        var steps = BuildProgressParser.Parse(log.ToString());
+        if (!result.Succeeded)
+        {
+            var command = engine.Mode == DockerBuildMode.Buildx ? $"{engine.Cli.FullPath} buildx build" : $"DOCKER_BUILDKIT=1 {engine.Cli.FullPath} build";
+            throw new PrewarmException(DockerEngineErrors.Explain(command, result.Error)
+                ?? $"{command} failed (exit code {result.ExitCode}): {LastError(result)}; full output in {paths.BuildLog}");
+        }
+
+        if (engine.Mode == DockerBuildMode.IntegratedBuildKit)
+        {
+            WriteMetadata(paths, settings.Tags);
+        }
+
+        var ran = steps.Where(s => s.IsDockerfileStep).ToList();
+        context.Log.Information("Image {0} built with {1}: {2} Dockerfile steps, {3} cached, {4} ran; log {5}",
+            string.Join(", ", settings.Tags), engine.Mode == DockerBuildMode.Buildx ? "buildx" : "the integrated BuildKit",
+            ran.Count, ran.Count(s => s.Status == BuildStepStatus.Cached), ran.Count(s => s.Status == BuildStepStatus.Done), paths.BuildLog);
+        return steps;
+    }
+
+    private StagingResult StageContext(DirectoryPath repository, ArtifactPaths paths)
+    {
+        var stager = new BuildContextStager(paths.Context);
+        foreach (var tier in WarmupTiers.Present(paths.WarmupRoot))
+        {
+            stager.AddDirectory(Path.Combine(paths.WarmupRoot, tier), $"{BuildContextLayout.Warmup}/{tier}");
+        }
+
+        stager.AddDirectory(paths.Skeleton, BuildContextLayout.Skeleton);
+        var cargoConfig = Path.Combine(paths.Skeleton, ".cargo", "config.toml");
+        if (File.Exists(cargoConfig))
+        {
+            stager.AddFile(cargoConfig, BuildContextLayout.CargoConfig);
+        }
+
+        stager.AddDirectory(repository.FullPath, BuildContextLayout.Source, BuildContextLayout.ExcludedDirectoryNames, [paths.Artifacts]);
+        stager.AddText(".dockerignore", DockerIgnore(repository));
+        return stager.Finish();
+    }
+
+    /// <summary>The repository's own .dockerignore, re-rooted under source/.</summary>
+    private static string DockerIgnore(DirectoryPath repository)
+    {
+        var text = new StringBuilder("# Generated by Prewarm: the repository's .dockerignore, under source/.\n");
+        var own = Path.Combine(repository.FullPath, ".dockerignore");
+        if (File.Exists(own))
+        {
+            foreach (var raw in File.ReadAllLines(own))
+            {
+                var line = raw.Trim();
+                if (line.Length == 0 || line.StartsWith('#'))
+                {
+                    continue;
+                }
+
+                var negated = line.StartsWith('!');
+                var pattern = (negated ? line[1..] : line).TrimStart('/');
+                text.Append(negated ? "!" : string.Empty).Append("source/").Append(pattern).Append('\n');
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private DockerBuildxBuildSettings Settings(DirectoryPath repository, ArtifactPaths paths)
+    {
+        var single = options.Platforms.Count == 1;
+        var settings = new DockerBuildxBuildSettings
+        {
+            ToolPath = engine.Cli,
+            Context = new DirectoryPath(paths.Context),
+            File = new FilePath(paths.Dockerfile),
+            Target = "builder",
+            Platforms = [.. options.Platforms],
+            Tags = [.. options.TagsFor(paths.RepositoryId)],
+            Secrets = [.. options.Secrets],
+            CacheFrom = [.. options.CacheFrom],
+            CacheTo = [.. options.CacheTo],
+            Push = options.Push,
+            Load = options.Load || (!options.Push && single),
+            Builder = options.Builder,
+            Progress = options.Progress,
+            MetadataFile = engine.Mode == DockerBuildMode.Buildx ? new FilePath(paths.Metadata) : null,
+        };
+        foreach (var (key, value) in options.BuildArgs)
+        {
+            settings.BuildArgs[key] = value;
+        }
+
+        foreach (var (key, value) in Labels(repository))
+        {
+            settings.Labels[key] = value;
+        }
+
+        if (!settings.Push && !settings.Load)
+        {
+            Loud($"The {options.Platforms.Count}-platform image is neither pushed nor loaded (the engine cannot load multi-platform images): it stays in the build cache. Use --push, or one --platform with --load.");
+        }
+
+        return settings;
+    }
+
+    private IEnumerable<KeyValuePair<string, string>> Labels(DirectoryPath repository)
+    {
+        var source = options.SourceUrl ?? GitFacts.Ask(context, repository, "config --get remote.origin.url");
+        if (source is not null)
+        {
+            yield return new("org.opencontainers.image.source", source);
+        }
+
+        var revision = GitFacts.Ask(context, repository, "rev-parse HEAD");
+        if (revision is not null)
+        {
+            yield return new("org.opencontainers.image.revision", revision);
+        }
+
+        var version = options.ImageVersion ?? GitFacts.Ask(context, repository, "describe --tags --always --dirty");
+        if (version is not null)
+        {
+            yield return new("org.opencontainers.image.version", version);
+        }
+
+        yield return new("org.opencontainers.image.created", Created());
+    }
+
+    /// <summary>Now, or SOURCE_DATE_EPOCH when set (reproducible builds).</summary>
+    private string Created()
+    {
+        var epoch = context.Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH");
+        var moment = long.TryParse(epoch, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : DateTimeOffset.UtcNow;
+        return moment.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    }
+
+    private static BakeFile Bake(DockerBuildxBuildSettings settings, ArtifactPaths paths) =>
+        BakeFile.Single(paths.RepositoryId, new BakeTarget
+        {
+            Context = "context",
+            Dockerfile = "../Dockerfile",
+            Target = settings.Target,
+            Platforms = settings.Platforms.Select(p => p.ToString()).ToList(),
+            Tags = settings.Tags,
+            Labels = new(settings.Labels, StringComparer.Ordinal),
+            Args = new(settings.BuildArgs, StringComparer.Ordinal),
+            CacheFrom = settings.CacheFrom.Select(c => c.ToString()).ToList(),
+            CacheTo = settings.CacheTo.Select(c => c.ToString()).ToList(),
+            Secret = settings.Secrets.Select(s => s.ToString()).ToList(),
+            Output = settings.Push ? ["type=registry"] : settings.Load ? ["type=docker"] : [],
+        });
+
+    /// <summary>Several platforms need a builder that is not the docker driver: use (and create
+    /// once) a docker-container builder unless the user named one.</summary>
+    private void PrepareBuilder(DockerBuildxBuildSettings settings)
+    {
+        if (settings.Platforms.Count < 2 || !string.IsNullOrEmpty(settings.Builder))
+        {
+            return;
+        }
+
+        var tool = new DockerBuildxBuilderTool(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools);
+        var current = tool.InspectDriver(new DockerBuildxBuilderSettings { Name = string.Empty, ToolPath = engine.Cli });
+        if (current is not null && current != "docker")
+        {
+            return;
+        }
+
+        var builder = new DockerBuildxBuilderSettings { Name = MultiPlatformBuilder, ToolPath = engine.Cli, Platforms = [.. settings.Platforms] };
+        if (tool.InspectDriver(builder) is null)
+        {
+            context.Log.Information("Creating buildx builder {0} (docker-container driver) for {1}.", MultiPlatformBuilder, string.Join(",", settings.Platforms));
+            tool.Create(builder);
+        }
+
+        settings.Builder = MultiPlatformBuilder;
+    }
+
+    /// <summary>
+    /// The integrated BuildKit fetches the frontend named by <c># syntax=</c> from a registry. With
+    /// --frontend=auto the directive is kept when the engine has the frontend image or can pull it;
+    /// otherwise the build uses the engine's built-in frontend (which has every instruction this
+    /// Dockerfile uses) and says so. The Dockerfile artifact itself always keeps the directive.
+    /// </summary>
+    private string BuildFileForIntegratedBuildKit(string dockerfile, ArtifactPaths paths)
+    {
+        var frontend = SyntaxDirective.Find(dockerfile);
+        if (frontend is null || options.Frontend == "directive")
+        {
+            return paths.Dockerfile;
+        }
+
+        if (options.Frontend == "auto")
+        {
+            var docker = new DockerCommandTool(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools);
+            var settings = new DockerCommandSettings { ToolPath = engine.Cli };
+            if (docker.ImageExists(settings, frontend))
+            {
+                return paths.Dockerfile;
+            }
+
+            var pull = docker.Pull(settings, frontend);
+            if (pull.Succeeded)
+            {
+                return paths.Dockerfile;
+            }
+
+            Loud($"DROPPED: '# syntax={frontend}' for this build: the engine cannot get the frontend image ({pull.StandardError.FirstOrDefault(l => l.Trim().Length > 0)?.Trim() ?? "pull failed"}); building with the engine's built-in Dockerfile frontend. The rendered Dockerfile keeps the directive.");
+        }
+        else
+        {
+            Loud($"DROPPED: '# syntax={frontend}' for this build (--frontend=builtin): building with the engine's built-in Dockerfile frontend.");
+        }
+
+        AtomicFile.WriteAllText(paths.BuiltinFrontendDockerfile, SyntaxDirective.Drop(dockerfile));
+        return paths.BuiltinFrontendDockerfile;
+    }
+
+    private static void WriteMetadata(ArtifactPaths paths, IReadOnlyList<string> tags)
+    {
+        var id = File.Exists(paths.ImageId) ? File.ReadAllText(paths.ImageId).Trim() : null;
+        var metadata = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["image.name"] = string.Join(',', tags),
+        };
+        if (id is not null)
+        {
+            metadata["containerimage.config.digest"] = id;
+        }
+
+        AtomicFile.WriteAllText(paths.Metadata, JsonSerializer.Serialize(metadata, new JsonSerializerOptions { WriteIndented = true, NewLine = "\n" }) + "\n");
+    }
+
+    private static string LastError(DockerRunResult result)
+    {
+        var lines = result.StandardError.Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        return lines.LastOrDefault(l => l.Contains("ERROR", StringComparison.Ordinal) || l.StartsWith("error", StringComparison.OrdinalIgnoreCase) || l.StartsWith("failed", StringComparison.OrdinalIgnoreCase))
+            ?? lines.LastOrDefault()
+            ?? "no output";
+    }
+
+    private void Loud(string message) => context.Log.Write(Verbosity.Quiet, LogLevel.Warning, "{0}", message);
+}
