@@ -9,13 +9,24 @@ public static class TomlText
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    /// <summary>Manifests and lockfiles larger than this are refused rather than parsed: the largest
+    /// real Cargo.lock files are a few MiB, and a runaway file should not exhaust memory.</summary>
+    public const int MaximumBytes = 8 * 1024 * 1024;
+
+    // TOML forbids defining a key or table twice, and so does cargo; Tomlyn's default keeps the last.
+    private static readonly TomlSerializerOptions Strict = new() { DuplicateKeyHandling = TomlDuplicateKeyHandling.Error };
+
     /// <summary>The file's text; <see cref="UnreadableFileException"/> when it cannot be read or is not UTF-8.</summary>
     public static string ReadFile(string fullPath, string displayPath)
     {
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(fullPath);
+            bytes = ReadAtMost(fullPath, MaximumBytes + 1);
+            if (bytes.Length > MaximumBytes)
+            {
+                throw new UnreadableFileException(displayPath, $"is larger than the {MaximumBytes / (1024 * 1024)} MiB Prewarm reads");
+            }
         }
         catch (UnauthorizedAccessException e)
         {
@@ -42,7 +53,7 @@ public static class TomlText
     {
         try
         {
-            return TomlSerializer.Deserialize<TomlTable>(text) ?? new TomlTable();
+            return TomlSerializer.Deserialize<TomlTable>(text, Strict) ?? new TomlTable();
         }
         catch (TomlException e)
         {
@@ -58,6 +69,22 @@ public static class TomlText
                 ? throw new CargoManifestException(displayPath, line, e.Column ?? 0, message)
                 : throw new CargoManifestException(displayPath, message);
         }
+    }
+
+    // Reads no more than the limit (plus one byte to tell "at the limit" from "over it"), so even a
+    // file that grows while being read cannot make us allocate more.
+    private static byte[] ReadAtMost(string fullPath, int limit)
+    {
+        using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read);
+        var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while (buffer.Length < limit && (read = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, limit - buffer.Length))) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
     }
 
     private static string FirstLine(string message)
