@@ -53,7 +53,17 @@ public static class TomlText
     {
         try
         {
-            return TomlSerializer.Deserialize<TomlTable>(text, Strict) ?? new TomlTable();
+            var table = TomlSerializer.Deserialize<TomlTable>(text, Strict) ?? new TomlTable();
+            // The model keeps the last of a duplicated key or table; the syntax validator reports them.
+            // It runs after deserialization so nesting the model refuses never reaches it.
+            var syntax = Tomlyn.Parsing.SyntaxParser.Parse(text, displayPath, validate: true);
+            var error = syntax.Diagnostics.FirstOrDefault(d => d.Kind == Tomlyn.Syntax.DiagnosticMessageKind.Error);
+            if (error is not null)
+            {
+                throw new CargoManifestException(displayPath, error.Span.Start.Line + 1, error.Span.Start.Column + 1, FirstLine(error.Message));
+            }
+
+            return table;
         }
         catch (TomlException e)
         {
