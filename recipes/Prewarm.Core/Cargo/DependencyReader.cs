@@ -36,7 +36,7 @@ internal sealed class DependencyReader(
             {
                 if (body is not TomlTable platformTable)
                 {
-                    throw values.Invalid($"target.{platform}", "a table", body);
+                    throw values.Invalid(targets, platform, "a table", body);
                 }
 
                 ReadTables(platformTable, CfgExpression.Normalize(platform, values.File), packageDirectory, workspaceDependencies, result);
@@ -52,7 +52,7 @@ internal sealed class DependencyReader(
         var specs = new Dictionary<string, DependencySpec>(StringComparer.Ordinal);
         foreach (var (key, value) in table)
         {
-            specs[key] = ReadSpec($"{tableName}.{key}", value, baseDirectory);
+            specs[key] = ReadSpec(table, key, value, baseDirectory);
         }
 
         return specs;
@@ -90,7 +90,7 @@ internal sealed class DependencyReader(
 
             foreach (var (key, value) in table)
             {
-                var spec = ReadSpec($"{tableName}.{key}", value, packageDirectory);
+                var spec = ReadSpec(table, key, value, packageDirectory);
                 var inherited = spec.Workspace;
                 if (inherited)
                 {
@@ -133,7 +133,7 @@ internal sealed class DependencyReader(
         };
     }
 
-    private DependencySpec ReadSpec(string context, object? value, string baseDirectory)
+    private DependencySpec ReadSpec(TomlTable owner, string key, object? value, string baseDirectory)
     {
         switch (value)
         {
@@ -158,7 +158,7 @@ internal sealed class DependencyReader(
                     Workspace = values.Bool(table, "workspace") ?? false,
                 };
             default:
-                throw values.Invalid(context, "a version string or a table", value);
+                throw values.Invalid(owner, key, "a version string or a table", value);
         }
     }
 

@@ -63,6 +63,7 @@ public static class TomlText
                 throw new CargoManifestException(displayPath, error.Span.Start.Line + 1, error.Span.Start.Column + 1, FirstLine(error.Message));
             }
 
+            TomlPositions.Attach(syntax, table);
             return table;
         }
         catch (TomlException e)
