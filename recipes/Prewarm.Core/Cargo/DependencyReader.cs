@@ -39,7 +39,17 @@ internal sealed class DependencyReader(
                     throw values.Invalid(targets, platform, "a table", body);
                 }
 
-                ReadTables(platformTable, CfgExpression.Normalize(platform, values.File), packageDirectory, workspaceDependencies, result);
+                string normalized;
+                try
+                {
+                    normalized = CfgExpression.Normalize(platform, values.File);
+                }
+                catch (CargoManifestException e) when (e.Line is null)
+                {
+                    throw values.At(targets, platform, e.Problem);
+                }
+
+                ReadTables(platformTable, normalized, packageDirectory, workspaceDependencies, result);
             }
         }
 
@@ -90,6 +100,11 @@ internal sealed class DependencyReader(
 
             foreach (var (key, value) in table)
             {
+                if (CrateName.Problem(key) is { } nameProblem)
+                {
+                    throw values.At(table, key, $"invalid dependency name `{key}`: it {nameProblem}");
+                }
+
                 var spec = ReadSpec(table, key, value, packageDirectory);
                 var inherited = spec.Workspace;
                 if (inherited)
@@ -140,6 +155,13 @@ internal sealed class DependencyReader(
             case string version:
                 return new DependencySpec { Version = version, Simple = true };
             case TomlTable table:
+                var references = new[] { "branch", "tag", "rev" }.Where(table.ContainsKey).ToList();
+                if (references.Count > 1)
+                {
+                    // cargo: a git dependency names at most one reference to check out.
+                    throw values.At(owner, key, $"dependency `{key}` specifies more than one of `branch`, `tag` and `rev` ({string.Join(", ", references)})");
+                }
+
                 var path = values.String(table, "path");
                 var defaultFeatures = values.Bool(table, "default-features") ?? values.Bool(table, "default_features");
                 return new DependencySpec

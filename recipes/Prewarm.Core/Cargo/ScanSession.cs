@@ -225,7 +225,16 @@ internal sealed class ScanSession : IDisposable
         }
 
         var name = values.String(package, "name") ?? throw new CargoManifestException(path, "`package.name` is missing");
+        if (CrateName.Problem(name) is { } nameProblem)
+        {
+            throw values.At(package, "name", $"invalid package name `{name}`: it {nameProblem}");
+        }
+
         var edition = Inheritable("edition") ?? "2015";
+        if (edition is not ("2015" or "2018" or "2021" or "2024"))
+        {
+            throw values.At(package, "edition", $"unknown edition `{edition}` (2015, 2018, 2021 and 2024 are known)");
+        }
         var directory = ManifestPaths.DirectoryOf(path);
         var dependencies = Reader(path).ReadAll(document, directory, workspaceSpecs, edition);
         foreach (var dependency in dependencies)
