@@ -109,7 +109,7 @@ internal sealed class DependencyReader(
                 var inherited = spec.Workspace;
                 if (inherited)
                 {
-                    spec = Inherit(key, spec, workspaceDependencies);
+                    spec = Inherit(table, key, spec, workspaceDependencies);
                 }
 
                 result.Add(ToDependency(key, spec, kind, target, inherited));
@@ -120,16 +120,16 @@ internal sealed class DependencyReader(
     /// <summary>Cargo's merge of a member's <c>{ workspace = true, … }</c> with the workspace entry:
     /// features are appended, optional comes from the member, and the member can only turn
     /// default features back on.</summary>
-    private DependencySpec Inherit(string key, DependencySpec member, IReadOnlyDictionary<string, DependencySpec>? workspaceDependencies)
+    private DependencySpec Inherit(TomlTable owner, string key, DependencySpec member, IReadOnlyDictionary<string, DependencySpec>? workspaceDependencies)
     {
         if (workspaceDependencies is null)
         {
-            throw new CargoManifestException(values.File, $"dependency `{key}` has `workspace = true` but the package is not in a workspace");
+            throw values.At(owner, key, $"dependency `{key}` has `workspace = true` but the package is not in a workspace");
         }
 
         if (!workspaceDependencies.TryGetValue(key, out var shared))
         {
-            throw new CargoManifestException(values.File, $"dependency `{key}` has `workspace = true` but `workspace.dependencies.{key}` is not defined");
+            throw values.At(owner, key, $"dependency `{key}` has `workspace = true` but `workspace.dependencies.{key}` is not defined");
         }
 
         if (_strictInheritance && member.DefaultFeatures == false && shared.DefaultFeatures != false)
@@ -163,6 +163,11 @@ internal sealed class DependencyReader(
                 }
 
                 var path = values.String(table, "path");
+                if (path is not null && (Path.IsPathRooted(path) || path.Length > 1 && path[1] == ':'))
+                {
+                    // Prewarm copies the repository into a Docker build context: an absolute path is not in it.
+                    throw values.At(owner, key, $"path dependency `{key}` has the absolute path `{path}`; only paths inside the repository are supported");
+                }
                 var defaultFeatures = values.Bool(table, "default-features") ?? values.Bool(table, "default_features");
                 return new DependencySpec
                 {

@@ -124,12 +124,12 @@ internal sealed class ScanSession : IDisposable
             var withManifest = directories.Where(d => File.Exists(Full(ManifestPaths.Combine(d, "Cargo.toml")))).ToList();
             if (isPattern && withManifest.Count == 0)
             {
-                throw new WorkspaceLayoutException(rootPath, $"workspace member pattern `{pattern}` matches no directory with a Cargo.toml");
+                throw new WorkspaceLayoutException(MembersAt(rootPath), $"workspace member pattern `{pattern}` matches no directory with a Cargo.toml");
             }
 
             if (!isPattern && withManifest.Count == 0)
             {
-                throw new WorkspaceLayoutException(rootPath, $"workspace member `{pattern}` has no Cargo.toml (looked for {ManifestPaths.Combine(directories[0], "Cargo.toml")})");
+                throw new WorkspaceLayoutException(MembersAt(rootPath), $"workspace member `{pattern}` has no Cargo.toml (looked for {ManifestPaths.Combine(directories[0], "Cargo.toml")})");
             }
 
             foreach (var memberDirectory in withManifest.Where(d => !IsExcluded(d)))
@@ -151,7 +151,7 @@ internal sealed class ScanSession : IDisposable
             {
                 if (dependency.Path is { } dependencyDirectory && IsWithin(dependencyDirectory, directory) && !IsExcluded(dependencyDirectory))
                 {
-                    RequirePathDependency(memberPath, dependency);
+                    RequirePathDependency(memberPath, memberDocument, dependency);
                     Add(ManifestPaths.Combine(dependencyDirectory, "Cargo.toml"));
                 }
             }
@@ -217,11 +217,11 @@ internal sealed class ScanSession : IDisposable
 
             if (shared is null)
             {
-                throw new CargoManifestException(path, $"`package.{key}` is inherited from the workspace, but {(workspaceRoot is null ? "the package is in no workspace" : $"{workspaceRoot} has no `workspace.package.{key}`")}");
+                throw values.At(package, key, $"`package.{key}` is inherited from the workspace, but {(workspaceRoot is null ? "the package is in no workspace" : $"{workspaceRoot} has no `workspace.package.{key}`")}");
             }
 
             return new TomlValues(workspaceRoot!).String(shared, key)
-                ?? throw new CargoManifestException(path, $"`package.{key}` is inherited from the workspace, but {workspaceRoot} has no `workspace.package.{key}`");
+                ?? throw values.At(package, key, $"`package.{key}` is inherited from the workspace, but {workspaceRoot} has no `workspace.package.{key}`");
         }
 
         var name = values.String(package, "name") ?? throw new CargoManifestException(path, "`package.name` is missing");
@@ -239,7 +239,7 @@ internal sealed class ScanSession : IDisposable
         var dependencies = Reader(path).ReadAll(document, directory, workspaceSpecs, edition);
         foreach (var dependency in dependencies)
         {
-            RequirePathDependency(path, dependency);
+            RequirePathDependency(path, document, dependency);
         }
 
         var targets = TargetDiscovery.Resolve(_root, path, document, name, edition);
@@ -285,13 +285,37 @@ internal sealed class ScanSession : IDisposable
         return features;
     }
 
-    private void RequirePathDependency(string manifestPath, CargoDependency dependency)
+    private void RequirePathDependency(string manifestPath, TomlTable document, CargoDependency dependency)
     {
-        if (dependency.Path is { } directory && !File.Exists(Full(ManifestPaths.Combine(directory, "Cargo.toml"))))
+        if (dependency.Path is not { } directory)
         {
-            throw new WorkspaceLayoutException(manifestPath, $"path dependency `{dependency.KeyName}` points at `{directory}`, which has no Cargo.toml");
+            return;
+        }
+
+        var at = DependencyAt(manifestPath, document, dependency.KeyName);
+        if (directory == ".." || directory.StartsWith("../", StringComparison.Ordinal))
+        {
+            // Prewarm copies the repository into a Docker build context: nothing outside it exists there.
+            throw new WorkspaceLayoutException(at, $"path dependency `{dependency.KeyName}` points at `{directory}`, outside the repository");
+        }
+
+        if (!File.Exists(Full(ManifestPaths.Combine(directory, "Cargo.toml"))))
+        {
+            throw new WorkspaceLayoutException(at, $"path dependency `{dependency.KeyName}` points at `{directory}`, which has no Cargo.toml");
         }
     }
+
+    /// <summary><c>file:line:column</c> of the dependency's key in any dependency table of the manifest, or the file alone.</summary>
+    private static string DependencyAt(string manifestPath, TomlTable document, string key)
+    {
+        var positions = TomlPositions.For(document);
+        var found = positions?.Where(p => p.Path.EndsWith($"dependencies.{key}", StringComparison.Ordinal)).Select(p => ((int Line, int Column)?)p.At).FirstOrDefault();
+        return found is var (line, column) ? $"{manifestPath}:{line}:{column}" : manifestPath;
+    }
+
+    /// <summary><c>file:line:column</c> of <c>workspace.members</c>, or the file alone.</summary>
+    private string MembersAt(string rootPath) =>
+        TomlPositions.For(_manifests[rootPath].Document)?.Of("workspace.members") is var (line, column) ? $"{rootPath}:{line}:{column}" : rootPath;
 
     private (CargoManifest Manifest, TomlTable Document) Load(string path)
     {

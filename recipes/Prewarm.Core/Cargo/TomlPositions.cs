@@ -19,6 +19,10 @@ public sealed class TomlPositions
     {
     }
 
+    /// <summary>Every key path with its position, in no particular order.</summary>
+    public IEnumerable<(string Path, (int Line, int Column) At)> Where(Func<(string Path, (int Line, int Column) At), bool> predicate) =>
+        _keys.Select(k => (k.Key, k.Value)).Where(predicate);
+
     /// <summary>The position of the key at <paramref name="path"/>, or null when it is not in the file.</summary>
     public (int Line, int Column)? Of(string path) => _keys.TryGetValue(path, out var at) ? at : null;
 
@@ -44,7 +48,7 @@ public sealed class TomlPositions
                 continue;
             }
 
-            var path = KeyPath(string.Empty, name);
+            var path = positions.KeyPath(string.Empty, name, table);
             if (table is TableArraySyntax)
             {
                 var index = arrays.GetValueOrDefault(path);
@@ -98,7 +102,7 @@ public sealed class TomlPositions
                 continue;
             }
 
-            var path = KeyPath(prefix, key);
+            var path = KeyPath(prefix, key, keyValue);
             Add(path, keyValue);
             if (keyValue.Value is InlineTableSyntax inline)
             {
@@ -110,11 +114,14 @@ public sealed class TomlPositions
     private void Add(string path, SyntaxNode node) =>
         _keys.TryAdd(path, (node.Span.Start.Line + 1, node.Span.Start.Column + 1));
 
-    private static string KeyPath(string prefix, KeySyntax key)
+    // Registers the key's full path and each intermediate one (`a.b` of `[a.b.c]` or `a.b.c = 1`),
+    // so a table implied by a header or a dotted key has a position too.
+    private string KeyPath(string prefix, KeySyntax key, SyntaxNode node)
     {
         var path = Join(prefix, Text(key.Key));
         foreach (var dotted in key.DotKeys)
         {
+            Add(path, node);
             path = Join(path, Text(dotted.Key));
         }
 
