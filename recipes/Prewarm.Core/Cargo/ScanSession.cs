@@ -59,6 +59,7 @@ internal sealed class ScanSession : IDisposable
             packages.Add(ReadPackage(path, document, workspaceRoot, workspaceRoot is null ? null : workspaceSpecs[workspaceRoot]));
         }
 
+        PathDependencyCycles.Refuse(packages);
         var lockfiles = new List<Lockfile>();
         var lockRoots = workspaces.Select(w => w.Directory)
             .Concat(packages.Where(p => p.WorkspaceRoot is null).Select(p => p.Directory))
@@ -282,7 +283,47 @@ internal sealed class ScanSession : IDisposable
             }
         }
 
+        RefuseUnknownFeatureReferences(values, table, features, dependencies);
         return features;
+    }
+
+    // cargo: every entry of a feature must name a feature, an optional dependency (`dep:x` or the
+    // implicit feature `x`) or a dependency's feature (`x/f`, `x?/f`).
+    private static void RefuseUnknownFeatureReferences(TomlValues values, TomlTable table, SortedDictionary<string, IReadOnlyList<string>> features, IReadOnlyList<CargoDependency> dependencies)
+    {
+        var all = dependencies.Select(d => d.KeyName).ToHashSet(StringComparer.Ordinal);
+        var optional = dependencies.Where(d => d.Optional).Select(d => d.KeyName).ToHashSet(StringComparer.Ordinal);
+        foreach (var key in table.Keys)
+        {
+            foreach (var entry in features[key])
+            {
+                var slash = entry.IndexOf('/');
+                string? problem = null;
+                if (entry.StartsWith("dep:", StringComparison.Ordinal))
+                {
+                    var name = entry[4..];
+                    problem = optional.Contains(name) ? null
+                        : all.Contains(name) ? $"`{name}` is not an optional dependency"
+                        : $"`{name}` is not listed as a dependency";
+                }
+                else if (slash > 0)
+                {
+                    var name = entry[..slash].TrimEnd('?');
+                    problem = all.Contains(name) || features.ContainsKey(name) ? null : $"`{name}` is not a dependency";
+                }
+                else if (!features.ContainsKey(entry))
+                {
+                    problem = all.Contains(entry) && !optional.Contains(entry)
+                        ? $"`{entry}` is not an optional dependency"
+                        : $"`{entry}` is neither a dependency nor another feature";
+                }
+
+                if (problem is not null)
+                {
+                    throw values.At(table, key, $"feature `{key}` includes `{entry}`, but {problem}");
+                }
+            }
+        }
     }
 
     private void RequirePathDependency(string manifestPath, TomlTable document, CargoDependency dependency)
