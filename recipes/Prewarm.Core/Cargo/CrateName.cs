@@ -4,7 +4,7 @@ namespace Prewarm.Core.Cargo;
 
 /// <summary>Cargo's rule for package and dependency names: not empty, not starting with a digit,
 /// and made of Unicode identifier characters (XID_Continue, approximated by letters, digits,
-/// connector and combining marks) plus <c>-</c> and <c>_</c>.</summary>
+/// connector and combining marks) plus <c>_</c>, and <c>-</c> after the first character.</summary>
 internal static class CrateName
 {
     /// <summary>Null when <paramref name="name"/> is valid, otherwise what is wrong with it.</summary>
@@ -37,7 +37,7 @@ internal static class CrateName
 
     private static bool IsAllowed(System.Text.Rune rune, bool first)
     {
-        if (rune.Value is '-' or '_')
+        if (rune.Value is '_' || rune.Value == '-' && !first)
         {
             return true;
         }

@@ -350,7 +350,7 @@ internal sealed class ScanSession : IDisposable
     private static string DependencyAt(string manifestPath, TomlTable document, string key)
     {
         var positions = TomlPositions.For(document);
-        var found = positions?.Where(p => p.Path.EndsWith($"dependencies.{key}", StringComparison.Ordinal)).Select(p => ((int Line, int Column)?)p.At).FirstOrDefault();
+        var found = positions?.Matching(p => p.Path.EndsWith($"dependencies.{key}", StringComparison.Ordinal)).Select(p => ((int Line, int Column)?)p.At).FirstOrDefault();
         return found is var (line, column) ? $"{manifestPath}:{line}:{column}" : manifestPath;
     }
 

@@ -19,8 +19,8 @@ public sealed class TomlPositions
     {
     }
 
-    /// <summary>Every key path with its position, in no particular order.</summary>
-    public IEnumerable<(string Path, (int Line, int Column) At)> Where(Func<(string Path, (int Line, int Column) At), bool> predicate) =>
+    /// <summary>The key paths (with their positions) that satisfy <paramref name="predicate"/>, in no particular order.</summary>
+    public IEnumerable<(string Path, (int Line, int Column) At)> Matching(Func<(string Path, (int Line, int Column) At), bool> predicate) =>
         _keys.Select(k => (k.Key, k.Value)).Where(predicate);
 
     /// <summary>The position of the key at <paramref name="path"/>, or null when it is not in the file.</summary>
@@ -67,7 +67,7 @@ public sealed class TomlPositions
 
     private static void Register(TomlTable table, string path, TomlPositions positions, int depth)
     {
-        // The model refuses deep nesting before this runs; the bound only keeps the walk iterative-safe.
+        // The model refuses deep nesting before this runs; the bound keeps the recursion shallow anyway.
         if (depth > 64)
         {
             return;
