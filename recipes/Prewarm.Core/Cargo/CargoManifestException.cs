@@ -8,17 +8,22 @@ public sealed class CargoManifestException : PrewarmException
         : base($"{file}: {problem}")
     {
         File = file;
+        Problem = problem;
     }
 
     public CargoManifestException(string file, int line, int column, string problem)
         : base($"{file}:{line}:{column}: {problem}")
     {
         File = file;
+        Problem = problem;
         Line = line;
         Column = column;
     }
 
     public string File { get; }
+
+    /// <summary>What is wrong, without the file and position.</summary>
+    public string Problem { get; }
     public int? Line { get; }
     public int? Column { get; }
 }

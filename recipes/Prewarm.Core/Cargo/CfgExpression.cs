@@ -9,9 +9,18 @@ public static class CfgExpression
     public static string Normalize(string platform, string file)
     {
         var trimmed = platform.Trim();
-        if (!trimmed.StartsWith("cfg(", StringComparison.Ordinal) || !trimmed.EndsWith(')'))
+        if (!trimmed.StartsWith("cfg(", StringComparison.Ordinal))
         {
-            return trimmed;
+            // cargo: a target name is made of letters, digits, `-`, `_` and `.` only.
+            var invalid = trimmed.FirstOrDefault(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'));
+            return trimmed.Length > 0 && invalid == default
+                ? trimmed
+                : throw new CargoManifestException(file, $"invalid target `{platform}`: not a cfg(...) expression nor a target name");
+        }
+
+        if (!trimmed.EndsWith(')'))
+        {
+            throw new CargoManifestException(file, $"invalid target `{platform}`: missing `)`");
         }
 
         var tokens = Tokenize(trimmed[4..^1], platform, file);

@@ -36,10 +36,20 @@ internal sealed class DependencyReader(
             {
                 if (body is not TomlTable platformTable)
                 {
-                    throw values.Invalid($"target.{platform}", "a table", body);
+                    throw values.Invalid(targets, platform, "a table", body);
                 }
 
-                ReadTables(platformTable, CfgExpression.Normalize(platform, values.File), packageDirectory, workspaceDependencies, result);
+                string normalized;
+                try
+                {
+                    normalized = CfgExpression.Normalize(platform, values.File);
+                }
+                catch (CargoManifestException e) when (e.Line is null)
+                {
+                    throw values.At(targets, platform, e.Problem);
+                }
+
+                ReadTables(platformTable, normalized, packageDirectory, workspaceDependencies, result);
             }
         }
 
@@ -52,7 +62,7 @@ internal sealed class DependencyReader(
         var specs = new Dictionary<string, DependencySpec>(StringComparer.Ordinal);
         foreach (var (key, value) in table)
         {
-            specs[key] = ReadSpec($"{tableName}.{key}", value, baseDirectory);
+            specs[key] = ReadSpec(table, key, value, baseDirectory);
         }
 
         return specs;
@@ -90,11 +100,16 @@ internal sealed class DependencyReader(
 
             foreach (var (key, value) in table)
             {
-                var spec = ReadSpec($"{tableName}.{key}", value, packageDirectory);
+                if (CrateName.Problem(key) is { } nameProblem)
+                {
+                    throw values.At(table, key, $"invalid dependency name `{key}`: it {nameProblem}");
+                }
+
+                var spec = ReadSpec(table, key, value, packageDirectory);
                 var inherited = spec.Workspace;
                 if (inherited)
                 {
-                    spec = Inherit(key, spec, workspaceDependencies);
+                    spec = Inherit(table, key, spec, workspaceDependencies);
                 }
 
                 result.Add(ToDependency(key, spec, kind, target, inherited));
@@ -105,16 +120,16 @@ internal sealed class DependencyReader(
     /// <summary>Cargo's merge of a member's <c>{ workspace = true, … }</c> with the workspace entry:
     /// features are appended, optional comes from the member, and the member can only turn
     /// default features back on.</summary>
-    private DependencySpec Inherit(string key, DependencySpec member, IReadOnlyDictionary<string, DependencySpec>? workspaceDependencies)
+    private DependencySpec Inherit(TomlTable owner, string key, DependencySpec member, IReadOnlyDictionary<string, DependencySpec>? workspaceDependencies)
     {
         if (workspaceDependencies is null)
         {
-            throw new CargoManifestException(values.File, $"dependency `{key}` has `workspace = true` but the package is not in a workspace");
+            throw values.At(owner, key, $"dependency `{key}` has `workspace = true` but the package is not in a workspace");
         }
 
         if (!workspaceDependencies.TryGetValue(key, out var shared))
         {
-            throw new CargoManifestException(values.File, $"dependency `{key}` has `workspace = true` but `workspace.dependencies.{key}` is not defined");
+            throw values.At(owner, key, $"dependency `{key}` has `workspace = true` but `workspace.dependencies.{key}` is not defined");
         }
 
         if (_strictInheritance && member.DefaultFeatures == false && shared.DefaultFeatures != false)
@@ -133,14 +148,26 @@ internal sealed class DependencyReader(
         };
     }
 
-    private DependencySpec ReadSpec(string context, object? value, string baseDirectory)
+    private DependencySpec ReadSpec(TomlTable owner, string key, object? value, string baseDirectory)
     {
         switch (value)
         {
             case string version:
                 return new DependencySpec { Version = version, Simple = true };
             case TomlTable table:
+                var references = new[] { "branch", "tag", "rev" }.Where(table.ContainsKey).ToList();
+                if (references.Count > 1)
+                {
+                    // cargo: a git dependency names at most one reference to check out.
+                    throw values.At(owner, key, $"dependency `{key}` specifies more than one of `branch`, `tag` and `rev` ({string.Join(", ", references)})");
+                }
+
                 var path = values.String(table, "path");
+                if (path is not null && (Path.IsPathRooted(path) || path.Length > 1 && path[1] == ':'))
+                {
+                    // Prewarm copies the repository into a Docker build context: an absolute path is not in it.
+                    throw values.At(owner, key, $"path dependency `{key}` has the absolute path `{path}`; only paths inside the repository are supported");
+                }
                 var defaultFeatures = values.Bool(table, "default-features") ?? values.Bool(table, "default_features");
                 return new DependencySpec
                 {
@@ -158,7 +185,7 @@ internal sealed class DependencyReader(
                     Workspace = values.Bool(table, "workspace") ?? false,
                 };
             default:
-                throw values.Invalid(context, "a version string or a table", value);
+                throw values.Invalid(owner, key, "a version string or a table", value);
         }
     }
 

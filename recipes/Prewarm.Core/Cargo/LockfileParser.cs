@@ -32,7 +32,7 @@ public static class LockfileParser
 
         entries.AddRange(values.TableArray(document, "package"));
         var packages = entries.Select(entry => Package(values, entry, checksums)).ToList();
-        // cargo: "package collision in the lockfile" — the same name, version and source twice.
+        // cargo: "package collision in the lockfile": the same name, version and source twice.
         var collision = packages.GroupBy(p => p.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (collision is not null)
         {
@@ -46,7 +46,10 @@ public static class LockfileParser
                 : 2;
         if (version is < 1 or > 4)
         {
-            throw new LockfileException(path, $"lockfile version {version} is not supported (1 to 4 are)");
+            var problem = $"lockfile version {version} is not supported (1 to 4 are)";
+            throw TomlPositions.Of(document, "version") is var (line, column)
+                ? new LockfileException($"{path}:{line}:{column}", problem)
+                : new LockfileException(path, problem);
         }
 
         return new Lockfile(path, version, packages);

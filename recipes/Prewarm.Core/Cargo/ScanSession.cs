@@ -59,6 +59,7 @@ internal sealed class ScanSession : IDisposable
             packages.Add(ReadPackage(path, document, workspaceRoot, workspaceRoot is null ? null : workspaceSpecs[workspaceRoot]));
         }
 
+        PathDependencyCycles.Refuse(packages);
         var lockfiles = new List<Lockfile>();
         var lockRoots = workspaces.Select(w => w.Directory)
             .Concat(packages.Where(p => p.WorkspaceRoot is null).Select(p => p.Directory))
@@ -124,12 +125,12 @@ internal sealed class ScanSession : IDisposable
             var withManifest = directories.Where(d => File.Exists(Full(ManifestPaths.Combine(d, "Cargo.toml")))).ToList();
             if (isPattern && withManifest.Count == 0)
             {
-                throw new WorkspaceLayoutException(rootPath, $"workspace member pattern `{pattern}` matches no directory with a Cargo.toml");
+                throw new WorkspaceLayoutException(MembersAt(rootPath), $"workspace member pattern `{pattern}` matches no directory with a Cargo.toml");
             }
 
             if (!isPattern && withManifest.Count == 0)
             {
-                throw new WorkspaceLayoutException(rootPath, $"workspace member `{pattern}` has no Cargo.toml (looked for {ManifestPaths.Combine(directories[0], "Cargo.toml")})");
+                throw new WorkspaceLayoutException(MembersAt(rootPath), $"workspace member `{pattern}` has no Cargo.toml (looked for {ManifestPaths.Combine(directories[0], "Cargo.toml")})");
             }
 
             foreach (var memberDirectory in withManifest.Where(d => !IsExcluded(d)))
@@ -151,7 +152,7 @@ internal sealed class ScanSession : IDisposable
             {
                 if (dependency.Path is { } dependencyDirectory && IsWithin(dependencyDirectory, directory) && !IsExcluded(dependencyDirectory))
                 {
-                    RequirePathDependency(memberPath, dependency);
+                    RequirePathDependency(memberPath, memberDocument, dependency);
                     Add(ManifestPaths.Combine(dependencyDirectory, "Cargo.toml"));
                 }
             }
@@ -217,20 +218,29 @@ internal sealed class ScanSession : IDisposable
 
             if (shared is null)
             {
-                throw new CargoManifestException(path, $"`package.{key}` is inherited from the workspace, but {(workspaceRoot is null ? "the package is in no workspace" : $"{workspaceRoot} has no `workspace.package.{key}`")}");
+                throw values.At(package, key, $"`package.{key}` is inherited from the workspace, but {(workspaceRoot is null ? "the package is in no workspace" : $"{workspaceRoot} has no `workspace.package.{key}`")}");
             }
 
             return new TomlValues(workspaceRoot!).String(shared, key)
-                ?? throw new CargoManifestException(path, $"`package.{key}` is inherited from the workspace, but {workspaceRoot} has no `workspace.package.{key}`");
+                ?? throw values.At(package, key, $"`package.{key}` is inherited from the workspace, but {workspaceRoot} has no `workspace.package.{key}`");
         }
 
         var name = values.String(package, "name") ?? throw new CargoManifestException(path, "`package.name` is missing");
+        if (CrateName.Problem(name) is { } nameProblem)
+        {
+            throw values.At(package, "name", $"invalid package name `{name}`: it {nameProblem}");
+        }
+
         var edition = Inheritable("edition") ?? "2015";
+        if (edition is not ("2015" or "2018" or "2021" or "2024"))
+        {
+            throw values.At(package, "edition", $"unknown edition `{edition}` (2015, 2018, 2021 and 2024 are known)");
+        }
         var directory = ManifestPaths.DirectoryOf(path);
         var dependencies = Reader(path).ReadAll(document, directory, workspaceSpecs, edition);
         foreach (var dependency in dependencies)
         {
-            RequirePathDependency(path, dependency);
+            RequirePathDependency(path, document, dependency);
         }
 
         var targets = TargetDiscovery.Resolve(_root, path, document, name, edition);
@@ -273,16 +283,80 @@ internal sealed class ScanSession : IDisposable
             }
         }
 
+        RefuseUnknownFeatureReferences(values, table, features, dependencies);
         return features;
     }
 
-    private void RequirePathDependency(string manifestPath, CargoDependency dependency)
+    // cargo: every entry of a feature must name a feature, an optional dependency (`dep:x` or the
+    // implicit feature `x`) or a dependency's feature (`x/f`, `x?/f`).
+    private static void RefuseUnknownFeatureReferences(TomlValues values, TomlTable table, SortedDictionary<string, IReadOnlyList<string>> features, IReadOnlyList<CargoDependency> dependencies)
     {
-        if (dependency.Path is { } directory && !File.Exists(Full(ManifestPaths.Combine(directory, "Cargo.toml"))))
+        var all = dependencies.Select(d => d.KeyName).ToHashSet(StringComparer.Ordinal);
+        var optional = dependencies.Where(d => d.Optional).Select(d => d.KeyName).ToHashSet(StringComparer.Ordinal);
+        foreach (var key in table.Keys)
         {
-            throw new WorkspaceLayoutException(manifestPath, $"path dependency `{dependency.KeyName}` points at `{directory}`, which has no Cargo.toml");
+            foreach (var entry in features[key])
+            {
+                var slash = entry.IndexOf('/');
+                string? problem = null;
+                if (entry.StartsWith("dep:", StringComparison.Ordinal))
+                {
+                    var name = entry[4..];
+                    problem = optional.Contains(name) ? null
+                        : all.Contains(name) ? $"`{name}` is not an optional dependency"
+                        : $"`{name}` is not listed as a dependency";
+                }
+                else if (slash > 0)
+                {
+                    var name = entry[..slash].TrimEnd('?');
+                    problem = all.Contains(name) || features.ContainsKey(name) ? null : $"`{name}` is not a dependency";
+                }
+                else if (!features.ContainsKey(entry))
+                {
+                    problem = all.Contains(entry) && !optional.Contains(entry)
+                        ? $"`{entry}` is not an optional dependency"
+                        : $"`{entry}` is neither a dependency nor another feature";
+                }
+
+                if (problem is not null)
+                {
+                    throw values.At(table, key, $"feature `{key}` includes `{entry}`, but {problem}");
+                }
+            }
         }
     }
+
+    private void RequirePathDependency(string manifestPath, TomlTable document, CargoDependency dependency)
+    {
+        if (dependency.Path is not { } directory)
+        {
+            return;
+        }
+
+        var at = DependencyAt(manifestPath, document, dependency.KeyName);
+        if (directory == ".." || directory.StartsWith("../", StringComparison.Ordinal))
+        {
+            // Prewarm copies the repository into a Docker build context: nothing outside it exists there.
+            throw new WorkspaceLayoutException(at, $"path dependency `{dependency.KeyName}` points at `{directory}`, outside the repository");
+        }
+
+        if (!File.Exists(Full(ManifestPaths.Combine(directory, "Cargo.toml"))))
+        {
+            throw new WorkspaceLayoutException(at, $"path dependency `{dependency.KeyName}` points at `{directory}`, which has no Cargo.toml");
+        }
+    }
+
+    /// <summary><c>file:line:column</c> of the dependency's key in any dependency table of the manifest, or the file alone.</summary>
+    private static string DependencyAt(string manifestPath, TomlTable document, string key)
+    {
+        var positions = TomlPositions.For(document);
+        var found = positions?.Matching(p => p.Path.EndsWith($"dependencies.{key}", StringComparison.Ordinal)).Select(p => ((int Line, int Column)?)p.At).FirstOrDefault();
+        return found is var (line, column) ? $"{manifestPath}:{line}:{column}" : manifestPath;
+    }
+
+    /// <summary><c>file:line:column</c> of <c>workspace.members</c>, or the file alone.</summary>
+    private string MembersAt(string rootPath) =>
+        TomlPositions.For(_manifests[rootPath].Document)?.Of("workspace.members") is var (line, column) ? $"{rootPath}:{line}:{column}" : rootPath;
 
     private (CargoManifest Manifest, TomlTable Document) Load(string path)
     {

@@ -11,7 +11,7 @@ public static class TomlText
 
     /// <summary>Manifests and lockfiles larger than this are refused rather than parsed: the largest
     /// real Cargo.lock files are a few MiB, and a runaway file should not exhaust memory.</summary>
-    public const long MaximumBytes = 8 * 1024 * 1024;
+    public const int MaximumBytes = 8 * 1024 * 1024;
 
     // TOML forbids defining a key or table twice, and so does cargo; Tomlyn's default keeps the last.
     private static readonly TomlSerializerOptions Strict = new() { DuplicateKeyHandling = TomlDuplicateKeyHandling.Error };
@@ -22,13 +22,11 @@ public static class TomlText
         byte[] bytes;
         try
         {
-            var length = new FileInfo(fullPath).Length;
-            if (length > MaximumBytes)
+            bytes = ReadAtMost(fullPath, MaximumBytes + 1);
+            if (bytes.Length > MaximumBytes)
             {
-                throw new UnreadableFileException(displayPath, $"is {length / (1024 * 1024)} MiB, over the {MaximumBytes / (1024 * 1024)} MiB Prewarm reads");
+                throw new UnreadableFileException(displayPath, $"is larger than the {MaximumBytes / (1024 * 1024)} MiB Prewarm reads");
             }
-
-            bytes = File.ReadAllBytes(fullPath);
         }
         catch (UnauthorizedAccessException e)
         {
@@ -56,7 +54,16 @@ public static class TomlText
         try
         {
             var table = TomlSerializer.Deserialize<TomlTable>(text, Strict) ?? new TomlTable();
-            TomlDuplicateKeys.Check(Tomlyn.Parsing.SyntaxParser.Parse(text, displayPath), displayPath);
+            // The model keeps the last of a duplicated key or table; the syntax validator reports them.
+            // It runs after deserialization so nesting the model refuses never reaches it.
+            var syntax = Tomlyn.Parsing.SyntaxParser.Parse(text, displayPath, validate: true);
+            var error = syntax.Diagnostics.FirstOrDefault(d => d.Kind == Tomlyn.Syntax.DiagnosticMessageKind.Error);
+            if (error is not null)
+            {
+                throw new CargoManifestException(displayPath, error.Span.Start.Line + 1, error.Span.Start.Column + 1, FirstLine(error.Message));
+            }
+
+            TomlPositions.Attach(syntax, table);
             return table;
         }
         catch (TomlException e)
@@ -73,6 +80,22 @@ public static class TomlText
                 ? throw new CargoManifestException(displayPath, line, e.Column ?? 0, message)
                 : throw new CargoManifestException(displayPath, message);
         }
+    }
+
+    // Reads no more than the limit (plus one byte to tell "at the limit" from "over it"), so even a
+    // file that grows while being read cannot make us allocate more.
+    private static byte[] ReadAtMost(string fullPath, int limit)
+    {
+        using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read);
+        var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while (buffer.Length < limit && (read = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, limit - buffer.Length))) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
     }
 
     private static string FirstLine(string message)

@@ -9,15 +9,15 @@ internal sealed class TomlValues(string file)
     public string File { get; } = file;
 
     public TomlTable? Table(TomlTable parent, string key) => parent.TryGetValue(key, out var value)
-        ? value as TomlTable ?? throw Invalid(key, "a table", value)
+        ? value as TomlTable ?? throw Invalid(parent, key, "a table", value)
         : null;
 
     public string? String(TomlTable parent, string key) => parent.TryGetValue(key, out var value)
-        ? value as string ?? throw Invalid(key, "a string", value)
+        ? value as string ?? throw Invalid(parent, key, "a string", value)
         : null;
 
     public bool? Bool(TomlTable parent, string key) => parent.TryGetValue(key, out var value)
-        ? value as bool? ?? throw Invalid(key, "a boolean", value)
+        ? value as bool? ?? throw Invalid(parent, key, "a boolean", value)
         : null;
 
     public IReadOnlyList<string>? Strings(TomlTable parent, string key)
@@ -29,10 +29,10 @@ internal sealed class TomlValues(string file)
 
         if (value is not TomlArray array)
         {
-            throw Invalid(key, "an array of strings", value);
+            throw Invalid(parent, key, "an array of strings", value);
         }
 
-        return array.Select(item => item as string ?? throw Invalid(key, "an array of strings", item)).ToList();
+        return array.Select(item => item as string ?? throw Invalid(parent, key, "an array of strings", item)).ToList();
     }
 
     public IEnumerable<TomlTable> TableArray(TomlTable parent, string key)
@@ -46,7 +46,7 @@ internal sealed class TomlValues(string file)
         {
             TomlTableArray tables => tables,
             TomlArray array when array.All(a => a is TomlTable) => array.Cast<TomlTable>(),
-            _ => throw Invalid(key, "an array of tables", value),
+            _ => throw Invalid(parent, key, "an array of tables", value),
         };
     }
 
@@ -56,6 +56,17 @@ internal sealed class TomlValues(string file)
 
     public CargoManifestException Invalid(string key, string expected, object? value) =>
         new(File, $"`{key}` must be {expected}, found {Describe(value)}");
+
+    /// <summary>As <see cref="Invalid(string,string,object?)"/>, at the key's line and column.</summary>
+    public CargoManifestException Invalid(TomlTable parent, string key, string expected, object? value)
+    {
+        var path = TomlPositions.PathOf(parent) is { Length: > 0 } owner ? $"{owner}.{key}" : key;
+        return At(parent, key, $"`{path}` must be {expected}, found {Describe(value)}");
+    }
+
+    /// <summary>A manifest error at <paramref name="key"/> of <paramref name="parent"/> when its position is known.</summary>
+    public CargoManifestException At(TomlTable parent, string key, string problem) =>
+        TomlPositions.Of(parent, key) is var (line, column) ? new(File, line, column, problem) : new(File, problem);
 
     private static string Describe(object? value) => value switch
     {

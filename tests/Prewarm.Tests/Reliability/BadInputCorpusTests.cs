@@ -15,23 +15,6 @@ public sealed class BadInputCorpusTests
 {
     private static readonly string Corpus = Path.Combine(RepositoryLayout.Root, "tests", "corpus", "bad-inputs");
 
-    // Known gaps, listed so they show as skipped rather than hidden: cargo refuses these, the
-    // scanner does not yet. Remove a name when the scanner learns the rule.
-    private static readonly HashSet<string> NotYetRefused = new(StringComparer.Ordinal)
-    {
-        "cyclic-path-dependencies", "feature-missing-dependency", "feature-missing-feature", "git-multiple-refs",
-        "invalid-cfg-expression", "invalid-dependency-name", "invalid-edition", "invalid-package-name", "wrong-type-dependencies",
-    };
-
-    // Refused with a line naming the file, but without the line:column the error should point at.
-    private static readonly HashSet<string> PositionNotYetReported = new(StringComparer.Ordinal)
-    {
-        "lockfile-unknown-version", "lockfile-wrong-type", "member-glob-matches-nothing", "member-missing", "member-without-manifest",
-        "missing-path-dependency", "path-absolute", "path-escapes-repository", "workspace-dependency-missing",
-        "workspace-package-key-missing", "workspace-true-outside-workspace", "wrong-type-features", "wrong-type-name",
-        "wrong-type-optional", "wrong-type-requirement",
-    };
-
     public static IEnumerable<string> Cases() =>
         Directory.EnumerateDirectories(Corpus).Select(Path.GetFileName).Order(StringComparer.Ordinal)!;
 
@@ -44,11 +27,6 @@ public sealed class BadInputCorpusTests
     [TestCaseSource(nameof(Cases))]
     public void Is_refused_with_one_line_naming_the_file(string name)
     {
-        if (NotYetRefused.Contains(name))
-        {
-            Assert.Ignore($"Known gap: the scanner does not yet refuse this ({Expectation(name).Why}); cargo does.");
-        }
-
         var (file, _, why) = Expectation(name);
         var (exitCode, line, artifacts) = RunCase(name);
 
@@ -60,11 +38,6 @@ public sealed class BadInputCorpusTests
     [TestCaseSource(nameof(PositionedCases))]
     public void Points_at_the_line_and_column(string name)
     {
-        if (NotYetRefused.Contains(name) || PositionNotYetReported.Contains(name))
-        {
-            Assert.Ignore("Known gap: the error names the file but not yet the line:column.");
-        }
-
         var (file, position, _) = Expectation(name);
         var (_, line, _) = RunCase(name);
 

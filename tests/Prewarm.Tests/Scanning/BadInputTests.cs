@@ -46,7 +46,7 @@ public sealed class BadInputTests
 
         var error = Should.Throw<WorkspaceLayoutException>(() => RepositoryScanner.Scan(_fixture.Root));
 
-        error.Message.ShouldBe("Cargo.toml: workspace member pattern `plugins/*` matches no directory with a Cargo.toml");
+        error.Message.ShouldBe("Cargo.toml:2:1: workspace member pattern `plugins/*` matches no directory with a Cargo.toml");
     }
 
     [Test]
@@ -56,7 +56,7 @@ public sealed class BadInputTests
 
         var error = Should.Throw<WorkspaceLayoutException>(() => RepositoryScanner.Scan(_fixture.Root));
 
-        error.Message.ShouldBe("crates/a/Cargo.toml: path dependency `b` points at `crates/b`, which has no Cargo.toml");
+        error.Message.ShouldBe("crates/a/Cargo.toml:5:1: path dependency `b` points at `crates/b`, which has no Cargo.toml");
     }
 
     [Test]

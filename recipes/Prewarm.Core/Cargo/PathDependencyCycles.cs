@@ -1,0 +1,58 @@
+namespace Prewarm.Core.Cargo;
+
+/// <summary>Cargo refuses a cycle of normal or build dependencies among path packages; a cycle that
+/// goes through a dev-dependency is allowed (tests of a may use b which uses a).</summary>
+internal static class PathDependencyCycles
+{
+    /// <summary>Throws <see cref="WorkspaceLayoutException"/> naming the first package of a cycle.</summary>
+    public static void Refuse(IReadOnlyList<CargoPackage> packages)
+    {
+        var byDirectory = packages.GroupBy(p => p.Directory, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var edges = packages.ToDictionary(
+            p => p.ManifestPath,
+            p => p.Dependencies
+                .Where(d => d.Kind != DependencyKind.Development && d.Path is not null && byDirectory.ContainsKey(d.Path))
+                .Select(d => byDirectory[d.Path!])
+                .DistinctBy(d => d.ManifestPath)
+                .OrderBy(d => d.ManifestPath, StringComparer.Ordinal)
+                .ToList(),
+            StringComparer.Ordinal);
+
+        // Iterative depth-first search (deep path graphs must not overflow the stack); 1 = on the stack, 2 = done.
+        var state = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var start in packages.OrderBy(p => p.ManifestPath, StringComparer.Ordinal))
+        {
+            if (state.ContainsKey(start.ManifestPath))
+            {
+                continue;
+            }
+
+            var stack = new List<(CargoPackage Package, int Next)> { (start, 0) };
+            state[start.ManifestPath] = 1;
+            while (stack.Count > 0)
+            {
+                var (package, next) = stack[^1];
+                var children = edges[package.ManifestPath];
+                if (next == children.Count)
+                {
+                    state[package.ManifestPath] = 2;
+                    stack.RemoveAt(stack.Count - 1);
+                    continue;
+                }
+
+                stack[^1] = (package, next + 1);
+                var child = children[next];
+                switch (state.GetValueOrDefault(child.ManifestPath))
+                {
+                    case 0:
+                        state[child.ManifestPath] = 1;
+                        stack.Add((child, 0));
+                        break;
+                    case 1:
+                        var cycle = stack.SkipWhile(s => s.Package.ManifestPath != child.ManifestPath).Select(s => s.Package.Name).Append(child.Name);
+                        throw new WorkspaceLayoutException(child.ManifestPath, $"path dependencies form a cycle: {string.Join(" -> ", cycle)}");
+                }
+            }
+        }
+    }
+}
