@@ -32,8 +32,9 @@ public sealed class CargoConfig
             }
 
             var display = $".cargo/{name}";
-            var document = TomlText.Parse(TomlText.ReadFile(full, display), display);
-            var values = new TomlValues(display);
+            var parsed = TomlText.ParseDocument(TomlText.ReadFile(full, display), display);
+            var document = parsed.Root;
+            var values = new TomlValues(parsed);
             foreach (var (registry, body) in values.Table(document, "registries") ?? new TomlTable())
             {
                 if (body is TomlTable table && values.String(table, "index") is { } index)

@@ -6,6 +6,10 @@ internal sealed record DependencySpec
 {
     public string? Version { get; init; }
     public string? Path { get; init; }
+
+    /// <summary>The <c>path</c> as written in the manifest, for messages.</summary>
+    public string? PathAsWritten { get; init; }
+
     public string? Git { get; init; }
     public string? Branch { get; init; }
     public string? Tag { get; init; }

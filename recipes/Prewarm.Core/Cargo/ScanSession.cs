@@ -8,7 +8,12 @@ internal sealed class ScanSession : IDisposable
     private readonly string _root;
     private readonly CargoConfig _config;
     private readonly IgnoreRules _rules;
-    private readonly SortedDictionary<string, (CargoManifest Manifest, TomlTable Document)> _manifests = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, (CargoManifest Manifest, TomlDocument Document)> _manifests = new(StringComparer.Ordinal);
+
+    // Where each dependency is declared, so a dependency cycle can point at the entry that closes it.
+    private readonly Dictionary<CargoDependency, (string File, TomlPosition? At)> _declarations = new(ReferenceEqualityComparer.Instance);
+
+    private static readonly HashSet<string> KnownEditions = new(["2015", "2018", "2021", "2024"], StringComparer.Ordinal);
 
     public ScanSession(string root)
     {
@@ -59,6 +64,8 @@ internal sealed class ScanSession : IDisposable
             packages.Add(ReadPackage(path, document, workspaceRoot, workspaceRoot is null ? null : workspaceSpecs[workspaceRoot]));
         }
 
+        RejectCycles(packages);
+
         var lockfiles = new List<Lockfile>();
         var lockRoots = workspaces.Select(w => w.Directory)
             .Concat(packages.Where(p => p.WorkspaceRoot is null).Select(p => p.Directory))
@@ -89,14 +96,15 @@ internal sealed class ScanSession : IDisposable
 
     private (CargoWorkspace Workspace, IReadOnlyDictionary<string, DependencySpec> Specs) ResolveWorkspace(string rootPath)
     {
-        var (manifest, document) = _manifests[rootPath];
-        var values = new TomlValues(rootPath);
+        var (manifest, parsed) = _manifests[rootPath];
+        var document = parsed.Root;
+        var values = new TomlValues(parsed);
         var table = values.Table(document, "workspace")!;
         var directory = ManifestPaths.DirectoryOf(rootPath);
         var patterns = values.Strings(table, "members") ?? [];
         var exclude = values.Strings(table, "exclude") ?? [];
-        var reader = Reader(rootPath);
-        var specs = reader.ReadSpecs(values.Table(table, "dependencies") ?? new TomlTable(), directory, "workspace.dependencies");
+        var reader = Reader(parsed);
+        var specs = reader.ReadSpecs(values.Table(table, "dependencies") ?? new TomlTable(), directory, keysAreNames: true, pathsAreUsed: false);
 
         bool IsExcluded(string memberDirectory) =>
             exclude.Any(e => IsWithin(memberDirectory, Normalized(directory, e)))
@@ -117,24 +125,29 @@ internal sealed class ScanSession : IDisposable
             Add(rootPath);
         }
 
-        foreach (var pattern in patterns)
+        for (var index = 0; index < patterns.Count; index++)
         {
+            // Like cargo: every directory a member entry names (or a glob matches) must hold a
+            // Cargo.toml unless `exclude` drops it; a glob that matches nothing is a missing path.
+            var pattern = patterns[index];
             var isPattern = MemberGlob.IsPattern(pattern);
             var directories = isPattern ? MemberGlob.Expand(_root, directory, pattern) : [Normalized(directory, pattern)];
-            var withManifest = directories.Where(d => File.Exists(Full(ManifestPaths.Combine(d, "Cargo.toml")))).ToList();
-            if (isPattern && withManifest.Count == 0)
+            if (directories.Count == 0)
             {
-                throw new WorkspaceLayoutException(rootPath, $"workspace member pattern `{pattern}` matches no directory with a Cargo.toml");
+                throw new WorkspaceLayoutException(rootPath, values.ElementPositionOf(table, "members", index), $"workspace member pattern `{pattern}` matches no directory");
             }
 
-            if (!isPattern && withManifest.Count == 0)
+            foreach (var memberDirectory in directories.Where(d => !IsExcluded(d)))
             {
-                throw new WorkspaceLayoutException(rootPath, $"workspace member `{pattern}` has no Cargo.toml (looked for {ManifestPaths.Combine(directories[0], "Cargo.toml")})");
-            }
+                var memberManifest = ManifestPaths.Combine(memberDirectory, "Cargo.toml");
+                if (!File.Exists(Full(memberManifest)))
+                {
+                    throw new WorkspaceLayoutException(rootPath, values.ElementPositionOf(table, "members", index), isPattern
+                        ? $"workspace member `{memberDirectory}` (matched by `{pattern}`) has no Cargo.toml; add it to `exclude` if it is not a package"
+                        : $"workspace member `{pattern}` has no Cargo.toml (looked for {memberManifest})");
+                }
 
-            foreach (var memberDirectory in withManifest.Where(d => !IsExcluded(d)))
-            {
-                Add(ManifestPaths.Combine(memberDirectory, "Cargo.toml"));
+                Add(memberManifest);
             }
         }
 
@@ -147,11 +160,10 @@ internal sealed class ScanSession : IDisposable
                 continue;
             }
 
-            foreach (var dependency in Reader(memberPath).ReadAll(memberDocument, ManifestPaths.DirectoryOf(memberPath), specs))
+            foreach (var dependency in Reader(memberDocument).ReadAll(memberDocument.Root, ManifestPaths.DirectoryOf(memberPath), specs))
             {
                 if (dependency.Path is { } dependencyDirectory && IsWithin(dependencyDirectory, directory) && !IsExcluded(dependencyDirectory))
                 {
-                    RequirePathDependency(memberPath, dependency);
                     Add(ManifestPaths.Combine(dependencyDirectory, "Cargo.toml"));
                 }
             }
@@ -172,9 +184,9 @@ internal sealed class ScanSession : IDisposable
             Package = new SortedDictionary<string, string>(
                 (values.Table(table, "package") ?? new TomlTable()).ToDictionary(kv => kv.Key, kv => Render(kv.Value)),
                 StringComparer.Ordinal),
-            Patches = Patches(rootPath, document, directory, reader),
+            Patches = Patches(values, document, directory, reader),
             Replacements = values.Table(document, "replace") is { } replace
-                ? reader.ReadSpecs(replace, directory, "replace")
+                ? reader.ReadSpecs(replace, directory, keysAreNames: false, pathsAreUsed: true)
                     .OrderBy(kv => kv.Key, StringComparer.Ordinal)
                     .Select(kv => new CargoPatch { Source = kv.Key, Replacement = reader.ToDependency(kv.Key.Split(':')[0], kv.Value, DependencyKind.Normal, null, false) })
                     .ToList()
@@ -183,18 +195,18 @@ internal sealed class ScanSession : IDisposable
         return (workspace, specs);
     }
 
-    private static List<CargoPatch> Patches(string rootPath, TomlTable document, string directory, DependencyReader reader)
+    private static List<CargoPatch> Patches(TomlValues values, TomlTable document, string directory, DependencyReader reader)
     {
-        var values = new TomlValues(rootPath);
         var patches = new List<CargoPatch>();
-        foreach (var (source, body) in values.Table(document, "patch") ?? new TomlTable())
+        var patchTable = values.Table(document, "patch") ?? new TomlTable();
+        foreach (var (source, body) in patchTable)
         {
             if (body is not TomlTable table)
             {
-                throw values.Invalid($"patch.{source}", "a table", body);
+                throw values.Invalid(patchTable, source, "a table", body);
             }
 
-            patches.AddRange(reader.ReadSpecs(table, directory, $"patch.{source}")
+            patches.AddRange(reader.ReadSpecs(table, directory, keysAreNames: true, pathsAreUsed: true)
                 .OrderBy(kv => kv.Key, StringComparer.Ordinal)
                 .Select(kv => new CargoPatch { Source = source, Replacement = reader.ToDependency(kv.Key, kv.Value, DependencyKind.Normal, null, false) }));
         }
@@ -202,11 +214,12 @@ internal sealed class ScanSession : IDisposable
         return patches.OrderBy(p => p.Source, StringComparer.Ordinal).ToList();
     }
 
-    private CargoPackage ReadPackage(string path, TomlTable document, string? workspaceRoot, IReadOnlyDictionary<string, DependencySpec>? workspaceSpecs)
+    private CargoPackage ReadPackage(string path, TomlDocument document, string? workspaceRoot, IReadOnlyDictionary<string, DependencySpec>? workspaceSpecs)
     {
-        var values = new TomlValues(path);
-        var package = values.Table(document, "package") ?? values.Table(document, "project")!;
-        var shared = workspaceRoot is null ? null : values.Table(values.Table(_manifests[workspaceRoot].Document, "workspace")!, "package");
+        var values = new TomlValues(document);
+        var packageKey = document.Root.ContainsKey("package") ? "package" : "project";
+        var package = values.Table(document.Root, packageKey)!;
+        var shared = workspaceRoot is null ? null : values.Table(values.Table(_manifests[workspaceRoot].Document.Root, "workspace")!, "package");
 
         string? Inheritable(string key)
         {
@@ -217,23 +230,28 @@ internal sealed class ScanSession : IDisposable
 
             if (shared is null)
             {
-                throw new CargoManifestException(path, $"`package.{key}` is inherited from the workspace, but {(workspaceRoot is null ? "the package is in no workspace" : $"{workspaceRoot} has no `workspace.package.{key}`")}");
+                throw values.Error(package, key, $"`package.{key}` is inherited from the workspace, but {(workspaceRoot is null ? "the package is in no workspace" : $"{workspaceRoot} has no `workspace.package.{key}`")}", atKey: true);
             }
 
-            return new TomlValues(workspaceRoot!).String(shared, key)
-                ?? throw new CargoManifestException(path, $"`package.{key}` is inherited from the workspace, but {workspaceRoot} has no `workspace.package.{key}`");
+            return new TomlValues(_manifests[workspaceRoot!].Document).String(shared, key)
+                ?? throw values.Error(package, key, $"`package.{key}` is inherited from the workspace, but {workspaceRoot} has no `workspace.package.{key}`", atKey: true);
         }
 
-        var name = values.String(package, "name") ?? throw new CargoManifestException(path, "`package.name` is missing");
-        var edition = Inheritable("edition") ?? "2015";
-        var directory = ManifestPaths.DirectoryOf(path);
-        var dependencies = Reader(path).ReadAll(document, directory, workspaceSpecs, edition);
-        foreach (var dependency in dependencies)
+        var name = values.String(package, "name") ?? throw values.Error(document.Root, packageKey, $"`{packageKey}.name` is missing", atKey: true);
+        if (CargoNames.PackageNameProblem(name) is { } nameProblem)
         {
-            RequirePathDependency(path, dependency);
+            throw values.Error(package, "name", nameProblem);
         }
 
-        var targets = TargetDiscovery.Resolve(_root, path, document, name, edition);
+        var edition = Inheritable("edition") ?? "2015";
+        if (!KnownEditions.Contains(edition))
+        {
+            throw values.Error(package, "edition", $"supported edition values are `2015`, `2018`, `2021`, or `2024`, but `{edition}` is unknown");
+        }
+
+        var directory = ManifestPaths.DirectoryOf(path);
+        var dependencies = Reader(document).ReadAll(document.Root, directory, workspaceSpecs, edition);
+        var targets = TargetDiscovery.Resolve(_root, document, name, edition);
         return new CargoPackage
         {
             Name = name,
@@ -244,47 +262,66 @@ internal sealed class ScanSession : IDisposable
             Links = values.String(package, "links"),
             Dependencies = dependencies,
             Targets = targets.Targets,
-            Features = Features(values, document, dependencies),
+            Features = FeatureTable.Read(values, document.Root, dependencies),
             BuildScript = targets.BuildScript,
             WorkspaceRoot = workspaceRoot,
         };
     }
 
-    /// <summary><c>[features]</c> plus the implicit feature cargo creates for each optional dependency
-    /// that no feature names with <c>dep:</c>.</summary>
-    private static SortedDictionary<string, IReadOnlyList<string>> Features(TomlValues values, TomlTable document, IReadOnlyList<CargoDependency> dependencies)
+    /// <summary>Cargo refuses a cycle of normal or build dependencies between packages (only
+    /// dev-dependencies may form one); the error points at the dependency that closes it.</summary>
+    private void RejectCycles(IReadOnlyList<CargoPackage> packages)
     {
-        var features = new SortedDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        var table = values.Table(document, "features") ?? new TomlTable();
-        foreach (var key in table.Keys)
-        {
-            features[key] = values.Strings(table, key)!;
-        }
+        var byDirectory = packages.ToDictionary(p => ManifestPaths.DirectoryOf(p.ManifestPath), StringComparer.Ordinal);
+        var edges = packages.ToDictionary(
+            p => p,
+            p => p.Dependencies
+                .Where(d => d.Kind != DependencyKind.Development && d.Path is not null && byDirectory.ContainsKey(d.Path))
+                .Select(d => (Dependency: d, Package: byDirectory[d.Path!]))
+                .ToList());
 
-        var explicitDeps = features.Values.SelectMany(v => v)
-            .Where(f => f.StartsWith("dep:", StringComparison.Ordinal))
-            .Select(f => f[4..])
-            .ToHashSet(StringComparer.Ordinal);
-        foreach (var optional in dependencies.Where(d => d.Optional).Select(d => d.KeyName).Distinct())
+        // Iterative depth-first search (deep path chains must not exhaust the stack); 1 = on the
+        // current path, 2 = finished.
+        var state = new Dictionary<CargoPackage, int>();
+        foreach (var start in packages.OrderBy(p => p.ManifestPath, StringComparer.Ordinal))
         {
-            if (!explicitDeps.Contains(optional) && !features.ContainsKey(optional))
+            if (state.ContainsKey(start))
             {
-                features[optional] = [$"dep:{optional}"];
+                continue;
+            }
+
+            var path = new List<(CargoPackage Package, int Next)> { (start, 0) };
+            state[start] = 1;
+            while (path.Count > 0)
+            {
+                var (current, next) = path[^1];
+                if (next == edges[current].Count)
+                {
+                    state[current] = 2;
+                    path.RemoveAt(path.Count - 1);
+                    continue;
+                }
+
+                path[^1] = (current, next + 1);
+                var target = edges[current][next].Package;
+                if (!state.TryGetValue(target, out var seen))
+                {
+                    state[target] = 1;
+                    path.Add((target, 0));
+                }
+                else if (seen == 1)
+                {
+                    var cycle = path.Select(p => p.Package).SkipWhile(p => p != target).ToList();
+                    var closing = edges[current][next].Dependency;
+                    var (file, at) = _declarations.GetValueOrDefault(closing, (current.ManifestPath, null));
+                    throw new WorkspaceLayoutException(file, at,
+                        $"cyclic package dependency: {string.Join(" -> ", cycle.Append(target).Select(p => $"`{p.Name}`"))} (cargo allows a cycle only through dev-dependencies)");
+                }
             }
         }
-
-        return features;
     }
 
-    private void RequirePathDependency(string manifestPath, CargoDependency dependency)
-    {
-        if (dependency.Path is { } directory && !File.Exists(Full(ManifestPaths.Combine(directory, "Cargo.toml"))))
-        {
-            throw new WorkspaceLayoutException(manifestPath, $"path dependency `{dependency.KeyName}` points at `{directory}`, which has no Cargo.toml");
-        }
-    }
-
-    private (CargoManifest Manifest, TomlTable Document) Load(string path)
+    private (CargoManifest Manifest, TomlDocument Document) Load(string path)
     {
         if (_manifests.TryGetValue(path, out var loaded))
         {
@@ -292,13 +329,13 @@ internal sealed class ScanSession : IDisposable
         }
 
         var text = TomlText.ReadFile(Full(path), path);
-        var document = TomlText.Parse(text, path);
+        var document = TomlText.ParseDocument(text, path);
         var manifest = new CargoManifest
         {
             Path = path,
             Text = text,
-            HasPackage = document.ContainsKey("package") || document.ContainsKey("project"),
-            HasWorkspace = document.ContainsKey("workspace"),
+            HasPackage = document.Root.ContainsKey("package") || document.Root.ContainsKey("project"),
+            HasWorkspace = document.Root.ContainsKey("workspace"),
         };
         if (!manifest.HasPackage && !manifest.HasWorkspace)
         {
@@ -309,7 +346,7 @@ internal sealed class ScanSession : IDisposable
         return (manifest, document);
     }
 
-    private DependencyReader Reader(string manifestPath) => new(new TomlValues(manifestPath), _root, _config.Registries);
+    private DependencyReader Reader(TomlDocument document) => new(new TomlValues(document), _root, _config.Registries, _declarations);
 
     private string Full(string relative) => Path.Combine(_root, relative.Replace('/', Path.DirectorySeparatorChar));
 

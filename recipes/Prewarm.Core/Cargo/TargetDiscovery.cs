@@ -14,9 +14,15 @@ public static class TargetDiscovery
     /// <param name="document">The parsed manifest.</param>
     /// <param name="packageName">The package name.</param>
     /// <param name="edition">The package's edition, inheritance applied.</param>
-    public static ResolvedTargets Resolve(string repoRoot, string manifestPath, TomlTable document, string packageName, string edition)
+    public static ResolvedTargets Resolve(string repoRoot, string manifestPath, TomlTable document, string packageName, string edition) =>
+        Resolve(repoRoot, manifestPath, document, packageName, edition, new TomlValues(manifestPath));
+
+    /// <summary>As the public overload, with the document's positions for error messages.</summary>
+    internal static ResolvedTargets Resolve(string repoRoot, TomlDocument document, string packageName, string edition) =>
+        Resolve(repoRoot, document.File, document.Root, packageName, edition, new TomlValues(document));
+
+    private static ResolvedTargets Resolve(string repoRoot, string manifestPath, TomlTable document, string packageName, string edition, TomlValues values)
     {
-        var values = new TomlValues(manifestPath);
         var directory = ManifestPaths.DirectoryOf(manifestPath);
         var package = values.Table(document, "package") ?? new TomlTable();
         var files = new PackageFiles(repoRoot, directory);
@@ -196,7 +202,7 @@ public static class TargetDiscovery
                 false => null,
                 true => files.Relative("build.rs"),
                 string path => files.Relative(path),
-                _ => throw values.Invalid("package.build", "a path or a boolean", build),
+                _ => throw values.Invalid(package, "build", "a path or a boolean", build),
             };
         }
 

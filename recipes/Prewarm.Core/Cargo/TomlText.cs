@@ -1,21 +1,29 @@
 using System.Text;
 using Tomlyn;
 using Tomlyn.Model;
+using Tomlyn.Parsing;
 
 namespace Prewarm.Core.Cargo;
 
-/// <summary>Reads TOML files strictly: UTF-8 only, and every failure is one line naming the file.</summary>
+/// <summary>Reads TOML files strictly: UTF-8 only, at most <see cref="MaxFileBytes"/>, TOML 1.0 as
+/// cargo's parser enforces it (no key or table defined twice), and every failure is one line naming
+/// the file and, where there is one, the line and column.</summary>
 public static class TomlText
 {
+    /// <summary>The largest TOML file the scan reads (8 MiB). Real manifests and lockfiles are far
+    /// smaller; the limit keeps a hostile or generated file from exhausting memory.</summary>
+    public const int MaxFileBytes = 8 * 1024 * 1024;
+
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>The file's text; <see cref="UnreadableFileException"/> when it cannot be read or is not UTF-8.</summary>
+    /// <summary>The file's text; <see cref="UnreadableFileException"/> when it cannot be read, is larger
+    /// than <see cref="MaxFileBytes"/> or is not UTF-8.</summary>
     public static string ReadFile(string fullPath, string displayPath)
     {
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(fullPath);
+            bytes = ReadAtMost(fullPath, MaxFileBytes + 1);
         }
         catch (UnauthorizedAccessException e)
         {
@@ -24,6 +32,11 @@ public static class TomlText
         catch (IOException e)
         {
             throw new UnreadableFileException(displayPath, $"cannot be read ({e.Message})", e);
+        }
+
+        if (bytes.Length > MaxFileBytes)
+        {
+            throw new UnreadableFileException(displayPath, $"is larger than {MaxFileBytes / (1024 * 1024)} MiB ({MaxFileBytes} bytes), the most Prewarm reads from a TOML file");
         }
 
         try
@@ -38,31 +51,58 @@ public static class TomlText
     }
 
     /// <summary>Parses TOML; a syntax error becomes <see cref="CargoManifestException"/> with file:line:column.</summary>
-    public static TomlTable Parse(string text, string displayPath)
+    public static TomlTable Parse(string text, string displayPath) => ParseDocument(text, displayPath).Root;
+
+    /// <summary>Parses TOML into the model plus the position of every key, refusing what TOML 1.0
+    /// forbids (Tomlyn's model reader alone lets a repeated key or table through).</summary>
+    internal static TomlDocument ParseDocument(string text, string displayPath)
     {
         try
         {
-            return TomlSerializer.Deserialize<TomlTable>(text) ?? new TomlTable();
+            // The model reader's syntax errors read best; the syntax tree adds TOML's semantic
+            // checks (a key or table defined twice) and the positions.
+            var root = TomlSerializer.Deserialize<TomlTable>(text) ?? new TomlTable();
+            var syntax = SyntaxParser.Parse(text, displayPath, validate: true);
+            var first = syntax.Diagnostics
+                .Where(d => d.Kind == Tomlyn.Syntax.DiagnosticMessageKind.Error)
+                .OrderBy(d => d.Span.Start.Offset)
+                .FirstOrDefault();
+            if (first is not null)
+            {
+                throw new CargoManifestException(displayPath, first.Span.Start.Line + 1, first.Span.Start.Column + 1, Problem(first.Message));
+            }
+
+            return new TomlDocument(displayPath, root, new TomlPositions(syntax, root));
         }
         catch (TomlException e)
         {
-            var message = FirstLine(e.Message);
-            // Tomlyn prefixes "(line,col) : error : "; we print the position our own way.
-            var marker = message.IndexOf(": error : ", StringComparison.Ordinal);
-            if (marker >= 0)
-            {
-                message = message[(marker + ": error : ".Length)..];
-            }
-
+            var message = Problem(e.Message);
             return e.Line is > 0 and var line
                 ? throw new CargoManifestException(displayPath, line, e.Column ?? 0, message)
                 : throw new CargoManifestException(displayPath, message);
         }
     }
 
-    private static string FirstLine(string message)
+    private static byte[] ReadAtMost(string path, int limit)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while (buffer.Length < limit && (read = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, limit - buffer.Length))) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static string Problem(string message)
     {
         var end = message.IndexOfAny(['\r', '\n']);
-        return end < 0 ? message : message[..end];
+        message = end < 0 ? message : message[..end];
+        // Tomlyn prefixes "(line,col) : error : "; we print the position our own way.
+        var marker = message.IndexOf(": error : ", StringComparison.Ordinal);
+        return marker >= 0 ? message[(marker + ": error : ".Length)..] : message;
     }
 }
