@@ -57,6 +57,7 @@ public static class TomlText
     /// forbids (Tomlyn's model reader alone lets a repeated key or table through).</summary>
     internal static TomlDocument ParseDocument(string text, string displayPath)
     {
+        text = NormalizeNewlines(text);
         try
         {
             // The model reader's syntax errors read best; the syntax tree adds TOML's semantic
@@ -82,6 +83,12 @@ public static class TomlText
                 : throw new CargoManifestException(displayPath, message);
         }
     }
+
+    /// <summary>CRLF as LF. TOML's newline is either; inside a multi-line string cargo's parser reads
+    /// both as "\n", so a CRLF checkout must give the same values (Tomlyn would keep the "\r").
+    /// Lines and columns do not move: a CR only ever ends a line.</summary>
+    internal static string NormalizeNewlines(string text) =>
+        text.Contains('\r') ? text.Replace("\r\n", "\n", StringComparison.Ordinal) : text;
 
     private static byte[] ReadAtMost(string path, int limit)
     {
