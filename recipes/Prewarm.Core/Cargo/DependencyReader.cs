@@ -181,7 +181,8 @@ internal sealed class DependencyReader(
             return;
         }
 
-        if (directory == ".." || directory.StartsWith("../", StringComparison.Ordinal))
+        // Another drive (Windows) stays rooted after making it relative.
+        if (directory == ".." || directory.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(directory))
         {
             throw new WorkspaceLayoutException(values.File, values.PositionOf(table, key),
                 $"path dependency `{key}` points at `{spec.PathAsWritten}`, outside the repository root; Prewarm copies only the repository into the Docker build context, so path dependencies must stay inside it");
