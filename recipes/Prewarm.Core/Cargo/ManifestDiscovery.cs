@@ -1,3 +1,5 @@
+using Prewarm.Core.IO;
+
 namespace Prewarm.Core.Cargo;
 
 /// <summary>Finds every Cargo.toml under a repository root, skipping <c>target/</c>, <c>.git</c>,
@@ -31,7 +33,7 @@ public static class ManifestDiscovery
                 found.Add(ManifestPaths.Combine(ManifestPaths.Relative(root, directory), "Cargo.toml"));
             }
 
-            entries = Directory.EnumerateDirectories(directory).Order(StringComparer.Ordinal).ToList();
+            entries = DirectoryListing.Directories(directory).Order(StringComparer.Ordinal).ToList();
         }
         catch (UnauthorizedAccessException e)
         {

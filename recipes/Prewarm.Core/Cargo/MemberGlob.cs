@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Prewarm.Core.IO;
 
 namespace Prewarm.Core.Cargo;
 
@@ -31,7 +32,7 @@ internal static class MemberGlob
                 }
 
                 var regex = new Regex("^" + ToRegex(segment) + "$", RegexOptions.CultureInvariant);
-                next.AddRange(Directory.EnumerateDirectories(full)
+                next.AddRange(DirectoryListing.Directories(full)
                     .Select(Path.GetFileName)
                     .Where(name => name is not null && regex.IsMatch(name)) // like glob's defaults, * also matches a leading dot
                     .Select(name => ManifestPaths.Combine(directory, name!)));

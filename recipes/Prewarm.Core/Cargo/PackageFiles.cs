@@ -1,3 +1,5 @@
+using Prewarm.Core.IO;
+
 namespace Prewarm.Core.Cargo;
 
 /// <summary>File lookups inside one package directory, answering in repository-relative paths.</summary>
@@ -19,7 +21,7 @@ internal sealed class PackageFiles(string repoRoot, string packageDirectory)
         }
 
         var found = new List<(string Name, string Path)>();
-        foreach (var entry in Directory.EnumerateFileSystemEntries(full))
+        foreach (var entry in DirectoryListing.Entries(full))
         {
             var name = System.IO.Path.GetFileName(entry);
             if (File.Exists(entry) && name.EndsWith(".rs", StringComparison.Ordinal))

@@ -38,7 +38,8 @@ public static class TargetDiscovery
         {
             targets.Add(new CargoTarget
             {
-                Name = "build-script-build",
+                // Cargo names the unit after the script's file stem: build/generate.rs is build-script-generate.
+                Name = "build-script-" + Path.GetFileNameWithoutExtension(buildScript),
                 Kinds = ["custom-build"],
                 CrateTypes = ["bin"],
                 SrcPath = buildScript,
@@ -101,7 +102,7 @@ public static class TargetDiscovery
             result.Add(Apply(values, bin, BinTarget(name, files.Relative(path), edition, autoDiscovered: false)));
         }
 
-        if (values.Bool(package, "autobins") ?? true)
+        if (values.Bool(package, "autobins") ?? AutoDiscoveryDefault(document, "bin", edition))
         {
             var inferred = new List<(string Name, string Path)>();
             if (files.Exists("src/main.rs"))
@@ -152,7 +153,7 @@ public static class TargetDiscovery
             result.Add(Apply(values, declared, target));
         }
 
-        if (values.Bool(package, autoKey) ?? true)
+        if (values.Bool(package, autoKey) ?? AutoDiscoveryDefault(document, kind, edition))
         {
             result.AddRange(files.Inferred(folder)
                 .Select(i => (i.Name, Path: files.Relative(i.Path)))
@@ -162,6 +163,11 @@ public static class TargetDiscovery
 
         return result;
     }
+
+    /// <summary>Edition 2015 keeps its old rule: declaring any target of a kind turns off discovery of
+    /// the others of that kind unless <c>auto&lt;kind&gt;s</c> says otherwise.</summary>
+    private static bool AutoDiscoveryDefault(TomlTable document, string kind, string edition) =>
+        edition != "2015" || !document.ContainsKey(kind);
 
     private static CargoTarget OtherTarget(string kind, string name, string srcPath, string edition, bool autoDiscovered) => new()
     {

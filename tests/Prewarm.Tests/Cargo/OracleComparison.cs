@@ -104,6 +104,10 @@ internal static class OracleComparison
     private static List<string> ActualFeatures(CargoPackage package) =>
         package.Features.Select(f => $"{f.Key}=[{string.Join(",", f.Value)}]").Order(StringComparer.Ordinal).ToList();
 
-    private static string Relative(string root, string path) =>
-        Path.GetRelativePath(root, path).Replace(Path.DirectorySeparatorChar, '/');
+    /// <summary>The scanner's convention: '/'-separated, the repository root itself is "".</summary>
+    private static string Relative(string root, string path)
+    {
+        var relative = Path.GetRelativePath(root, path).Replace(Path.DirectorySeparatorChar, '/');
+        return relative == "." ? "" : relative;
+    }
 }

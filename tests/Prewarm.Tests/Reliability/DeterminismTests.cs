@@ -1,5 +1,7 @@
 using NUnit.Framework;
 using Prewarm.Cake;
+using Prewarm.Core.IO;
+using Prewarm.Tests.Reliability.RandomWorkspaces;
 using Prewarm.Tests.Support;
 using Shouldly;
 
@@ -7,7 +9,7 @@ namespace Prewarm.Tests.Reliability;
 
 /// <summary>
 /// Scan and Recipe artifacts are byte-identical across repeated runs, working directories,
-/// repository locations and line endings.
+/// repository locations, line endings and the order in which the file system lists directories.
 /// </summary>
 [TestFixture]
 public sealed class DeterminismTests
@@ -41,6 +43,56 @@ public sealed class DeterminismTests
                 artifacts[file].ShouldBe(bytes, $"run {run}: {file}");
             }
         }
+    }
+
+    [TestCase(0, TestName = "Shuffled directory listings give identical artifacts (shop example)")]
+    [TestCase(3, TestName = "Shuffled directory listings give identical artifacts (generated workspace 3)")]
+    [TestCase(8, TestName = "Shuffled directory listings give identical artifacts (generated workspace 8)")]
+    [TestCase(21, TestName = "Shuffled directory listings give identical artifacts (generated workspace 21)")]
+    public async Task Shuffled_directory_listings_give_identical_artifacts(int generatedSeed)
+    {
+        using var work = new TemporaryDirectory("prewarm-shuffle-");
+        var repository = Shop;
+        if (generatedSeed != 0)
+        {
+            repository = Path.Combine(work.Path, "generated");
+            await GeneratedRepository.CreateAsync(generatedSeed, repository);
+        }
+
+        var reference = Run(repository, Path.Combine(work.Path, "reference"), RepositoryLayout.Root);
+        Func<IReadOnlyList<string>, IReadOnlyList<string>>[] orders =
+        [
+            entries => entries.Reverse().ToList(),
+            entries => entries.Order(StringComparer.Ordinal).ToList(),
+            .. Enumerable.Range(1, 4).Select(Shuffle),
+        ];
+
+        for (var order = 0; order < orders.Length; order++)
+        {
+            var listings = 0;
+            SortedDictionary<string, byte[]> artifacts;
+            using (DirectoryListing.Reordered(entries =>
+            {
+                Interlocked.Increment(ref listings);
+                return orders[order](entries);
+            }))
+            {
+                artifacts = Run(repository, Path.Combine(work.Path, $"artifacts-{order}"), RepositoryLayout.Root);
+            }
+
+            listings.ShouldBeGreaterThan(5, "the scan did not list directories through DirectoryListing");
+            artifacts.Keys.ShouldBe(reference.Keys, $"order {order}");
+            foreach (var (file, bytes) in reference)
+            {
+                artifacts[file].ShouldBe(bytes, $"order {order}: {file}");
+            }
+        }
+    }
+
+    private static Func<IReadOnlyList<string>, IReadOnlyList<string>> Shuffle(int seed)
+    {
+        var random = new Random(seed);
+        return entries => entries.OrderBy(_ => random.Next()).ToList();
     }
 
     private static SortedDictionary<string, byte[]> Run(string repository, string artifacts, string workingDirectory)
