@@ -112,8 +112,33 @@ internal sealed class DependencyReader(
                     spec = Inherit(table, key, spec, workspaceDependencies);
                 }
 
+                Validate(table, key, spec, kind);
                 result.Add(ToDependency(key, spec, kind, target, inherited));
             }
+        }
+    }
+
+    /// <summary>Cargo's checks of one dependency once inheritance is applied: it needs a source, at
+    /// most one of `git` and `path`, git references only with `git`, plain feature names, and a
+    /// dev-dependency cannot be optional.</summary>
+    private void Validate(TomlTable table, string key, DependencySpec spec, DependencyKind kind)
+    {
+        var reference = new[] { ("branch", spec.Branch), ("tag", spec.Tag), ("rev", spec.Rev) }.FirstOrDefault(r => r.Item2 is not null).Item1;
+        var feature = spec.Features?.FirstOrDefault(f => f.Contains('/') || f.StartsWith("dep:", StringComparison.Ordinal));
+        var problem = (spec.Version, spec.Path, spec.Git) switch
+        {
+            (null, null, null) => $"dependency `{key}` is specified without a local path, Git repository, version, or workspace dependency to use",
+            (_, not null, not null) => $"dependency `{key}` is ambiguous: only one of `git` or `path` is allowed",
+            (_, _, null) when reference is not null => $"dependency `{key}` has `{reference}` but no `git`",
+            _ when feature is not null && feature.Contains('/') => $"feature `{feature}` in dependency `{key}` is not allowed to contain slashes (the dependency must re-export it in its [features])",
+            _ when feature is not null => $"feature `{feature}` in dependency `{key}` is not allowed to use explicit `dep:` syntax",
+            _ when kind == DependencyKind.Development && spec.Optional == true => $"dev-dependencies are not allowed to be optional: `{key}`",
+            _ when spec.Package is { } package && CrateName.Problem(package) is { } nameProblem => $"dependency `{key}` renames package `{package}`, but that name {nameProblem}",
+            _ => null,
+        };
+        if (problem is not null)
+        {
+            throw values.At(table, key, problem);
         }
     }
 
