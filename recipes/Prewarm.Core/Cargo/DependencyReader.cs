@@ -62,7 +62,20 @@ internal sealed class DependencyReader(
         var specs = new Dictionary<string, DependencySpec>(StringComparer.Ordinal);
         foreach (var (key, value) in table)
         {
-            specs[key] = ReadSpec(table, key, value, baseDirectory);
+            // `[replace]` keys are package ids (`name:version`); the other tables' keys are names.
+            if (tableName != "replace" && CrateName.Problem(key) is { } nameProblem)
+            {
+                throw values.At(table, key, $"invalid dependency name `{key}`: it {nameProblem}");
+            }
+
+            var spec = ReadSpec(table, key, value, baseDirectory);
+            if (tableName != "workspace.dependencies" && spec.Path is { } directory)
+            {
+                // A patch or replacement is used as written; a workspace entry is checked where a member inherits it.
+                RequirePath(repoRoot, TomlPositions.Of(table, key) is var (line, column) ? $"{values.File}:{line}:{column}" : values.File, key, directory);
+            }
+
+            specs[key] = spec;
         }
 
         return specs;
@@ -139,6 +152,21 @@ internal sealed class DependencyReader(
         if (problem is not null)
         {
             throw values.At(table, key, problem);
+        }
+    }
+
+    /// <summary>A path dependency must hold a Cargo.toml and (Prewarm's rule) stay inside the repository,
+    /// the only part copied into the Docker build context. <paramref name="at"/> is <c>file:line:column</c>.</summary>
+    internal static void RequirePath(string repoRoot, string at, string key, string directory)
+    {
+        if (directory == ".." || directory.StartsWith("../", StringComparison.Ordinal))
+        {
+            throw new WorkspaceLayoutException(at, $"path dependency `{key}` points at `{directory}`, outside the repository");
+        }
+
+        if (!File.Exists(Path.Combine(repoRoot, directory.Replace('/', Path.DirectorySeparatorChar), "Cargo.toml")))
+        {
+            throw new WorkspaceLayoutException(at, $"path dependency `{key}` points at `{directory}`, which has no Cargo.toml");
         }
     }
 

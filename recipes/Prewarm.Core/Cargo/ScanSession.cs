@@ -229,7 +229,7 @@ internal sealed class ScanSession : IDisposable
                 ?? throw values.At(package, key, $"`package.{key}` is inherited from the workspace, but {workspaceRoot} has no `workspace.package.{key}`");
         }
 
-        var name = values.String(package, "name") ?? throw new CargoManifestException(path, "`package.name` is missing");
+        var name = values.String(package, "name") ?? throw values.At(document, document.ContainsKey("package") ? "package" : "project", "`package.name` is missing");
         if (CrateName.Problem(name) is { } nameProblem)
         {
             throw values.At(package, "name", $"invalid package name `{name}`: it {nameProblem}");
@@ -245,6 +245,13 @@ internal sealed class ScanSession : IDisposable
         foreach (var dependency in dependencies)
         {
             RequirePathDependency(path, document, dependency);
+        }
+
+        if (workspaceRoot is null)
+        {
+            // The model keeps patches on workspaces only, but cargo applies (and checks) a lone package's too.
+            _ = Patches(path, document, directory, Reader(path));
+            _ = values.Table(document, "replace") is { } replace ? Reader(path).ReadSpecs(replace, directory, "replace") : null;
         }
 
         var targets = TargetDiscovery.Resolve(_root, path, document, name, edition);
@@ -266,21 +273,9 @@ internal sealed class ScanSession : IDisposable
 
     private void RequirePathDependency(string manifestPath, TomlTable document, CargoDependency dependency)
     {
-        if (dependency.Path is not { } directory)
+        if (dependency.Path is { } directory)
         {
-            return;
-        }
-
-        var at = DependencyAt(manifestPath, document, dependency.KeyName, dependency.Kind);
-        if (directory == ".." || directory.StartsWith("../", StringComparison.Ordinal))
-        {
-            // Prewarm copies the repository into a Docker build context: nothing outside it exists there.
-            throw new WorkspaceLayoutException(at, $"path dependency `{dependency.KeyName}` points at `{directory}`, outside the repository");
-        }
-
-        if (!File.Exists(Full(ManifestPaths.Combine(directory, "Cargo.toml"))))
-        {
-            throw new WorkspaceLayoutException(at, $"path dependency `{dependency.KeyName}` points at `{directory}`, which has no Cargo.toml");
+            DependencyReader.RequirePath(_root, DependencyAt(manifestPath, document, dependency.KeyName, dependency.Kind), dependency.KeyName, directory);
         }
     }
 
