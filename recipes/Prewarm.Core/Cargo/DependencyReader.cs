@@ -188,7 +188,7 @@ internal sealed class DependencyReader(
         if (_strictInheritance && member.DefaultFeatures == false && shared.DefaultFeatures != false)
         {
             // Earlier editions only warn and keep the workspace's default features.
-            throw new CargoManifestException(values.File, $"dependency `{key}`: `default-features = false` cannot override the workspace's `default-features` (edition 2024)");
+            throw values.At(owner, key, $"dependency `{key}`: `default-features = false` cannot override the workspace's `default-features` (edition 2024)");
         }
 
         var features = (shared.Features ?? []).Concat(member.Features ?? []).ToList();
