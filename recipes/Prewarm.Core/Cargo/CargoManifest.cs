@@ -18,6 +18,6 @@ public sealed record CargoManifest
     public bool HasPackage { get; init; }
     public bool HasWorkspace { get; init; }
 
-    /// <summary>A fresh, mutable parse of <see cref="Text"/> (each call returns a new table).</summary>
-    public TomlTable ParseDocument() => TomlSerializer.Deserialize<TomlTable>(Text)!;
+    /// <summary>A fresh, mutable parse of <see cref="Text"/> (each call returns a new table), CRLF read as LF as the scan reads it.</summary>
+    public TomlTable ParseDocument() => TomlSerializer.Deserialize<TomlTable>(TomlText.NormalizeNewlines(Text))!;
 }

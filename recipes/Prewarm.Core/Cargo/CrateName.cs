@@ -35,21 +35,16 @@ internal static class CrateName
         return null;
     }
 
-    private static bool IsAllowed(System.Text.Rune rune, bool first)
-    {
-        if (rune.Value is '_' || rune.Value == '-' && !first)
-        {
-            return true;
-        }
+    private static bool IsAllowed(System.Text.Rune rune, bool first) =>
+        rune.Value is '_' || rune.Value == '-' && !first || (first ? IsXidStart(rune) : IsXidContinue(rune));
 
-        var category = System.Text.Rune.GetUnicodeCategory(rune);
-        return category switch
-        {
-            UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
-                or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or UnicodeCategory.LetterNumber => true,
-            UnicodeCategory.DecimalDigitNumber or UnicodeCategory.ConnectorPunctuation
-                or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark => !first,
-            _ => false,
-        };
-    }
+    /// <summary>Unicode XID_Start by general category (UAX #31); the few Other_ID_Start code points do not matter for names.</summary>
+    internal static bool IsXidStart(System.Text.Rune rune) => System.Text.Rune.GetUnicodeCategory(rune) is
+        UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
+        or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or UnicodeCategory.LetterNumber;
+
+    /// <summary>Unicode XID_Continue by general category: XID_Start plus digits, marks and connectors.</summary>
+    internal static bool IsXidContinue(System.Text.Rune rune) => IsXidStart(rune) || System.Text.Rune.GetUnicodeCategory(rune) is
+        UnicodeCategory.DecimalDigitNumber or UnicodeCategory.ConnectorPunctuation
+        or UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
 }

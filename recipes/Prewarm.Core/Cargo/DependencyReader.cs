@@ -62,7 +62,20 @@ internal sealed class DependencyReader(
         var specs = new Dictionary<string, DependencySpec>(StringComparer.Ordinal);
         foreach (var (key, value) in table)
         {
-            specs[key] = ReadSpec(table, key, value, baseDirectory);
+            // `[replace]` keys are package ids (`name:version`); the other tables' keys are names.
+            if (tableName != "replace" && CrateName.Problem(key) is { } nameProblem)
+            {
+                throw values.At(table, key, $"invalid dependency name `{key}`: it {nameProblem}");
+            }
+
+            var spec = ReadSpec(table, key, value, baseDirectory);
+            if (tableName != "workspace.dependencies" && spec.Path is { } directory)
+            {
+                // A patch or replacement is used as written; a workspace entry is checked where a member inherits it.
+                RequirePath(repoRoot, TomlPositions.Of(table, key) is var (line, column) ? $"{values.File}:{line}:{column}" : values.File, key, directory);
+            }
+
+            specs[key] = spec;
         }
 
         return specs;
@@ -112,8 +125,48 @@ internal sealed class DependencyReader(
                     spec = Inherit(table, key, spec, workspaceDependencies);
                 }
 
+                Validate(table, key, spec, kind);
                 result.Add(ToDependency(key, spec, kind, target, inherited));
             }
+        }
+    }
+
+    /// <summary>Cargo's checks of one dependency once inheritance is applied: it needs a source, at
+    /// most one of `git` and `path`, git references only with `git`, plain feature names, and a
+    /// dev-dependency cannot be optional.</summary>
+    private void Validate(TomlTable table, string key, DependencySpec spec, DependencyKind kind)
+    {
+        var reference = new[] { ("branch", spec.Branch), ("tag", spec.Tag), ("rev", spec.Rev) }.FirstOrDefault(r => r.Item2 is not null).Item1;
+        var feature = spec.Features?.FirstOrDefault(f => f.Contains('/') || f.StartsWith("dep:", StringComparison.Ordinal));
+        var problem = (spec.Version, spec.Path, spec.Git) switch
+        {
+            (null, null, null) => $"dependency `{key}` is specified without a local path, Git repository, version, or workspace dependency to use",
+            (_, not null, not null) => $"dependency `{key}` is ambiguous: only one of `git` or `path` is allowed",
+            (_, _, null) when reference is not null => $"dependency `{key}` has `{reference}` but no `git`",
+            _ when feature is not null && feature.Contains('/') => $"feature `{feature}` in dependency `{key}` is not allowed to contain slashes (the dependency must re-export it in its [features])",
+            _ when feature is not null => $"feature `{feature}` in dependency `{key}` is not allowed to use explicit `dep:` syntax",
+            _ when kind == DependencyKind.Development && spec.Optional == true => $"dev-dependencies are not allowed to be optional: `{key}`",
+            _ when spec.Package is { } package && CrateName.Problem(package) is { } nameProblem => $"dependency `{key}` renames package `{package}`, but that name {nameProblem}",
+            _ => null,
+        };
+        if (problem is not null)
+        {
+            throw values.At(table, key, problem);
+        }
+    }
+
+    /// <summary>A path dependency must hold a Cargo.toml and (Prewarm's rule) stay inside the repository,
+    /// the only part copied into the Docker build context. <paramref name="at"/> is <c>file:line:column</c>.</summary>
+    internal static void RequirePath(string repoRoot, string at, string key, string directory)
+    {
+        if (directory == ".." || directory.StartsWith("../", StringComparison.Ordinal))
+        {
+            throw new WorkspaceLayoutException(at, $"path dependency `{key}` points at `{directory}`, outside the repository");
+        }
+
+        if (!File.Exists(Path.Combine(repoRoot, directory.Replace('/', Path.DirectorySeparatorChar), "Cargo.toml")))
+        {
+            throw new WorkspaceLayoutException(at, $"path dependency `{key}` points at `{directory}`, which has no Cargo.toml");
         }
     }
 
@@ -135,7 +188,7 @@ internal sealed class DependencyReader(
         if (_strictInheritance && member.DefaultFeatures == false && shared.DefaultFeatures != false)
         {
             // Earlier editions only warn and keep the workspace's default features.
-            throw new CargoManifestException(values.File, $"dependency `{key}`: `default-features = false` cannot override the workspace's `default-features` (edition 2024)");
+            throw values.At(owner, key, $"dependency `{key}`: `default-features = false` cannot override the workspace's `default-features` (edition 2024)");
         }
 
         var features = (shared.Features ?? []).Concat(member.Features ?? []).ToList();

@@ -40,16 +40,14 @@ public static class LockfileParser
         }
 
         var version = document.TryGetValue("version", out var v)
-            ? v is long number ? (int)number : throw values.Invalid("version", "an integer", v)
+            ? v is long number ? (int)Math.Clamp(number, 0, int.MaxValue) : throw values.Invalid(document, "version", "an integer", v)
             : metadata is not null && checksums.Count > 0 || entries.Any(e => e.ContainsKey("dependencies") && values.Strings(e, "dependencies")!.Any(d => d.Contains('(')) && !e.ContainsKey("checksum"))
                 ? 1
                 : 2;
-        if (version is < 1 or > 4)
+        // cargo wrote a `version` key only from v3 on; it refuses any other explicit number.
+        if (v is not null && version is not (3 or 4))
         {
-            var problem = $"lockfile version {version} is not supported (1 to 4 are)";
-            throw TomlPositions.Of(document, "version") is var (line, column)
-                ? new LockfileException($"{path}:{line}:{column}", problem)
-                : new LockfileException(path, problem);
+            throw new LockfileException(At(path, document, "version"), $"lock file version `{v}` is not one cargo understands (explicit versions are 3 and 4)");
         }
 
         return new Lockfile(path, version, packages);
@@ -57,8 +55,8 @@ public static class LockfileParser
 
     private static LockedPackage Package(TomlValues values, TomlTable entry, Dictionary<string, string> checksums)
     {
-        var name = values.String(entry, "name") ?? throw new LockfileException(values.File, "a [[package]] has no name");
-        var version = values.String(entry, "version") ?? throw new LockfileException(values.File, $"package `{name}` has no version");
+        var name = values.String(entry, "name") ?? throw new LockfileException(At(values.File, entry, null), "a [[package]] has no name");
+        var version = values.String(entry, "version") ?? throw new LockfileException(At(values.File, entry, null), $"package `{name}` has no version");
         var source = values.String(entry, "source");
         var id = source is null ? $"{name} {version}" : $"{name} {version} ({source})";
         return new LockedPackage
@@ -69,5 +67,15 @@ public static class LockfileParser
             Checksum = values.String(entry, "checksum") ?? checksums.GetValueOrDefault(id),
             Dependencies = values.Strings(entry, "dependencies") ?? [],
         };
+    }
+
+    /// <summary><c>file:line:column</c> of <paramref name="key"/> in <paramref name="table"/> (of the
+    /// table's own header when <paramref name="key"/> is null), or the file alone.</summary>
+    private static string At(string file, TomlTable table, string? key)
+    {
+        var position = key is not null ? TomlPositions.Of(table, key)
+            : TomlPositions.PathOf(table) is { Length: > 0 } own ? TomlPositions.For(table)?.Of(own)
+            : null;
+        return position is var (line, column) ? $"{file}:{line}:{column}" : file;
     }
 }

@@ -4,17 +4,18 @@ namespace Prewarm.Core.Cargo;
 /// goes through a dev-dependency is allowed (tests of a may use b which uses a).</summary>
 internal static class PathDependencyCycles
 {
-    /// <summary>Throws <see cref="WorkspaceLayoutException"/> naming the first package of a cycle.</summary>
-    public static void Refuse(IReadOnlyList<CargoPackage> packages)
+    /// <summary>Throws <see cref="WorkspaceLayoutException"/> at the dependency entry that closes a cycle;
+    /// <paramref name="locate"/> gives that entry's <c>file:line:column</c>.</summary>
+    public static void Refuse(IReadOnlyList<CargoPackage> packages, Func<CargoPackage, CargoDependency, string> locate)
     {
         var byDirectory = packages.GroupBy(p => p.Directory, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var edges = packages.ToDictionary(
             p => p.ManifestPath,
             p => p.Dependencies
                 .Where(d => d.Kind != DependencyKind.Development && d.Path is not null && byDirectory.ContainsKey(d.Path))
-                .Select(d => byDirectory[d.Path!])
-                .DistinctBy(d => d.ManifestPath)
-                .OrderBy(d => d.ManifestPath, StringComparer.Ordinal)
+                .Select(d => (Package: byDirectory[d.Path!], Via: d))
+                .DistinctBy(d => d.Package.ManifestPath)
+                .OrderBy(d => d.Package.ManifestPath, StringComparer.Ordinal)
                 .ToList(),
             StringComparer.Ordinal);
 
@@ -41,7 +42,7 @@ internal static class PathDependencyCycles
                 }
 
                 stack[^1] = (package, next + 1);
-                var child = children[next];
+                var (child, via) = children[next];
                 switch (state.GetValueOrDefault(child.ManifestPath))
                 {
                     case 0:
@@ -50,7 +51,9 @@ internal static class PathDependencyCycles
                         break;
                     case 1:
                         var cycle = stack.SkipWhile(s => s.Package.ManifestPath != child.ManifestPath).Select(s => s.Package.Name).Append(child.Name);
-                        throw new WorkspaceLayoutException(child.ManifestPath, $"path dependencies form a cycle: {string.Join(" -> ", cycle)}");
+                        throw new WorkspaceLayoutException(
+                            locate(package, via),
+                            $"cyclic package dependency: {string.Join(" -> ", cycle.Select(n => $"`{n}`"))} (cargo allows a cycle only through dev-dependencies)");
                 }
             }
         }

@@ -59,7 +59,7 @@ internal sealed class ScanSession : IDisposable
             packages.Add(ReadPackage(path, document, workspaceRoot, workspaceRoot is null ? null : workspaceSpecs[workspaceRoot]));
         }
 
-        PathDependencyCycles.Refuse(packages);
+        PathDependencyCycles.Refuse(packages, (package, dependency) => DependencyAt(package.ManifestPath, _manifests[package.ManifestPath].Document, dependency.KeyName, dependency.Kind));
         var lockfiles = new List<Lockfile>();
         var lockRoots = workspaces.Select(w => w.Directory)
             .Concat(packages.Where(p => p.WorkspaceRoot is null).Select(p => p.Directory))
@@ -122,20 +122,24 @@ internal sealed class ScanSession : IDisposable
         {
             var isPattern = MemberGlob.IsPattern(pattern);
             var directories = isPattern ? MemberGlob.Expand(_root, directory, pattern) : [Normalized(directory, pattern)];
-            var withManifest = directories.Where(d => File.Exists(Full(ManifestPaths.Combine(d, "Cargo.toml")))).ToList();
-            if (isPattern && withManifest.Count == 0)
+            if (directories.Count == 0)
             {
-                throw new WorkspaceLayoutException(MembersAt(rootPath), $"workspace member pattern `{pattern}` matches no directory with a Cargo.toml");
+                throw new WorkspaceLayoutException(MembersAt(rootPath), $"workspace member pattern `{pattern}` matches no directory");
             }
 
-            if (!isPattern && withManifest.Count == 0)
+            // cargo: every directory an entry names or a glob matches must hold a Cargo.toml unless
+            // `exclude` drops it (a glob does not skip directories that are not packages).
+            foreach (var memberDirectory in directories.Where(d => !IsExcluded(d)))
             {
-                throw new WorkspaceLayoutException(MembersAt(rootPath), $"workspace member `{pattern}` has no Cargo.toml (looked for {ManifestPaths.Combine(directories[0], "Cargo.toml")})");
-            }
+                var memberManifest = ManifestPaths.Combine(memberDirectory, "Cargo.toml");
+                if (!File.Exists(Full(memberManifest)))
+                {
+                    throw new WorkspaceLayoutException(MembersAt(rootPath), isPattern
+                        ? $"workspace member `{memberDirectory}` (matched by `{pattern}`) has no Cargo.toml; add it to `exclude` if it is not a package"
+                        : $"workspace member `{pattern}` has no Cargo.toml (looked for {memberManifest})");
+                }
 
-            foreach (var memberDirectory in withManifest.Where(d => !IsExcluded(d)))
-            {
-                Add(ManifestPaths.Combine(memberDirectory, "Cargo.toml"));
+                Add(memberManifest);
             }
         }
 
@@ -225,7 +229,7 @@ internal sealed class ScanSession : IDisposable
                 ?? throw values.At(package, key, $"`package.{key}` is inherited from the workspace, but {workspaceRoot} has no `workspace.package.{key}`");
         }
 
-        var name = values.String(package, "name") ?? throw new CargoManifestException(path, "`package.name` is missing");
+        var name = values.String(package, "name") ?? throw values.At(document, document.ContainsKey("package") ? "package" : "project", "`package.name` is missing");
         if (CrateName.Problem(name) is { } nameProblem)
         {
             throw values.At(package, "name", $"invalid package name `{name}`: it {nameProblem}");
@@ -243,6 +247,13 @@ internal sealed class ScanSession : IDisposable
             RequirePathDependency(path, document, dependency);
         }
 
+        if (workspaceRoot is null)
+        {
+            // The model keeps patches on workspaces only, but cargo applies (and checks) a lone package's too.
+            _ = Patches(path, document, directory, Reader(path));
+            _ = values.Table(document, "replace") is { } replace ? Reader(path).ReadSpecs(replace, directory, "replace") : null;
+        }
+
         var targets = TargetDiscovery.Resolve(_root, path, document, name, edition);
         return new CargoPackage
         {
@@ -254,103 +265,36 @@ internal sealed class ScanSession : IDisposable
             Links = values.String(package, "links"),
             Dependencies = dependencies,
             Targets = targets.Targets,
-            Features = Features(values, document, dependencies),
+            Features = FeatureTable.Read(values, document, dependencies),
             BuildScript = targets.BuildScript,
             WorkspaceRoot = workspaceRoot,
         };
     }
 
-    /// <summary><c>[features]</c> plus the implicit feature cargo creates for each optional dependency
-    /// that no feature names with <c>dep:</c>.</summary>
-    private static SortedDictionary<string, IReadOnlyList<string>> Features(TomlValues values, TomlTable document, IReadOnlyList<CargoDependency> dependencies)
-    {
-        var features = new SortedDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        var table = values.Table(document, "features") ?? new TomlTable();
-        foreach (var key in table.Keys)
-        {
-            features[key] = values.Strings(table, key)!;
-        }
-
-        var explicitDeps = features.Values.SelectMany(v => v)
-            .Where(f => f.StartsWith("dep:", StringComparison.Ordinal))
-            .Select(f => f[4..])
-            .ToHashSet(StringComparer.Ordinal);
-        foreach (var optional in dependencies.Where(d => d.Optional).Select(d => d.KeyName).Distinct())
-        {
-            if (!explicitDeps.Contains(optional) && !features.ContainsKey(optional))
-            {
-                features[optional] = [$"dep:{optional}"];
-            }
-        }
-
-        RefuseUnknownFeatureReferences(values, table, features, dependencies);
-        return features;
-    }
-
-    // cargo: every entry of a feature must name a feature, an optional dependency (`dep:x` or the
-    // implicit feature `x`) or a dependency's feature (`x/f`, `x?/f`).
-    private static void RefuseUnknownFeatureReferences(TomlValues values, TomlTable table, SortedDictionary<string, IReadOnlyList<string>> features, IReadOnlyList<CargoDependency> dependencies)
-    {
-        var all = dependencies.Select(d => d.KeyName).ToHashSet(StringComparer.Ordinal);
-        var optional = dependencies.Where(d => d.Optional).Select(d => d.KeyName).ToHashSet(StringComparer.Ordinal);
-        foreach (var key in table.Keys)
-        {
-            foreach (var entry in features[key])
-            {
-                var slash = entry.IndexOf('/');
-                string? problem = null;
-                if (entry.StartsWith("dep:", StringComparison.Ordinal))
-                {
-                    var name = entry[4..];
-                    problem = optional.Contains(name) ? null
-                        : all.Contains(name) ? $"`{name}` is not an optional dependency"
-                        : $"`{name}` is not listed as a dependency";
-                }
-                else if (slash > 0)
-                {
-                    var name = entry[..slash].TrimEnd('?');
-                    problem = all.Contains(name) || features.ContainsKey(name) ? null : $"`{name}` is not a dependency";
-                }
-                else if (!features.ContainsKey(entry))
-                {
-                    problem = all.Contains(entry) && !optional.Contains(entry)
-                        ? $"`{entry}` is not an optional dependency"
-                        : $"`{entry}` is neither a dependency nor another feature";
-                }
-
-                if (problem is not null)
-                {
-                    throw values.At(table, key, $"feature `{key}` includes `{entry}`, but {problem}");
-                }
-            }
-        }
-    }
-
     private void RequirePathDependency(string manifestPath, TomlTable document, CargoDependency dependency)
     {
-        if (dependency.Path is not { } directory)
+        if (dependency.Path is { } directory)
         {
-            return;
-        }
-
-        var at = DependencyAt(manifestPath, document, dependency.KeyName);
-        if (directory == ".." || directory.StartsWith("../", StringComparison.Ordinal))
-        {
-            // Prewarm copies the repository into a Docker build context: nothing outside it exists there.
-            throw new WorkspaceLayoutException(at, $"path dependency `{dependency.KeyName}` points at `{directory}`, outside the repository");
-        }
-
-        if (!File.Exists(Full(ManifestPaths.Combine(directory, "Cargo.toml"))))
-        {
-            throw new WorkspaceLayoutException(at, $"path dependency `{dependency.KeyName}` points at `{directory}`, which has no Cargo.toml");
+            DependencyReader.RequirePath(_root, DependencyAt(manifestPath, document, dependency.KeyName, dependency.Kind), dependency.KeyName, directory);
         }
     }
 
     /// <summary><c>file:line:column</c> of the dependency's key in any dependency table of the manifest, or the file alone.</summary>
-    private static string DependencyAt(string manifestPath, TomlTable document, string key)
+    private static string DependencyAt(string manifestPath, TomlTable document, string key, DependencyKind? kind = null)
     {
+        var tables = kind switch
+        {
+            DependencyKind.Normal => ["dependencies"],
+            DependencyKind.Build => ["build-dependencies", "build_dependencies"],
+            DependencyKind.Development => ["dev-dependencies", "dev_dependencies"],
+            _ => new[] { "dependencies", "build-dependencies", "build_dependencies", "dev-dependencies", "dev_dependencies" },
+        };
         var positions = TomlPositions.For(document);
-        var found = positions?.Matching(p => p.Path.EndsWith($"dependencies.{key}", StringComparison.Ordinal)).Select(p => ((int Line, int Column)?)p.At).FirstOrDefault();
+        // `target.….dependencies.x` as well as `dependencies.x`; the earliest in the file when several match.
+        var found = positions?.Matching(p => tables.Any(t => p.Path == $"{t}.{key}" || p.Path.EndsWith($".{t}.{key}", StringComparison.Ordinal)))
+            .OrderBy(p => p.At)
+            .Select(p => ((int Line, int Column)?)p.At)
+            .FirstOrDefault();
         return found is var (line, column) ? $"{manifestPath}:{line}:{column}" : manifestPath;
     }
 

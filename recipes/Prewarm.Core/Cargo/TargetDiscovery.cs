@@ -202,7 +202,7 @@ public static class TargetDiscovery
                 false => null,
                 true => files.Relative("build.rs"),
                 string path => files.Relative(path),
-                _ => throw values.Invalid("package.build", "a path or a boolean", build),
+                _ => throw values.Invalid(package, "build", "a path or a boolean", build),
             };
         }
 

@@ -51,6 +51,7 @@ public static class TomlText
     /// <summary>Parses TOML; a syntax error becomes <see cref="CargoManifestException"/> with file:line:column.</summary>
     public static TomlTable Parse(string text, string displayPath)
     {
+        text = NormalizeNewlines(text);
         try
         {
             var table = TomlSerializer.Deserialize<TomlTable>(text, Strict) ?? new TomlTable();
@@ -81,6 +82,12 @@ public static class TomlText
                 : throw new CargoManifestException(displayPath, message);
         }
     }
+
+    /// <summary>CRLF as LF. Inside a multi-line string cargo's parser reads either newline as "\n",
+    /// so a CRLF checkout must give the same values (Tomlyn would keep the "\r"). Lines and columns
+    /// do not move: a CR before LF only ever ends a line.</summary>
+    internal static string NormalizeNewlines(string text) =>
+        text.Contains('\r') ? text.Replace("\r\n", "\n", StringComparison.Ordinal) : text;
 
     // Reads no more than the limit (plus one byte to tell "at the limit" from "over it"), so even a
     // file that grows while being read cannot make us allocate more.

@@ -1,6 +1,10 @@
+using System.Text;
 using System.Text.Json;
+using CliWrap;
+using CliWrap.Buffered;
 using NUnit.Framework;
 using Prewarm.Cake;
+using Prewarm.Tests.Cargo;
 using Prewarm.Tests.Support;
 using Shouldly;
 
@@ -44,11 +48,39 @@ public sealed class BadInputCorpusTests
         line.ShouldContain($"{file}:{position}", customMessage: line);
     }
 
+    /// <summary>Cargo is the oracle: it refuses the case too, and for the stated reason (expect.json's
+    /// <c>cargo</c>: part of cargo's message), so the scanner is never stricter than cargo.</summary>
+    [TestCaseSource(nameof(Cases))]
+    public async Task Cargo_refuses_it_for_the_same_reason(string name)
+    {
+        using var work = new TemporaryDirectory("prewarm-bad-cargo-");
+        var repository = Path.Combine(work.Path, name);
+        DotNet.CopyTree(Path.Combine(Corpus, name), repository);
+        File.Delete(Path.Combine(repository, "expect.json"));
+        Directory.CreateDirectory(Path.Combine(repository, ".cargo"));
+        File.WriteAllText(Path.Combine(repository, ".cargo", "config.toml"), CargoFixture.OfflineConfig + "\n");
+
+        var result = await Cli.Wrap("cargo")
+            .WithArguments(["metadata", "--format-version", "1", "--offline"])
+            .WithWorkingDirectory(repository)
+            .WithValidation(CommandResultValidation.None)
+            .ExecuteBufferedAsync(Encoding.UTF8);
+
+        result.ExitCode.ShouldNotBe(0, "cargo accepted it");
+        result.StandardError.ShouldContain(Cargo(name), Case.Sensitive, "cargo refuses it for another reason");
+    }
+
     private static (string File, string? Position, string Why) Expectation(string name)
     {
         using var expect = JsonDocument.Parse(File.ReadAllText(Path.Combine(Corpus, name, "expect.json")));
         var root = expect.RootElement;
         return (root.GetProperty("file").GetString()!, root.GetProperty("position").GetString(), root.GetProperty("why").GetString()!);
+    }
+
+    private static string Cargo(string name)
+    {
+        using var expect = JsonDocument.Parse(File.ReadAllText(Path.Combine(Corpus, name, "expect.json")));
+        return expect.RootElement.GetProperty("cargo").GetString()!;
     }
 
     private static (int ExitCode, string ErrorLine, string[] Artifacts) RunCase(string name)
