@@ -1,5 +1,6 @@
 using Cake.Core;
 using Cake.Core.IO;
+using Prewarm.Cake.Support;
 using Prewarm.Frosting;
 
 namespace Prewarm.Cake;
@@ -11,14 +12,12 @@ public class PrewarmContext : FrostingContext
     public PrewarmContext(ICakeContext context)
         : base(context)
     {
-        var repos = context.Arguments.GetArguments("repo");
+        var repos = TaskArguments.Values(context, "repo");
         Repositories = (repos.Count > 0 ? repos : ["."])
             .Select(r => new DirectoryPath(r).MakeAbsolute(context.Environment).Collapse())
             .Distinct()
             .ToArray();
-        Artifacts = new DirectoryPath(context.Arguments.HasArgument("artifacts")
-                ? context.Arguments.GetArgument("artifacts")
-                : "artifacts/prewarm")
+        Artifacts = new DirectoryPath(TaskArguments.Text(context, "artifacts") ?? "artifacts/prewarm")
             .MakeAbsolute(context.Environment)
             .Collapse();
     }

@@ -1,4 +1,5 @@
 using Cake.Core;
+using Prewarm.Cake.Support;
 using Prewarm.Core;
 using Prewarm.Core.Docker;
 
@@ -9,20 +10,20 @@ internal static class ImageArguments
 {
     public static ImageOptions Read(ICakeContext context)
     {
-        var platforms = ArgumentReader.Strings(context, "platform");
-        var frontend = ArgumentReader.String(context, "frontend") ?? "auto";
+        var platforms = TaskArguments.Values(context, "platform");
+        var frontend = TaskArguments.Text(context, "frontend") ?? "auto";
         if (frontend is not ("auto" or "directive" or "builtin"))
         {
             throw new PrewarmException($"--frontend={frontend}: expected auto, directive or builtin.");
         }
 
-        var progress = ArgumentReader.String(context, "progress") ?? "plain";
+        var progress = TaskArguments.Text(context, "progress") ?? "plain";
         if (progress is not ("plain" or "auto" or "tty" or "quiet"))
         {
             throw new PrewarmException($"--progress={progress}: expected plain, auto, tty or quiet.");
         }
 
-        var tags = ArgumentReader.Strings(context, "tag");
+        var tags = TaskArguments.Values(context, "tag");
         var badTag = tags.FirstOrDefault(t => t.Any(char.IsWhiteSpace) || t.StartsWith('-'));
         if (badTag is not null)
         {
@@ -33,18 +34,18 @@ internal static class ImageArguments
         {
             Platforms = platforms.Count > 0 ? BuildPlatform.ParseList(platforms) : BuildPlatform.Defaults,
             Tags = tags,
-            CacheFrom = ArgumentReader.Strings(context, "cache-from").Select(v => CacheSpec.Parse(v, export: false)).ToList(),
-            CacheTo = ArgumentReader.Strings(context, "cache-to").Select(v => CacheSpec.Parse(v, export: true)).ToList(),
-            Secrets = ArgumentReader.Strings(context, "secret").Select(SecretSpec.Parse).ToList(),
-            BuildArgs = ArgumentReader.Strings(context, "build-arg").Select(BuildArguments.Parse).ToList(),
-            Push = ArgumentReader.Flag(context, "push"),
-            Load = ArgumentReader.Flag(context, "load"),
-            Builder = ArgumentReader.String(context, "builder"),
+            CacheFrom = TaskArguments.Values(context, "cache-from").Select(v => CacheSpec.Parse(v, export: false)).ToList(),
+            CacheTo = TaskArguments.Values(context, "cache-to").Select(v => CacheSpec.Parse(v, export: true)).ToList(),
+            Secrets = TaskArguments.Values(context, "secret").Select(SecretSpec.Parse).ToList(),
+            BuildArgs = TaskArguments.Values(context, "build-arg").Select(BuildArguments.Parse).ToList(),
+            Push = TaskArguments.Switch(context, "push", false),
+            Load = TaskArguments.Switch(context, "load", false),
+            Builder = TaskArguments.Text(context, "builder"),
             Progress = progress,
-            DockerCli = ArgumentReader.String(context, "docker"),
+            DockerCli = TaskArguments.Text(context, "docker"),
             Frontend = frontend,
-            ImageVersion = ArgumentReader.String(context, "image-version"),
-            SourceUrl = ArgumentReader.String(context, "source-url"),
+            ImageVersion = TaskArguments.Text(context, "image-version"),
+            SourceUrl = TaskArguments.Text(context, "source-url"),
         };
     }
 }

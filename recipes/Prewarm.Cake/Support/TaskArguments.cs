@@ -21,6 +21,13 @@ internal static class TaskArguments
             ? context.Arguments.GetArguments(name).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList()
             : [];
 
+    /// <summary>All non-empty values of a repeatable argument, as given: a cache spec
+    /// (<c>type=registry,ref=…,mode=max</c>) or a build argument is one value, commas included.</summary>
+    public static IReadOnlyList<string> Values(ICakeContext context, string name) =>
+        context.Arguments.HasArgument(Catalogued(name))
+            ? context.Arguments.GetArguments(name).Where(v => v.Length > 0).ToList()
+            : [];
+
     public static double Number(ICakeContext context, string name, double fallback)
     {
         if (!context.Arguments.HasArgument(Catalogued(name)))
@@ -64,6 +71,6 @@ internal static class TaskArguments
         };
     }
 
-    public static string? Text(ICakeContext context, string name) =>
-        context.Arguments.HasArgument(Catalogued(name)) && context.Arguments.GetArgument(name) is { Length: > 0 } value ? value : null;
+    /// <summary>The last non-empty value, or null.</summary>
+    public static string? Text(ICakeContext context, string name) => Values(context, name).LastOrDefault();
 }

@@ -1,3 +1,6 @@
+using System.Text;
+using CliWrap;
+using CliWrap.Buffered;
 using NUnit.Framework;
 using Prewarm.Core.Docker;
 using Prewarm.Tests.Support;
@@ -11,7 +14,8 @@ namespace Prewarm.Tests.Docker;
 /// <summary>
 /// The Image task on a real engine (integrated BuildKit: buildx is not installable here), on a copy
 /// of the bundled example: cold build, source-only rebuild with every warmup and skeleton layer
-/// CACHED, a dependency change that rebuilds the skeleton layer but no tier, and cargo tree inside.
+/// CACHED, a dependency change that rebuilds the skeleton layer but no tier, cargo tree inside, and a
+/// build interrupted with Ctrl-C that leaves the previous image in place.
 /// The tests run in order on one image; each builds on the state the previous one left.
 /// </summary>
 [TestFixture]
@@ -174,6 +178,82 @@ public sealed class ImageEndToEndTests
         history.StandardOutput.ShouldNotContain(token);
     }
 
+    [Test, Order(9)]
+    public async Task An_interrupted_image_build_keeps_the_previous_image_and_the_next_build_succeeds()
+    {
+        var before = await ImageIdAsync();
+        File.AppendAllText(Path.Combine(_repository, "crates", "domain", "src", "lib.rs"), "\n// changed before an interrupted build\n");
+
+        using var graceful = new CancellationTokenSource();
+        using var forceful = new CancellationTokenSource(TimeSpan.FromMinutes(10));
+        var output = new StringBuilder();
+        var run = Cli.Wrap("dotnet").WithArguments([RepositoryLayout.BuildDll, .. ImageArguments()]).WithWorkingDirectory(_work.Path)
+            .WithEnvironmentVariables(e => e.Set("NO_COLOR", "1"))
+            .WithValidation(CommandResultValidation.None)
+            .WithStandardOutputPipe(PipeTarget.ToStringBuilder(output))
+            .ExecuteAsync(forceful.Token, graceful.Token);
+
+        // Ctrl-C while cargo compiles the application inside the build container.
+        const string AppBuild = "json-render-diagnostics";
+        var deadline = DateTime.UtcNow.AddMinutes(5);
+        while ((await ProcessesMatchingAsync(AppBuild)).Length == 0)
+        {
+            if (DateTime.UtcNow > deadline || run.Task.IsCompleted)
+            {
+                Assert.Fail($"the image build was not seen compiling the application:\n{output}");
+            }
+
+            await Task.Delay(100);
+        }
+
+        graceful.Cancel();
+        try
+        {
+            await run;
+            Assert.Fail($"the interrupted build reported success:\n{output}");
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        // Killing the docker client ends its BuildKit session; the daemon then cancels the RUN step.
+        var context = Path.Combine(_artifacts, "docker", "shop", "context");
+        var settled = DateTime.UtcNow.AddSeconds(30);
+        while (((await ProcessesMatchingAsync(AppBuild)).Length > 0 || (await ProcessesMatchingAsync(context)).Length > 0) && DateTime.UtcNow < settled)
+        {
+            await Task.Delay(250);
+        }
+
+        (await ProcessesMatchingAsync(AppBuild)).ShouldBeEmpty("cargo kept building in the daemon after the interrupt");
+        (await ProcessesMatchingAsync(context)).ShouldBeEmpty("the docker client outlived the interrupted host");
+        Directory.GetFiles(_artifacts, "*.tmp", SearchOption.AllDirectories).ShouldBeEmpty();
+        (await ImageIdAsync()).ShouldBe(before, "an interrupted build must not move the tag");
+        using (var record = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(_artifacts, "docker", "shop", "image.json"))))
+        {
+            record.RootElement.GetProperty("image").GetString().ShouldBe(Tag);
+        }
+
+        var again = await BuildImageAsync();
+
+        again.ExitCode.ShouldBe(0, again.All);
+        (await ImageIdAsync()).ShouldNotBe(before);
+        var steps = Steps();
+        steps.Where(s => s.Instruction.Contains("/build/warmup/", StringComparison.Ordinal) || IsSkeletonBuild(s)).ShouldAllBe(s => s.Status == BuildStepStatus.Cached, Describe(steps));
+    }
+
+    private static async Task<string[]> ProcessesMatchingAsync(string pattern)
+    {
+        var result = await Cli.Wrap("pgrep").WithArguments(["-f", pattern]).WithValidation(CommandResultValidation.None).ExecuteBufferedAsync();
+        return result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+    }
+
+    private static async Task<string> ImageIdAsync()
+    {
+        var inspect = await DockerRequirement.RunAsync("image", "inspect", Tag, "--format", "{{.Id}}");
+        inspect.ExitCode.ShouldBe(0, inspect.StandardError);
+        return inspect.StandardOutput.Trim();
+    }
+
     private static bool IsSkeletonBuild(BuildStep step) =>
         step.Instruction.StartsWith("RUN", StringComparison.Ordinal) && step.Instruction.Contains("cargo build", StringComparison.Ordinal)
         && !step.Instruction.Contains("/build/warmup/", StringComparison.Ordinal) && !step.Instruction.Contains("touch", StringComparison.Ordinal);
@@ -184,9 +264,11 @@ public sealed class ImageEndToEndTests
     private static string Describe(IEnumerable<BuildStep> steps) =>
         string.Join("\n", steps.Select(s => $"{s.Status}: {s.Instruction[..Math.Min(120, s.Instruction.Length)]}"));
 
-    private Task<BuildHostProcess.Result> BuildImageAsync() =>
-        BuildHostProcess.RunAsync(
-            _work.Path,
-            "--target=Image", $"--repo={_repository}", $"--artifacts={_artifacts}", $"--tiers={_tiers}",
-            $"--base-image={DockerRequirement.BaseImage}", "--platform=linux/amd64", $"--tag={Tag}", $"--uid={_uid}", $"--gid={_uid}");
+    private Task<BuildHostProcess.Result> BuildImageAsync() => BuildHostProcess.RunAsync(_work.Path, ImageArguments());
+
+    private string[] ImageArguments() =>
+    [
+        "--target=Image", $"--repo={_repository}", $"--artifacts={_artifacts}", $"--tiers={_tiers}",
+        $"--base-image={DockerRequirement.BaseImage}", "--platform=linux/amd64", $"--tag={Tag}", $"--uid={_uid}", $"--gid={_uid}",
+    ];
 }
