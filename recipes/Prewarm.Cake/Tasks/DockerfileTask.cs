@@ -2,6 +2,7 @@ using Cake.Core.Diagnostics;
 using Prewarm.Cake.Docker;
 using Prewarm.Core.Docker;
 using Prewarm.Core.IO;
+using Prewarm.Core.Recipes;
 using Prewarm.Cake.Support;
 using Prewarm.Frosting;
 
@@ -30,6 +31,7 @@ public sealed class DockerfileTask : FrostingTask<PrewarmContext>
                 LockedTiers = tiers.TakeLast(1).Where(t => File.Exists(Path.Combine(paths.WarmupRoot, t, "Cargo.lock"))).ToList(),
                 SkeletonLocked = File.Exists(Path.Combine(paths.Skeleton, "Cargo.lock")),
                 CargoConfig = File.Exists(Path.Combine(paths.Skeleton, ".cargo", "config.toml")),
+                RealSourceDirectories = PatchedDirectories(context, id),
             };
             files.Add(new(paths.Dockerfile, renderer.Render(options)));
             context.Log.Information("Dockerfile for {0}: base {1}, uid:gid {2}:{3}, layout {4}, tiers [{5}]{6} -> {7}",
@@ -38,5 +40,11 @@ public sealed class DockerfileTask : FrostingTask<PrewarmContext>
         }
 
         AtomicFile.WriteAll(files);
+    }
+
+    private static IReadOnlyList<string> PatchedDirectories(PrewarmContext context, string id)
+    {
+        var recipe = Path.Combine(RecipeArtifacts.DirectoryFor(context.Artifacts.FullPath, id), RecipeArtifacts.RecipeFile);
+        return File.Exists(recipe) ? RecipeJson.Deserialize(File.ReadAllText(recipe), recipe).PatchedDirectories() : [];
     }
 }

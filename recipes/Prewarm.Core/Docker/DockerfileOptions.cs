@@ -34,6 +34,11 @@ public sealed record DockerfileOptions
     /// <summary>The repository has .cargo/config.toml; it is installed as CARGO_HOME/config.toml.</summary>
     public bool CargoConfig { get; init; }
 
+    /// <summary>Skeleton directories whose sources are real (<c>[patch]</c> path packages, relative,
+    /// '/'-separated): the source step leaves their mtimes alone, or every crate compiled against
+    /// them would rebuild.</summary>
+    public IReadOnlyList<string> RealSourceDirectories { get; init; } = [];
+
     /// <summary>Cargo profile to build (release or dev).</summary>
     public string Profile { get; init; } = "release";
 }

@@ -35,6 +35,14 @@ public sealed class DockerfileRenderer(DockerTemplates templates)
             : string.Empty;
 
         var tiers = new StringBuilder();
+        foreach (var directory in options.RealSourceDirectories)
+        {
+            if (directory.Length == 0 || directory.StartsWith('/') || directory.Split('/').Contains(".."))
+            {
+                throw new PrewarmException($"Source directory '{directory}' is not a path inside the skeleton.");
+            }
+        }
+
         foreach (var tier in options.Tiers)
         {
             tiers.Append(Fill(DockerTemplates.WarmupTier, new()
@@ -59,6 +67,7 @@ public sealed class DockerfileRenderer(DockerTemplates templates)
             ["cache_mounts"] = mounts,
             ["skeleton_build_flags"] = Flags(profileFlag, options.SkeletonLocked),
             ["build_flags"] = Flags(profileFlag, options.SkeletonLocked),
+            ["touch_exclusions"] = string.Concat(options.RealSourceDirectories.Order(StringComparer.Ordinal).Select(d => " -not -path " + ShellQuote($"/build/src/{d}/*"))),
             ["profile_dir"] = options.Profile == "dev" ? "debug" : options.Profile,
         });
     }
@@ -109,6 +118,14 @@ public sealed class DockerfileRenderer(DockerTemplates templates)
             throw new PrewarmException($"Cargo profile '{options.Profile}' is not a profile name.");
         }
 
+        foreach (var directory in options.RealSourceDirectories)
+        {
+            if (directory.Length == 0 || directory.StartsWith('/') || directory.Split('/').Contains(".."))
+            {
+                throw new PrewarmException($"Source directory '{directory}' is not a path inside the skeleton.");
+            }
+        }
+
         foreach (var tier in options.Tiers)
         {
             if (!WarmupTiers.Ordered.Contains(tier, StringComparer.Ordinal))
@@ -117,6 +134,9 @@ public sealed class DockerfileRenderer(DockerTemplates templates)
             }
         }
     }
+
+    /// <summary>One shell word: single quotes, with embedded ones closed, escaped and reopened.</summary>
+    private static string ShellQuote(string value) => "'" + value.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
     private string Fill(string name, Dictionary<string, string> values) =>
         TemplateText.Fill(templates.Source(name), templates.Read(name), values);

@@ -1,3 +1,5 @@
+using Prewarm.Core.Cargo;
+
 namespace Prewarm.Core.Recipes;
 
 /// <summary>What cargo needs to build a repository's dependencies and nothing of its own code:
@@ -20,14 +22,27 @@ public sealed record Recipe
     /// skeleton directory carries them, cargo-chef's format has room for the root one only.</summary>
     public IReadOnlyDictionary<string, string> NestedLockFiles { get; init; } = new SortedDictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary>The real files of <c>[patch]</c>/<c>[replace]</c> path packages by relative path (see
+    /// <see cref="Recipes.PatchedSources"/>); written only when there are any, so other recipes keep
+    /// cargo-chef's exact shape.</summary>
+    public IReadOnlyDictionary<string, string> PatchedSources { get; init; } = new SortedDictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>Names of the packages whose sources are dummies (every <c>[package]</c> of the
-    /// skeleton): their artifacts are deleted after cook.</summary>
+    /// skeleton but the patched ones, which are real): their artifacts are deleted after cook.</summary>
     public IReadOnlyList<string> LocalPackages() =>
         Manifests
+            .Where(m => !IsPatched(ManifestPaths.DirectoryOf(m.RelativePath)))
             .Select(m => TomlDocuments.Table(Tomlyn.TomlSerializer.Deserialize<Tomlyn.Model.TomlTable>(m.Contents)!, "package"))
             .Select(p => p is not null && p.TryGetValue("name", out var name) ? name as string : null)
             .OfType<string>()
             .Distinct()
             .Order(StringComparer.Ordinal)
             .ToList();
+
+    /// <summary>Directories of the packages whose sources are real (<see cref="PatchedSources"/>), sorted.</summary>
+    public IReadOnlyList<string> PatchedDirectories() =>
+        Manifests.Select(m => ManifestPaths.DirectoryOf(m.RelativePath)).Where(IsPatched).Distinct().Order(StringComparer.Ordinal).ToList();
+
+    private bool IsPatched(string directory) =>
+        directory.Length > 0 && PatchedSources.Keys.Any(p => p.StartsWith(directory + "/", StringComparison.Ordinal));
 }

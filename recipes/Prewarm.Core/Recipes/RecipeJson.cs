@@ -60,6 +60,21 @@ public static class RecipeJson
                 json.WriteNull("rust_toolchain_file");
             }
 
+            // Not cargo-chef's (it ignores unknown fields): written only when a [patch] path package exists.
+            if (recipe.PatchedSources.Count > 0)
+            {
+                json.WriteStartArray("patched_sources");
+                foreach (var (path, contents) in recipe.PatchedSources.OrderBy(f => f.Key, StringComparer.Ordinal))
+                {
+                    json.WriteStartObject();
+                    json.WriteString("path", path);
+                    json.WriteString("contents", contents);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+            }
+
             json.WriteEndObject();
             json.WriteEndObject();
         }
@@ -90,6 +105,11 @@ public static class RecipeJson
                 ConfigFile = OptionalString(skeleton, "config_file"),
                 LockFile = OptionalString(skeleton, "lock_file"),
                 RustToolchainFile = toolchain,
+                PatchedSources = skeleton.TryGetProperty("patched_sources", out var patched)
+                    ? new SortedDictionary<string, string>(
+                        patched.EnumerateArray().ToDictionary(f => f.GetProperty("path").GetString()!, f => f.GetProperty("contents").GetString()!),
+                        StringComparer.Ordinal)
+                    : new SortedDictionary<string, string>(StringComparer.Ordinal),
             };
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or IndexOutOfRangeException)

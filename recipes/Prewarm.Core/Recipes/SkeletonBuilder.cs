@@ -16,7 +16,8 @@ public static class SkeletonBuilder
         }
 
         // [patch]/[replace] paths stand in for registry versions: their versions must keep matching
-        // the requirements they patch, so they are dummies but not masked.
+        // the requirements they patch, so they are not masked, and registry crates compile against
+        // them, so their sources are carried for real.
         var patched = repository.Workspaces
             .SelectMany(w => w.Patches.Concat(w.Replacements))
             .Select(p => p.Replacement.Path)
@@ -44,7 +45,13 @@ public static class SkeletonBuilder
             IReadOnlyCollection<string>? keptMembers = options.IsFiltered && manifest.HasWorkspace
                 ? kept.Where(p => p.WorkspaceRoot == manifest.Path).Select(p => p.Directory).ToList()
                 : null;
-            manifests.Add(ManifestNormalizer.Normalize(manifest.ParseDocument(), manifest.Path, package, masked.Contains, keptMembers));
+            var normalized = ManifestNormalizer.Normalize(manifest.ParseDocument(), manifest.Path, package, masked.Contains, keptMembers);
+
+            // A patched package builds from its real sources, so it keeps its manifest as written: cargo
+            // fingerprints how targets are declared, and the real build must find its units fresh.
+            manifests.Add(package is not null && patched.Contains(package.Directory)
+                ? normalized with { Contents = TomlText.NormalizeNewlines(manifest.Text) }
+                : normalized);
         }
 
         var maskedNames = repository.Packages.Where(p => masked.Contains(p.Directory)).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
@@ -74,6 +81,7 @@ public static class SkeletonBuilder
                 ? new RustToolchainFile(true, toml)
                 : ReadText(repository, "rust-toolchain") is { } bare ? new RustToolchainFile(false, bare) : null,
             NestedLockFiles = nestedLocks,
+            PatchedSources = PatchedSources.Read(repository.RootPath, repository.Packages.Select(p => p.Directory).Where(patched.Contains)),
         };
     }
 

@@ -26,6 +26,12 @@ public static class SkeletonFiles
             }
         }
 
+        // Real sources of patched packages replace their dummies.
+        foreach (var (path, text) in recipe.PatchedSources)
+        {
+            files[Checked(path, "recipe.json")] = text;
+        }
+
         if (recipe.LockFile is { } lockFile)
         {
             Put(files, "Cargo.lock", lockFile);

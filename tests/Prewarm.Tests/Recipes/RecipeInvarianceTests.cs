@@ -124,7 +124,11 @@ public sealed class RecipeInvarianceTests
         recipe.LockFile.ShouldNotBeNull();
         recipe.LockFile.ShouldNotContain("1.2.3");
         recipe.LockFile.ShouldContain("name = \"itoa\"\nversion = \"1.0.1\"\n\n");
-        recipe.LocalPackages().ShouldBe(["fixture-app", "fixture-helpers", "fixture-macros", "fixture-util", "itoa"]);
+        recipe.LocalPackages().ShouldBe(["fixture-app", "fixture-helpers", "fixture-macros", "fixture-util"]);
+
+        // The patched crate is a dependency, not the repository's code: its real sources travel along.
+        recipe.PatchedSources.Keys.ShouldBe(["vendor/itoa/src/lib.rs"]);
+        recipe.PatchedSources["vendor/itoa/src/lib.rs"].ShouldBe(File.ReadAllText(Path.Combine(_repo, "vendor", "itoa", "src", "lib.rs")));
     }
 
     [Test]

@@ -108,4 +108,23 @@ public sealed class RecipePartsTests
         Should.Throw<Prewarm.Core.PrewarmException>(() => BuildEnvironment.FromJson(environment.ToJson().Replace("release", "dev"), "build-env.json"))
             .Message.ShouldContain("fingerprint does not match");
     }
+
+    [Test]
+    public void Patched_sources_are_read_sorted_without_target_dirs_and_a_binary_file_is_one_clear_error()
+    {
+        using var tree = new Support.TemporaryTree();
+        tree.Write("repo/vendor/itoa/Cargo.toml", "[package]\nname = \"itoa\"\nversion = \"1.0.1\"\n");
+        tree.Write("repo/vendor/itoa/src/udiv128.rs", "pub fn d() {}\n");
+        tree.Write("repo/vendor/itoa/src/lib.rs", "mod udiv128;\n");
+        tree.Write("repo/vendor/itoa/target/debug/junk.rs", "stale\n");
+        var root = tree["repo"];
+
+        var files = PatchedSources.Read(root, ["vendor/itoa"]);
+
+        files.Keys.ShouldBe(["vendor/itoa/src/lib.rs", "vendor/itoa/src/udiv128.rs"]);
+        File.WriteAllBytes(Path.Combine(root, "vendor", "itoa", "table.bin"), [0xFF, 0xFE, 0x00, 0x81]);
+        var error = Should.Throw<Prewarm.Core.PrewarmException>(() => PatchedSources.Read(root, ["vendor/itoa"]));
+        error.Message.ShouldContain("table.bin");
+        error.Message.ShouldNotContain("\n");
+    }
 }

@@ -83,7 +83,12 @@ internal sealed class WorkspaceGenerator
         {
             _excluded.Add("vendor/itoa");
             _files["vendor/itoa/Cargo.toml"] = "[package]\nname = \"itoa\"\nversion = \"1.0.99\"\nedition = \"2018\"\n";
-            _files["vendor/itoa/src/lib.rs"] = "";
+            // The real sources (itoa 1.0.1 from the offline registry): dependents must still compile.
+            const string Registry = "/usr/share/cargo/registry/itoa-1.0.1/src";
+            foreach (var file in Directory.GetFiles(Registry, "*.rs", SearchOption.AllDirectories))
+            {
+                _files["vendor/itoa/src/" + Path.GetRelativePath(Registry, file).Replace(Path.DirectorySeparatorChar, '/')] = File.ReadAllText(file);
+            }
         }
 
         foreach (var package in _packages)

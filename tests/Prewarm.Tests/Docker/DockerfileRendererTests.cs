@@ -1,0 +1,77 @@
+using NUnit.Framework;
+using Prewarm.Core;
+using Prewarm.Core.Docker;
+using Prewarm.Tests.Support;
+using Shouldly;
+
+namespace Prewarm.Tests.Docker;
+
+/// <summary>The rendered builder Dockerfile: cache mounts owned by the build user and per
+/// TARGETARCH, sccache, tiers, --locked, the source step's touch, and template errors.</summary>
+[TestFixture]
+public sealed class DockerfileRendererTests
+{
+    private static readonly DockerfileOptions Options = new() { RepositoryId = "shop", Uid = 4242, Gid = 4343, Tiers = ["core", "web"], LockedTiers = ["web"] };
+
+    [Test]
+    public void Cache_mounts_carry_the_build_user_and_the_target_dir_is_per_architecture()
+    {
+        var dockerfile = new DockerfileRenderer().Render(Options);
+
+        dockerfile.ShouldContain("--mount=type=cache,id=prewarm-target-${TARGETARCH}-4242,target=/build/target,uid=4242,gid=4343,sharing=locked");
+        dockerfile.ShouldContain("id=prewarm-cargo-registry-4242,");
+        dockerfile.ShouldNotContain("RUSTC_WRAPPER=");
+        dockerfile.ShouldContain("USER 4242:4343");
+    }
+
+    [Test]
+    public void Sccache_gets_its_own_mount_and_wrapper()
+    {
+        var dockerfile = new DockerfileRenderer().Render(Options with { Sccache = true });
+
+        dockerfile.ShouldContain("--mount=type=cache,id=prewarm-sccache-${TARGETARCH}-4242,target=/cache/sccache,uid=4242,gid=4343,sharing=shared");
+        dockerfile.ShouldContain("RUSTC_WRAPPER");
+    }
+
+    [Test]
+    public void Tiers_build_in_order_and_only_locked_ones_with_locked()
+    {
+        var dockerfile = new DockerfileRenderer().Render(Options);
+
+        var core = dockerfile.IndexOf("cd /build/warmup/core && cargo build --release\n", StringComparison.Ordinal);
+        var web = dockerfile.IndexOf("cd /build/warmup/web && cargo build --release --locked\n", StringComparison.Ordinal);
+        core.ShouldBeGreaterThan(0, dockerfile);
+        web.ShouldBeGreaterThan(core, dockerfile);
+    }
+
+    [Test]
+    public void The_source_step_touches_the_workspace_sources_but_not_patched_packages()
+    {
+        var plain = new DockerfileRenderer().Render(Options);
+        var patched = new DockerfileRenderer().Render(Options with { RealSourceDirectories = ["vendor/it's", "vendor/itoa"] });
+
+        plain.ShouldContain("find /build/src -name '*.rs' -exec touch {} +");
+        patched.ShouldContain("find /build/src -name '*.rs' -not -path '/build/src/vendor/it'\\''s/*' -not -path '/build/src/vendor/itoa/*' -exec touch {} +");
+    }
+
+    [TestCase("../outside")]
+    [TestCase("/abs")]
+    [TestCase("")]
+    public void A_source_directory_outside_the_skeleton_is_refused(string directory)
+    {
+        Should.Throw<PrewarmException>(() => new DockerfileRenderer().Render(Options with { RealSourceDirectories = [directory] }))
+            .Message.ShouldContain("not a path inside the skeleton");
+    }
+
+    [Test]
+    public void An_override_template_with_an_unknown_placeholder_is_one_clear_line()
+    {
+        using var templates = new TemporaryDirectory("prewarm-templates-");
+        File.WriteAllText(Path.Combine(templates.Path, "Dockerfile.template"), "FROM {{base_image}}\nRUN {{no_such_value}}\n");
+
+        var error = Should.Throw<PrewarmException>(() => new DockerfileRenderer(DockerTemplates.WithOverrides(templates.Path)).Render(Options));
+
+        error.Message.ShouldContain("{{no_such_value}}");
+        error.Message.ShouldNotContain("\n");
+    }
+}
