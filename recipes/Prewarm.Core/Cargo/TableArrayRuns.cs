@@ -16,15 +16,13 @@ internal static class TableArrayRuns
             .Where(t => t.Name is not null)
             .Select(t => (Path: PathOf(t.Name!), Start: t.Span.Start.Offset, IsArray: t is TableArraySyntax))
             .ToList();
-        var repaired = new List<string[]>();
-        foreach (var (path, _, isArray) in headers)
+        var paths = headers.Select(h => h.Path).ToList();
+        var arrays = headers.Where(h => h.IsArray)
+            .Select(h => h.Path)
+            .DistinctBy(p => string.Join('\0', p), StringComparer.Ordinal)
+            .Where(p => IsSplit(paths, p));
+        foreach (var path in arrays)
         {
-            if (!isArray || repaired.Any(r => r.SequenceEqual(path)) || !IsSplit(headers.Select(h => h.Path).ToList(), path))
-            {
-                continue;
-            }
-
-            repaired.Add(path);
             // The headers of this array and of its sub-tables, in file order, are a document whose
             // runs are contiguous, so the model of that document is right.
             var segments = new StringBuilder();
