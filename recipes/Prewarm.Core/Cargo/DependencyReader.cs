@@ -85,7 +85,8 @@ internal sealed class DependencyReader(
         new()
         {
             Name = spec.Package ?? key,
-            Rename = spec.Package is not null && spec.Package != key ? key : null,
+            // cargo reports the key as a rename whenever `package` is written, even when they are equal.
+            Rename = spec.Package is not null ? key : null,
             Kind = kind,
             Target = target,
             Req = VersionRequirement.Normalize(spec.Version),

@@ -60,6 +60,14 @@ public sealed class Lockfile
             .Where(p => version is null || p.Version == version)
             .Where(p => source is null || p.Source == source)
             .ToList();
+        // cargo never writes a path package's source, so a reference without one that matches a
+        // single version means the path package even when a registry copy has that version too.
+        if (source is null && candidates.Count > 1 && candidates.Select(c => c.Version).Distinct().Count() == 1
+            && candidates.Where(c => c.Source is null).ToList() is [var path])
+        {
+            return path;
+        }
+
         return candidates.Count switch
         {
             1 => candidates[0],

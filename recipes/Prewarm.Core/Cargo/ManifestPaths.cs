@@ -45,4 +45,13 @@ public static class ManifestPaths
 
         return string.Join('/', parts);
     }
+
+    /// <summary>A path written in a manifest (either separator, maybe with <c>..</c>) resolved against the manifest's directory.</summary>
+    public static string Resolve(string directory, string entry) =>
+        Normalize(Combine(directory, entry.Replace('\\', '/')));
+
+    /// <summary>Component-wise "is <paramref name="path"/> inside <paramref name="directory"/>" on relative '/' paths.</summary>
+    public static bool IsWithin(string path, string directory) =>
+        !path.StartsWith("..", StringComparison.Ordinal)
+        && (directory.Length == 0 || path == directory || path.StartsWith(directory + "/", StringComparison.Ordinal));
 }

@@ -19,12 +19,21 @@ internal sealed class ScanSession : IDisposable
 
     public CargoRepository Scan(string id)
     {
+        // A manifest that cannot be read is an error only if cargo would read it (decided below).
+        var unread = new SortedDictionary<string, PrewarmException>(StringComparer.Ordinal);
         foreach (var path in ManifestDiscovery.FindManifests(_root, _rules))
         {
-            Load(path);
+            try
+            {
+                Load(path);
+            }
+            catch (Exception e) when (e is CargoManifestException or UnreadableFileException)
+            {
+                unread[path] = (PrewarmException)e;
+            }
         }
 
-        if (_manifests.Count == 0)
+        if (_manifests.Count == 0 && unread.Count == 0)
         {
             throw new WorkspaceLayoutException("Cargo.toml", "not found: the repository has no Cargo.toml at its root or below it");
         }
@@ -47,11 +56,29 @@ internal sealed class ScanSession : IDisposable
             }
         }
 
+        // cargo reads a manifest as a workspace root, a member (or a member's path dependency) or a
+        // package of its own. One inside a workspace that does not list it is none of these: cargo
+        // refuses it alone ("believes it's in a workspace when it's not") and never loads it from the
+        // workspace, so it is no package here either (cargo's test fixtures, dropped crates).
+        foreach (var (path, error) in unread)
+        {
+            if (!_manifests.ContainsKey(path) && EnclosingWorkspace.Of(path, workspaces) is null)
+            {
+                throw error;
+            }
+        }
+
         var packages = new List<CargoPackage>();
         foreach (var (path, (manifest, document)) in _manifests.ToList())
         {
             if (!manifest.HasPackage)
             {
+                continue;
+            }
+
+            if (!manifest.HasWorkspace && !membership.ContainsKey(path) && !NamesItsWorkspace(document) && EnclosingWorkspace.Of(path, workspaces) is not null)
+            {
+                _manifests.Remove(path);
                 continue;
             }
 
@@ -99,9 +126,7 @@ internal sealed class ScanSession : IDisposable
         var reader = Reader(rootPath);
         var specs = reader.ReadSpecs(values.Table(table, "dependencies") ?? new TomlTable(), directory, "workspace.dependencies");
 
-        bool IsExcluded(string memberDirectory) =>
-            exclude.Any(e => IsWithin(memberDirectory, Normalized(directory, e)))
-            && !patterns.Any(p => IsWithin(memberDirectory, Normalized(directory, p)));
+        bool IsExcluded(string memberDirectory) => EnclosingWorkspace.Excludes(directory, patterns, exclude, memberDirectory);
 
         var members = new SortedSet<string>(StringComparer.Ordinal);
         var pending = new Queue<string>();
@@ -121,7 +146,7 @@ internal sealed class ScanSession : IDisposable
         foreach (var pattern in patterns)
         {
             var isPattern = MemberGlob.IsPattern(pattern);
-            var directories = isPattern ? MemberGlob.Expand(_root, directory, pattern) : [Normalized(directory, pattern)];
+            var directories = isPattern ? MemberGlob.Expand(_root, directory, pattern) : [ManifestPaths.Resolve(directory, pattern)];
             if (directories.Count == 0)
             {
                 throw new WorkspaceLayoutException(MembersAt(rootPath), $"workspace member pattern `{pattern}` matches no directory");
@@ -154,7 +179,7 @@ internal sealed class ScanSession : IDisposable
 
             foreach (var dependency in Reader(memberPath).ReadAll(memberDocument, ManifestPaths.DirectoryOf(memberPath), specs))
             {
-                if (dependency.Path is { } dependencyDirectory && IsWithin(dependencyDirectory, directory) && !IsExcluded(dependencyDirectory))
+                if (dependency.Path is { } dependencyDirectory && ManifestPaths.IsWithin(dependencyDirectory, directory) && !IsExcluded(dependencyDirectory))
                 {
                     RequirePathDependency(memberPath, memberDocument, dependency);
                     Add(ManifestPaths.Combine(dependencyDirectory, "Cargo.toml"));
@@ -271,6 +296,11 @@ internal sealed class ScanSession : IDisposable
         };
     }
 
+    // `package.workspace = "…"` points at the root itself; cargo's search upwards does not apply.
+    private static bool NamesItsWorkspace(TomlTable document) =>
+        (document.TryGetValue("package", out var package) || document.TryGetValue("project", out package))
+        && package is TomlTable table && table.ContainsKey("workspace");
+
     private void RequirePathDependency(string manifestPath, TomlTable document, CargoDependency dependency)
     {
         if (dependency.Path is { } directory)
@@ -330,14 +360,6 @@ internal sealed class ScanSession : IDisposable
     private DependencyReader Reader(string manifestPath) => new(new TomlValues(manifestPath), _root, _config.Registries);
 
     private string Full(string relative) => Path.Combine(_root, relative.Replace('/', Path.DirectorySeparatorChar));
-
-    private static string Normalized(string directory, string entry) =>
-        ManifestPaths.Normalize(ManifestPaths.Combine(directory, entry.Replace('\\', '/')));
-
-    /// <summary>Component-wise "is <paramref name="path"/> inside <paramref name="directory"/>" on relative '/' paths.</summary>
-    private static bool IsWithin(string path, string directory) =>
-        !path.StartsWith("..", StringComparison.Ordinal)
-        && (directory.Length == 0 || path == directory || path.StartsWith(directory + "/", StringComparison.Ordinal));
 
     private static string Render(object? value) => value switch
     {

@@ -76,7 +76,7 @@ public static class TargetDiscovery
         declared ??= new TomlTable();
         var procMacro = values.Bool(declared, "proc-macro") ?? values.Bool(declared, "proc_macro") ?? false;
         var crateTypes = values.Strings(declared, "crate-type") ?? values.Strings(declared, "crate_type") ?? [procMacro ? "proc-macro" : "lib"];
-        return Apply(values, declared, new CargoTarget
+        var lib = Apply(values, declared, new CargoTarget
         {
             Name = values.String(declared, "name") ?? packageName.Replace('-', '_'),
             Kinds = crateTypes,
@@ -87,6 +87,10 @@ public static class TargetDiscovery
             Doc = true,
             AutoDiscovered = declared.Count == 0,
         });
+
+        // cargo runs doctests only against a Rust library (lib, rlib, proc-macro); a cdylib- or
+        // staticlib-only crate has none, whatever `doctest` says.
+        return lib with { Doctest = lib.Doctest && crateTypes.Any(t => t is "lib" or "rlib" or "proc-macro") };
     }
 
     private static IEnumerable<CargoTarget> Binaries(TomlValues values, TomlTable document, TomlTable package, PackageFiles files, string packageName, string edition, string? libPath)

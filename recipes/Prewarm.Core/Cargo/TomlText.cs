@@ -64,6 +64,7 @@ public static class TomlText
                 throw new CargoManifestException(displayPath, error.Span.Start.Line + 1, error.Span.Start.Column + 1, FirstLine(error.Message));
             }
 
+            TableArrayRuns.Repair(text, syntax, table, Strict);
             TomlPositions.Attach(syntax, table);
             return table;
         }

@@ -5,7 +5,8 @@ using Prewarm.Core.Cargo;
 namespace Prewarm.Core.Recipes;
 
 /// <summary>Rewrites a Cargo.lock for the skeleton: local packages (no <c>source</c>) get the masked
-/// version, references to them follow, and with a member filter only the kept packages remain.
+/// version, references are written the way cargo would for what remains, and with a member filter
+/// only the kept packages remain.
 /// Works on cargo's own line layout rather than re-serialising, because <c>--locked</c> compares
 /// the file with what cargo would write and a re-formatted lockfile would fail that check.</summary>
 public static partial class LockfileMasker
@@ -31,6 +32,14 @@ public static partial class LockfileMasker
             }
         }
 
+        // cargo writes a reference as short as the packages it keeps allow (see Reference); masking
+        // and dropping change which versions of a name remain, so each reference is written anew.
+        var kept = lockfile.Packages.Where(p => keep is null || keep.Contains(p.Id)).ToList();
+        string VersionOf(LockedPackage p) => masked.Contains((p.Name, p.Version)) && p.Source is null ? ManifestMetadata.MaskedVersion : p.Version;
+        var versionCounts = kept
+            .GroupBy(p => p.Name, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.GroupBy(VersionOf, StringComparer.Ordinal).ToDictionary(v => v.Key, v => v.Count(), StringComparer.Ordinal), StringComparer.Ordinal);
+
         var output = new StringBuilder();
         foreach (var block in SplitBlocks(text.ReplaceLineEndings("\n")))
         {
@@ -54,11 +63,12 @@ public static partial class LockfileMasker
                 rewritten = VersionLine().Replace(rewritten, $"version = \"{ManifestMetadata.MaskedVersion}\"", 1);
             }
 
-            // Dependency references carry a version only when a name is ambiguous: "name 1.2.3".
+            var from = lockfile.Packages.FirstOrDefault(p => p.Name == name && p.Version == version && p.Source == source);
             rewritten = DependencyReference().Replace(rewritten, m =>
-                masked.Contains((m.Groups["name"].Value, m.Groups["version"].Value))
-                    ? $" \"{m.Groups["name"].Value} {ManifestMetadata.MaskedVersion}{m.Groups["rest"].Value}\","
-                    : m.Value);
+            {
+                var target = lockfile.Resolve(m.Groups["reference"].Value, from);
+                return $" \"{Reference(target, VersionOf(target), m.Groups["source"], versionCounts[target.Name], lockfile.Version)}\",";
+            });
             output.Append(rewritten);
         }
 
@@ -93,6 +103,22 @@ public static partial class LockfileMasker
     [GeneratedRegex("^version = \"[^\"]*\"$", RegexOptions.Multiline)]
     private static partial Regex VersionLine();
 
-    [GeneratedRegex("^ \"(?<name>[^ \"]+) (?<version>[^ \"]+)(?<rest>[^\"]*)\",$", RegexOptions.Multiline)]
+    /// <summary>cargo's encoding of a reference: the version only when several versions of the name
+    /// are locked, the source only when several packages share that version (never for a path
+    /// package, which has none). Format v1 always writes both.</summary>
+    private static string Reference(LockedPackage target, string version, Group writtenSource, IReadOnlyDictionary<string, int> versionCounts, int format)
+    {
+        // The written source keeps cargo's exact spelling (no #precise, v1/v2 branch forms).
+        var source = writtenSource.Success ? writtenSource.Value : target.Source?.Split('#')[0];
+        if (format > 1 && versionCounts[version] == 1)
+        {
+            source = null;
+        }
+
+        var withVersion = format <= 1 || versionCounts.Count > 1;
+        return target.Name + (withVersion ? " " + version : "") + (source is null ? "" : $" ({source})");
+    }
+
+    [GeneratedRegex("^ \"(?<reference>[^ \"]+(?: [^ \"(]+)?(?: \\((?<source>[^\"]*)\\))?)\",$", RegexOptions.Multiline)]
     private static partial Regex DependencyReference();
 }

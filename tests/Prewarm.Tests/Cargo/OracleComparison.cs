@@ -33,7 +33,7 @@ internal static class OracleComparison
         return compared;
     }
 
-    private static void Compare(string root, JsonElement expected, CargoPackage actual)
+    internal static void Compare(string root, JsonElement expected, CargoPackage actual)
     {
         var what = actual.ManifestPath;
         actual.Name.ShouldBe(expected.GetProperty("name").GetString(), what);

@@ -219,4 +219,165 @@ public sealed class ScannerOracleTests
         repository.Workspaces.ShouldHaveSingleItem().Members.ShouldBe(["ws/a/Cargo.toml", "ws/b/Cargo.toml"]);
         repository.Packages.Single(p => p.Name == "solo").WorkspaceRoot.ShouldBeNull();
     }
+
+    // Real-world cases (found by comparing whole public repositories with cargo); one rule each.
+
+    [Test]
+    public async Task Arrays_of_tables_split_by_other_tables_keep_every_entry()
+    {
+        // sqlx: [[test]] entries, then a [[bench]], then more [[test]] entries.
+        using var fixture = new CargoFixture();
+        fixture
+            .Write("Cargo.toml", """
+                [package]
+                name = "split"
+                version = "0.1.0"
+                edition = "2021"
+
+                [[test]]
+                name = "first"
+                path = "tests/one/first.rs"
+
+                # Benchmarks — after the first tests (a non-ASCII comment keeps offsets honest).
+                [[bench]]
+                name = "speed"
+                path = "benches/x/speed.rs"
+
+                [[test]]
+                name = "second"
+                path = "tests/two/second.rs"
+
+                [[bench]]
+                name = "size"
+                path = "benches/x/size.rs"
+                """)
+            .Write("src/lib.rs", "")
+            .Write("tests/one/first.rs", "")
+            .Write("tests/two/second.rs", "")
+            .Write("benches/x/speed.rs", "")
+            .Write("benches/x/size.rs", "");
+
+        var repository = RepositoryScanner.Scan(fixture.Root);
+
+        (await OracleComparison.AssertMatchesCargoAsync(repository)).ShouldBe(1);
+        repository.Packages.Single().Targets.Select(t => t.Name).Order(StringComparer.Ordinal).ShouldBe(["first", "second", "size", "speed", "split"]);
+    }
+
+    [Test]
+    public async Task A_lib_without_an_rlib_crate_type_is_not_doctested()
+    {
+        // diesel's wasm example: crate-type = ["cdylib"]; cargo only doctests lib, rlib and proc-macro.
+        using var fixture = new CargoFixture();
+        fixture
+            .Write("Cargo.toml", "[workspace]\nmembers = [\"wasm\", \"both\"]\nresolver = \"2\"\n")
+            .Write("wasm/Cargo.toml", "[package]\nname = \"wasm\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[lib]\ncrate-type = [\"cdylib\"]\ndoctest = true\n")
+            .Write("wasm/src/lib.rs", "")
+            .Write("both/Cargo.toml", "[package]\nname = \"both\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[lib]\ncrate-type = [\"staticlib\", \"rlib\"]\n")
+            .Write("both/src/lib.rs", "");
+
+        var repository = RepositoryScanner.Scan(fixture.Root);
+
+        (await OracleComparison.AssertMatchesCargoAsync(repository)).ShouldBe(2);
+        repository.Packages.Single(p => p.Name == "wasm").Targets.ShouldHaveSingleItem().Doctest.ShouldBeFalse();
+    }
+
+    [Test]
+    public async Task A_package_key_equal_to_the_dependency_name_is_still_a_rename()
+    {
+        // axum: tokio = { package = "tokio", ... }; cargo reports rename = "tokio".
+        using var fixture = new CargoFixture();
+        fixture
+            .Write("Cargo.toml", """
+                [workspace]
+                members = ["app"]
+                resolver = "2"
+
+                [workspace.dependencies]
+                log = { package = "log", version = "0.4" }
+                """)
+            .Write("app/Cargo.toml", """
+                [package]
+                name = "app"
+                version = "0.1.0"
+                edition = "2021"
+
+                [dependencies]
+                once_cell = { package = "once_cell", version = "1" }
+                log.workspace = true
+
+                [target.'cfg(unix)'.dev-dependencies]
+                regex = { package = "regex", version = "1", optional = false }
+                """)
+            .Write("app/src/lib.rs", "");
+
+        var repository = RepositoryScanner.Scan(fixture.Root);
+
+        (await OracleComparison.AssertMatchesCargoAsync(repository)).ShouldBe(1);
+    }
+
+    [Test]
+    public async Task A_package_inside_a_workspace_that_does_not_list_it_is_left_out_like_cargo_does()
+    {
+        // actix-web (a crate dropped from members still inherits from the workspace) and bevy (a
+        // mobile example whose path dependency leads nowhere): cargo refuses such a package on its
+        // own ("believes it's in a workspace when it's not") and never loads it from the workspace.
+        using var fixture = new CargoFixture();
+        fixture
+            .Write("Cargo.toml", "[workspace]\nmembers = [\"kept\"]\nexclude = [\"gone\"]\nresolver = \"2\"\n\n[workspace.package]\nedition = \"2021\"\n")
+            .Write("kept/Cargo.toml", "[package]\nname = \"kept\"\nversion = \"0.1.0\"\nedition.workspace = true\n")
+            .Write("kept/src/lib.rs", "")
+            .Write("dropped/Cargo.toml", "[package]\nname = \"dropped\"\nversion = \"0.1.0\"\nedition.workspace = true\n")
+            .Write("dropped/src/lib.rs", "")
+            .Write("examples/mobile/app/Cargo.toml", "[package]\nname = \"mobile\"\nversion = \"0.0.0\"\n\n[dependencies]\nengine = { path = \"../../\" }\n")
+            .Write("examples/mobile/app/src/lib.rs", "")
+            .Write("gone/Cargo.toml", "[package]\nname = \"gone\"\nversion = \"0.1.0\"\n")
+            .Write("gone/src/lib.rs", "");
+
+        var repository = RepositoryScanner.Scan(fixture.Root);
+
+        (await OracleComparison.AssertMatchesCargoAsync(repository)).ShouldBe(2); // kept + gone (excluded, so its own root)
+        repository.Packages.Select(p => p.Name).ShouldBe(["gone", "kept"]);
+        repository.Manifests.Select(m => m.Path).ShouldBe(["Cargo.toml", "gone/Cargo.toml", "kept/Cargo.toml"]);
+    }
+
+    [Test]
+    public async Task A_malformed_manifest_that_no_workspace_loads_is_ignored_like_cargo_does()
+    {
+        // cargo's own repository: tests/testsuite/**/Cargo.toml fixtures are broken on purpose; they
+        // lie inside the root workspace without being members, so cargo never reads them.
+        using var fixture = new CargoFixture();
+        fixture
+            .Write("Cargo.toml", "[package]\nname = \"tool\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[workspace]\n")
+            .Write("src/lib.rs", "")
+            .Write("tests/fixtures/invalid/Cargo.toml", "[package]\nname = \"x\"\nversion = invalid\n")
+            .Write("tests/fixtures/empty/Cargo.toml", "");
+
+        var repository = RepositoryScanner.Scan(fixture.Root);
+
+        (await OracleComparison.AssertMatchesCargoAsync(repository)).ShouldBe(1);
+        repository.Manifests.ShouldHaveSingleItem().Path.ShouldBe("Cargo.toml");
+    }
+
+    [Test]
+    public async Task A_lockfile_holding_a_path_package_and_a_registry_package_of_the_same_name_and_version_resolves_like_cargo()
+    {
+        // clap and rust-analyzer: a workspace crate also comes from crates.io at the same version;
+        // cargo writes the path one without a source, which is how it tells them apart.
+        using var fixture = new CargoFixture();
+        fixture
+            .Write("Cargo.toml", "[workspace]\nmembers = [\"app\", \"cell\"]\nresolver = \"2\"\n")
+            .Write("app/Cargo.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\nonce_cell = { path = \"../cell\" }\nupstream = { package = \"once_cell\", version = \"=1.17.0\" }\n")
+            .Write("app/src/lib.rs", "")
+            .Write("cell/Cargo.toml", "[package]\nname = \"once_cell\"\nversion = \"1.17.0\"\nedition = \"2021\"\n")
+            .Write("cell/src/lib.rs", "");
+        await CargoMetadata.RunAsync(fixture.Root, "generate-lockfile", "--offline");
+
+        var repository = RepositoryScanner.Scan(fixture.Root);
+
+        (await OracleComparison.AssertMatchesCargoAsync(repository)).ShouldBe(2);
+        var lockfile = repository.Lockfiles.ShouldHaveSingleItem();
+        var app = lockfile.FindAll("app").ShouldHaveSingleItem();
+        lockfile.DependenciesOf(app).Select(d => d.Source ?? "(path)").Order(StringComparer.Ordinal)
+            .ShouldBe(["(path)", "registry+https://github.com/rust-lang/crates.io-index"]);
+    }
 }

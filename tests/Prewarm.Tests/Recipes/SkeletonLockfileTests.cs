@@ -1,0 +1,69 @@
+using NUnit.Framework;
+using Prewarm.Core.Cargo;
+using Prewarm.Core.Recipes;
+using Prewarm.Tests.Cargo;
+using Prewarm.Tests.Reliability.RandomWorkspaces;
+using Prewarm.Tests.Support;
+using Shouldly;
+
+namespace Prewarm.Tests.Recipes;
+
+/// <summary>The skeleton's masked Cargo.lock must be the file cargo itself would write for the
+/// skeleton: <c>cargo metadata --locked</c> on it resolves the original's graph, and cargo rewriting
+/// it (<c>cargo update --workspace</c>, which keeps every registry version) changes no byte.</summary>
+[TestFixture]
+public sealed class SkeletonLockfileTests
+{
+    [Test]
+    public async Task A_workspace_crate_also_locked_from_the_registry_at_the_same_version_keeps_both_in_the_skeleton()
+    {
+        // clap: clap_builder is a member and, at the same version, a registry package. Masking the
+        // member's version makes the versions unique, so cargo writes the registry reference
+        // without its source ("clap_builder 4.6.6"), and the masked file must too.
+        using var fixture = new CargoFixture();
+        fixture
+            .Write("Cargo.toml", "[workspace]\nmembers = [\"app\", \"cell\"]\nresolver = \"2\"\n")
+            .Write("app/Cargo.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\nonce_cell = { path = \"../cell\" }\nupstream = { package = \"once_cell\", version = \"=1.17.0\" }\n")
+            .Write("app/src/lib.rs", "")
+            .Write("cell/Cargo.toml", "[package]\nname = \"once_cell\"\nversion = \"1.17.0\"\nedition = \"2021\"\n")
+            .Write("cell/src/lib.rs", "");
+        await CargoMetadata.RunAsync(fixture.Root, "generate-lockfile", "--offline");
+        using var skeleton = new TemporaryDirectory("prewarm-skeleton-");
+
+        GeneratedRepository.Write(skeleton.Path, SkeletonFiles.Materialize(SkeletonBuilder.Build(RepositoryScanner.Scan(fixture.Root))));
+
+        (await ResolvedGraph.ReadAsync(skeleton.Path, "Cargo.toml")).ShouldBe(await ResolvedGraph.ReadAsync(fixture.Root, "Cargo.toml"));
+        await ShouldBeWhatCargoWritesAsync(skeleton.Path);
+    }
+
+    [Test]
+    public async Task A_package_filter_that_leaves_one_version_of_a_name_shortens_its_references_like_cargo()
+    {
+        // Two members lock env_logger 0.7 and 0.9, so cargo writes "env_logger 0.9.3"; with only
+        // `new` kept a single version remains and cargo writes plain "env_logger".
+        using var fixture = new CargoFixture();
+        fixture
+            .Write("Cargo.toml", "[workspace]\nmembers = [\"old\", \"new\"]\nresolver = \"2\"\n")
+            .Write("old/Cargo.toml", "[package]\nname = \"old\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\nenv_logger = { version = \"0.7\", default-features = false }\n")
+            .Write("old/src/lib.rs", "")
+            .Write("new/Cargo.toml", "[package]\nname = \"new\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\nenv_logger = { version = \"0.9\", default-features = false }\n")
+            .Write("new/src/lib.rs", "");
+        await CargoMetadata.RunAsync(fixture.Root, "generate-lockfile", "--offline");
+        using var skeleton = new TemporaryDirectory("prewarm-skeleton-");
+
+        var recipe = SkeletonBuilder.Build(RepositoryScanner.Scan(fixture.Root), new RecipeOptions { Packages = ["new"] });
+        GeneratedRepository.Write(skeleton.Path, SkeletonFiles.Materialize(recipe));
+
+        (await ResolvedGraph.ReadAsync(skeleton.Path, "Cargo.toml")).ShouldContain(l => l.StartsWith("new (local) -> env_logger 0.9.3 ", StringComparison.Ordinal));
+        await ShouldBeWhatCargoWritesAsync(skeleton.Path);
+        recipe.LockFile.ShouldNotBeNull().ShouldContain(" \"env_logger\",\n");
+    }
+
+    private static async Task ShouldBeWhatCargoWritesAsync(string skeleton)
+    {
+        var lockPath = Path.Combine(skeleton, "Cargo.lock");
+        var masked = await File.ReadAllTextAsync(lockPath);
+        await CargoMetadata.RunAsync(skeleton, "update", "--workspace", "--offline");
+        (await File.ReadAllTextAsync(lockPath)).ShouldBe(masked, "cargo rewrote the masked lockfile");
+    }
+}
