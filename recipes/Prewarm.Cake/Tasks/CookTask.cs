@@ -63,8 +63,9 @@ public sealed class CookTask : FrostingTask<PrewarmContext>
                 cargo.Build(BuildSettings(manifest, options, locked: File.Exists(Path.Combine(Path.GetDirectoryName(manifest)!, "Cargo.lock"))));
             }
 
-            var removed = DummyArtifacts.Remove(options, recipe.LocalPackages());
-            context.Log.Information("Cook {0}: dependencies compiled; removed {1} artifacts of the dummy crates {2}", ids[i], removed, string.Join(", ", recipe.LocalPackages()));
+            var dummies = recipe.LocalPackages();
+            var removed = DummyArtifacts.Remove(options, dummies);
+            context.Log.Information("Cook {0}: dependencies compiled; removed {1} artifacts of the dummy crates {2}", ids[i], removed, string.Join(", ", dummies));
         }
     }
 

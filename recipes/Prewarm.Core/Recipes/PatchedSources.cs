@@ -1,5 +1,6 @@
 using System.Text;
 using Prewarm.Core.Cargo;
+using Prewarm.Core.IO;
 
 namespace Prewarm.Core.Recipes;
 
@@ -27,7 +28,7 @@ public static class PatchedSources
     private static void Collect(string repoRoot, string packageDirectory, string directory, SortedDictionary<string, string> files)
     {
         var full = Path.Combine(repoRoot, directory);
-        foreach (var entry in Directory.EnumerateFileSystemEntries(full).Order(StringComparer.Ordinal))
+        foreach (var entry in DirectoryListing.Entries(full).Order(StringComparer.Ordinal))
         {
             var relative = ManifestPaths.Combine(directory, Path.GetFileName(entry));
             if (Directory.Exists(entry))

@@ -1,6 +1,5 @@
 using System.Text;
 using CliWrap;
-using CliWrap.Buffered;
 using NUnit.Framework;
 using Prewarm.Core.Docker;
 using Prewarm.Tests.Support;
@@ -200,7 +199,7 @@ public sealed class ImageEndToEndTests
         // container; Ctrl-C takes the same path and is tested on Cook (Reliability/InterruptedRunTests).
         const string AppBuild = "shop-domain-[0-9a-f]+/build-script-build";
         var deadline = DateTime.UtcNow.AddMinutes(5);
-        while ((await ProcessesMatchingAsync(AppBuild)).Length == 0)
+        while ((await ProcessTable.MatchingAsync(AppBuild)).Length == 0)
         {
             if (DateTime.UtcNow > deadline || run.Task.IsCompleted)
             {
@@ -219,13 +218,13 @@ public sealed class ImageEndToEndTests
         // Killing the docker client ends its BuildKit session; the daemon then cancels the RUN step.
         var context = Path.Combine(_artifacts, "docker", "shop", "context");
         var settled = DateTime.UtcNow.AddSeconds(30);
-        while (((await ProcessesMatchingAsync(AppBuild)).Length > 0 || (await ProcessesMatchingAsync(context)).Length > 0) && DateTime.UtcNow < settled)
+        while (((await ProcessTable.MatchingAsync(AppBuild)).Length > 0 || (await ProcessTable.MatchingAsync(context)).Length > 0) && DateTime.UtcNow < settled)
         {
             await Task.Delay(250);
         }
 
-        (await ProcessesMatchingAsync(AppBuild)).ShouldBeEmpty("cargo kept building in the daemon after the interrupt");
-        (await ProcessesMatchingAsync(context)).ShouldBeEmpty("the docker client outlived the interrupted host");
+        (await ProcessTable.MatchingAsync(AppBuild)).ShouldBeEmpty("cargo kept building in the daemon after the interrupt");
+        (await ProcessTable.MatchingAsync(context)).ShouldBeEmpty("the docker client outlived the interrupted host");
         Directory.GetFiles(_artifacts, "*.tmp", SearchOption.AllDirectories).ShouldBeEmpty();
         (await ImageIdAsync()).ShouldBe(before, $"an interrupted build must not move the tag; the interrupted run said:\n{output}");
         using (var record = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(_artifacts, "docker", "shop", "image.json"))))
@@ -239,12 +238,6 @@ public sealed class ImageEndToEndTests
         (await ImageIdAsync()).ShouldNotBe(before);
         var steps = Steps();
         steps.Where(s => s.Instruction.Contains("/build/warmup/", StringComparison.Ordinal)).ShouldAllBe(s => s.Status == BuildStepStatus.Cached, Describe(steps));
-    }
-
-    private static async Task<string[]> ProcessesMatchingAsync(string pattern)
-    {
-        var result = await Cli.Wrap("pgrep").WithArguments(["-f", pattern]).WithValidation(CommandResultValidation.None).ExecuteBufferedAsync();
-        return result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
 
     private static async Task<string> ImageIdAsync()

@@ -1,6 +1,5 @@
 using System.Text;
 using CliWrap;
-using CliWrap.Buffered;
 using NUnit.Framework;
 using Prewarm.Tests.Support;
 using Shouldly;
@@ -53,8 +52,7 @@ public sealed class InterruptedRunTests
         (DateTime.UtcNow - signalled).ShouldBeLessThan(TimeSpan.FromSeconds(15), $"the host did not stop on the signal:\n{output}");
 
         await Task.Delay(TimeSpan.FromSeconds(2));
-        var orphans = await Cli.Wrap("pgrep").WithArguments(["-f", targetDir]).WithValidation(CommandResultValidation.None).ExecuteBufferedAsync();
-        orphans.StandardOutput.Trim().ShouldBeEmpty("cargo kept running after the build was interrupted");
+        (await ProcessTable.MatchingAsync(targetDir)).ShouldBeEmpty("cargo kept running after the build was interrupted");
         Directory.GetFiles(artifacts, "*.tmp", SearchOption.AllDirectories).ShouldBeEmpty();
 
         var again = await BuildHostProcess.RunAsync(work.Path, args[1..]);

@@ -34,7 +34,7 @@ public sealed class RandomWorkspaceCookTests
     {
         var root = Path.Combine(_work.Path, $"repo-{seed}");
         var sources = Path.Combine(_work.Path, $"sources-{seed}");
-        await GeneratedRepository.CreateAsync(seed, sources);
+        var generated = await GeneratedRepository.CreateAsync(seed, sources);
         var recipe = SkeletonBuilder.Build(RepositoryScanner.Scan(sources, "repo"));
         var options = new CookOptions { TargetDirectory = Path.Combine(_work.Path, "target"), Offline = true };
 
@@ -43,7 +43,7 @@ public sealed class RandomWorkspaceCookTests
         // own sources are touched; real [patch] sources are not.
         GeneratedRepository.Write(root, SkeletonFiles.Materialize(recipe));
         var cook = await CargoProcess.RunAsync(root, CookArguments.For(Path.Combine(root, "Cargo.toml"), options), check: false);
-        cook.ExitCode.ShouldBe(0, $"the skeleton does not build:\n{cook.StandardError}\n{GeneratedRepository.Describe(seed)}");
+        cook.ExitCode.ShouldBe(0, $"the skeleton does not build:\n{cook.StandardError}\n{generated.Description}");
         CopyOver(sources, root);
         var patched = recipe.PatchedDirectories();
         foreach (var file in Directory.GetFiles(root, "*.rs", SearchOption.AllDirectories))
@@ -58,7 +58,7 @@ public sealed class RandomWorkspaceCookTests
         var build = await CargoProcess.RunAsync(root, CookArguments.For(Path.Combine(root, "Cargo.toml"), options, jsonMessages: true), check: false);
         build.ExitCode.ShouldBe(0, build.StandardError);
         var artifacts = BuildMessages.Parse(build.StandardOutput);
-        artifacts.Where(a => a.IsExternal && !a.Fresh).ShouldBeEmpty($"external units compiled again after cook\n{GeneratedRepository.Describe(seed)}");
+        artifacts.Where(a => a.IsExternal && !a.Fresh).ShouldBeEmpty($"external units compiled again after cook\n{generated.Description}");
         var rebuilt = artifacts.Where(a => !a.IsExternal && !patched.Any(d => a.PackageId.Contains("/" + d + "#", StringComparison.Ordinal))).ToList();
         rebuilt.ShouldAllBe(a => !a.Fresh, "the workspace's units must be built from the real sources, not the dummies");
     }

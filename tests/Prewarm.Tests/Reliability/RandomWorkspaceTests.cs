@@ -33,8 +33,8 @@ public sealed class RandomWorkspaceTests
     {
         using var work = new TemporaryDirectory("prewarm-random-");
         var root = Path.Combine(work.Path, "repo");
-        var roots = await GeneratedRepository.CreateAsync(seed, root);
-        var context = GeneratedRepository.Describe(seed);
+        var generated = await GeneratedRepository.CreateAsync(seed, root);
+        var (roots, context) = (generated.Roots, generated.Description);
 
         var repository = RepositoryScanner.Scan(root, "repo");
 

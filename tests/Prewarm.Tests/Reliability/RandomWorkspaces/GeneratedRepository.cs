@@ -9,25 +9,19 @@ internal static class GeneratedRepository
 {
     /// <summary>Writes the repository of <paramref name="seed"/> to <paramref name="root"/> and runs
     /// <c>cargo generate-lockfile</c> in every workspace cargo sees there.</summary>
-    /// <returns>The root manifests (relative, '/'-separated, sorted) cargo locked.</returns>
-    public static async Task<IReadOnlyList<string>> CreateAsync(int seed, string root)
+    public static async Task<GeneratedWorkspace> CreateAsync(int seed, string root)
     {
         var files = WorkspaceGenerator.Generate(seed);
         Write(root, files);
-        var roots = await WorkspaceRootsAsync(root, files.Keys.Where(f => f == "Cargo.toml" || f.EndsWith("/Cargo.toml", StringComparison.Ordinal)));
+        var manifests = files.Where(f => f.Key == "Cargo.toml" || f.Key.EndsWith("/Cargo.toml", StringComparison.Ordinal)).ToList();
+        var roots = await WorkspaceRootsAsync(root, manifests.Select(f => f.Key));
         foreach (var manifest in roots)
         {
             await CargoMetadata.RunAsync(root, "generate-lockfile", "--offline", "--manifest-path", Path.Combine(root, manifest));
         }
 
-        return roots;
+        return new GeneratedWorkspace(roots, $"seed {seed}:\n" + string.Join("\n", manifests.Select(f => $"--- {f.Key}\n{f.Value}")));
     }
-
-    /// <summary>Every manifest of the generated repository, for a failure message that lets the case be rebuilt.</summary>
-    public static string Describe(int seed) =>
-        $"seed {seed}:\n" + string.Join("\n", WorkspaceGenerator.Generate(seed)
-            .Where(f => f.Key.EndsWith("Cargo.toml", StringComparison.Ordinal))
-            .Select(f => $"--- {f.Key}\n{f.Value}"));
 
     /// <summary>The distinct workspace roots cargo itself locates for the manifests.</summary>
     public static async Task<IReadOnlyList<string>> WorkspaceRootsAsync(string root, IEnumerable<string> manifests)
