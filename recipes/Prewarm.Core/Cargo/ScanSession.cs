@@ -76,7 +76,7 @@ internal sealed class ScanSession : IDisposable
                 continue;
             }
 
-            if (!manifest.HasWorkspace && !membership.ContainsKey(path) && !NamesItsWorkspace(document) && EnclosingWorkspace.Of(path, workspaces) is not null)
+            if (!manifest.HasWorkspace && !membership.ContainsKey(path) && BelievesInWorkspace(path, document, workspaces))
             {
                 _manifests.Remove(path);
                 continue;
@@ -296,10 +296,21 @@ internal sealed class ScanSession : IDisposable
         };
     }
 
-    // `package.workspace = "…"` points at the root itself; cargo's search upwards does not apply.
-    private static bool NamesItsWorkspace(TomlTable document) =>
-        (document.TryGetValue("package", out var package) || document.TryGetValue("project", out package))
-        && package is TomlTable table && table.ContainsKey("workspace");
+    /// <summary>Whether a package no workspace lists still believes it is in one of <paramref name="workspaces"/>:
+    /// the root its <c>package.workspace</c> names, or else the nearest enclosing root (cargo's search upwards).
+    /// cargo refuses such a package on its own and never loads it from the workspace.</summary>
+    private static bool BelievesInWorkspace(string path, TomlTable document, IReadOnlyList<CargoWorkspace> workspaces)
+    {
+        var package = (document.TryGetValue("package", out var p) || document.TryGetValue("project", out p)) ? p as TomlTable : null;
+        if (package is null || !package.TryGetValue("workspace", out var named))
+        {
+            return EnclosingWorkspace.Of(path, workspaces) is not null;
+        }
+
+        // A root outside the repository (or a wrong type, refused later) cannot be checked here.
+        var root = named is string relative ? ManifestPaths.Combine(ManifestPaths.Resolve(ManifestPaths.DirectoryOf(path), relative), "Cargo.toml") : null;
+        return root is not null && !root.StartsWith("..", StringComparison.Ordinal) && workspaces.Any(w => w.RootManifestPath == root);
+    }
 
     private void RequirePathDependency(string manifestPath, TomlTable document, CargoDependency dependency)
     {

@@ -341,6 +341,32 @@ public sealed class ScannerOracleTests
     }
 
     [Test]
+    public async Task Packages_that_name_their_workspace_belong_where_cargo_puts_them()
+    {
+        // `package.workspace` replaces cargo's search upwards: a member may live outside its root's
+        // directory, or inside another workspace's directory; a package naming a root that does not
+        // list it is refused by cargo on its own and loaded by no workspace.
+        using var fixture = new CargoFixture();
+        fixture
+            .Write("ws/Cargo.toml", "[workspace]\nmembers = [\"../crates/outside\", \"../other/borrowed\"]\nresolver = \"2\"\n")
+            .Write("crates/outside/Cargo.toml", "[package]\nname = \"outside\"\nversion = \"0.1.0\"\nedition = \"2021\"\nworkspace = \"../../ws\"\n")
+            .Write("crates/outside/src/lib.rs", "")
+            .Write("other/Cargo.toml", "[workspace]\nmembers = [\"own\"]\nresolver = \"2\"\n")
+            .Write("other/own/Cargo.toml", "[package]\nname = \"own\"\nversion = \"0.1.0\"\nedition = \"2021\"\n")
+            .Write("other/own/src/lib.rs", "")
+            .Write("other/borrowed/Cargo.toml", "[package]\nname = \"borrowed\"\nversion = \"0.1.0\"\nedition = \"2021\"\nworkspace = \"../../ws\"\n")
+            .Write("other/borrowed/src/lib.rs", "")
+            .Write("other/unlisted/Cargo.toml", "[package]\nname = \"unlisted\"\nversion = \"0.1.0\"\nedition = \"2021\"\nworkspace = \"..\"\n")
+            .Write("other/unlisted/src/lib.rs", "");
+
+        var repository = RepositoryScanner.Scan(fixture.Root);
+
+        (await OracleComparison.AssertMatchesCargoAsync(repository)).ShouldBe(3);
+        repository.Packages.Select(p => (p.Name, p.WorkspaceRoot)).ShouldBe([
+            ("outside", "ws/Cargo.toml"), ("borrowed", "ws/Cargo.toml"), ("own", "other/Cargo.toml")]);
+    }
+
+    [Test]
     public async Task A_malformed_manifest_that_no_workspace_loads_is_ignored_like_cargo_does()
     {
         // cargo's own repository: tests/testsuite/**/Cargo.toml fixtures are broken on purpose; they
