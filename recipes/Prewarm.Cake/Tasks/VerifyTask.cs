@@ -52,7 +52,11 @@ public sealed class VerifyTask : FrostingTask<PrewarmContext>
             var (expected, expectedFrom) = Expected(context, cargo, repository, manifest, selected, locked);
             var crates = CrateCheck.Compare(expected, observed.Tree);
             var where = image is null ? "locally" : $"in the builder image {image.Image} (recorded by its last build)";
-            results.Add(new RepositoryVerification(id, where, expectedFrom, crates, UnitFreshness.From(observed.Artifacts), observed.Sccache));
+            // An image rendered without --sccache records no statistics: say so rather than blame the switch.
+            var notChecked = useSccache && image is not null
+                ? $"{image.Image} was built without sccache; render its Dockerfile with --sccache=on to measure it"
+                : RepositoryVerification.SccacheSwitchedOff;
+            results.Add(new RepositoryVerification(id, where, expectedFrom, crates, UnitFreshness.From(observed.Artifacts), observed.Sccache, notChecked, SccacheGated: image is null));
         }
 
         var report = new VerificationReport(thresholds, results);
@@ -69,7 +73,7 @@ public sealed class VerifyTask : FrostingTask<PrewarmContext>
                 repository.Crates.Count,
                 f.FreshDependencyUnits,
                 f.DependencyUnits,
-                repository.Sccache is null ? "not checked" : repository.Sccache.HitRatePercent is { } rate ? $"{rate:0.0}%" : "n/a (nothing compiled)");
+                repository.Sccache is null ? $"not checked ({repository.SccacheNotChecked})" : repository.Sccache.HitRatePercent is { } rate ? $"{rate:0.0}%" : "n/a (nothing compiled)");
         }
 
         var failures = report.Failures;

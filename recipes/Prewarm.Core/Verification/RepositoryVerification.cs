@@ -2,15 +2,23 @@ using System.Globalization;
 
 namespace Prewarm.Core.Verification;
 
-/// <summary>What Verify found for one repository. <see cref="Sccache"/> is null when sccache was not checked.</summary>
+/// <summary>What Verify found for one repository. <see cref="Sccache"/> is null when sccache was not
+/// checked, and <see cref="SccacheNotChecked"/> then says why. <see cref="SccacheGated"/> is false
+/// where the statistics are only informational: an image's final build step compiles the workspace's
+/// own crates, which a source change always makes misses.</summary>
 public sealed record RepositoryVerification(
     string RepositoryId,
     string Where,
     string ExpectedFrom,
     IReadOnlyList<CrateCheck> Crates,
     UnitFreshness Freshness,
-    SccacheStats? Sccache)
+    SccacheStats? Sccache,
+    string SccacheNotChecked = RepositoryVerification.SccacheSwitchedOff,
+    bool SccacheGated = true)
 {
+    /// <summary>The reason when the user turned the check off.</summary>
+    public const string SccacheSwitchedOff = "--sccache=off";
+
     /// <summary>Every missed mark, one sentence each; empty when the repository passes.</summary>
     public IReadOnlyList<string> Failures(VerificationThresholds thresholds)
     {
@@ -29,7 +37,7 @@ public sealed record RepositoryVerification(
             failures.Add($"{RepositoryId}: at another version than locked: {string.Join(", ", other)}");
         }
 
-        if (Sccache?.HitRatePercent is { } rate && rate < thresholds.MinHitRatePercent)
+        if (SccacheGated && Sccache?.HitRatePercent is { } rate && rate < thresholds.MinHitRatePercent)
         {
             failures.Add(string.Create(CultureInfo.InvariantCulture,
                 $"{RepositoryId}: sccache hit rate {rate:0.0}% is below {thresholds.MinHitRatePercent:0.#}% ({Sccache.TotalHits} hits, {Sccache.TotalMisses} misses)"));

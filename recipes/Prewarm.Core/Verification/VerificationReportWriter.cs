@@ -71,7 +71,9 @@ public static class VerificationReportWriter
             md.Append(Invariant($"\nDependency units fresh: {f.FreshDependencyUnits} of {f.DependencyUnits} ({Percent(f.DependencyFreshPercent)}); workspace units fresh: {f.FreshWorkspaceUnits} of {f.WorkspaceUnits}.\n"));
             if (repository.Sccache is { } stats)
             {
-                md.Append(Invariant($"\nsccache{(stats.Version is null ? string.Empty : " " + stats.Version)}: hit rate {Percent(stats.HitRatePercent)} ({stats.TotalHits} hits, {stats.TotalMisses} misses)\n\n"));
+                md.Append(Invariant($"\nsccache{(stats.Version is null ? string.Empty : " " + stats.Version)}: hit rate {Percent(stats.HitRatePercent)} ({stats.TotalHits} hits, {stats.TotalMisses} misses)"))
+                    .Append(repository.SccacheGated ? "" : "; the image's final build step, informational (not held to the minimum hit rate)")
+                    .Append("\n\n");
                 md.Append("| language | hits | misses | hit rate |\n|---|---|---|---|\n");
                 foreach (var language in stats.Languages)
                 {
@@ -89,7 +91,7 @@ public static class VerificationReportWriter
             }
             else
             {
-                md.Append("\nsccache: not checked (--sccache=off).\n");
+                md.Append("\nsccache: not checked (").Append(repository.SccacheNotChecked).Append(").\n");
             }
         }
 
@@ -147,6 +149,7 @@ public static class VerificationReportWriter
             json.WriteNumber("hits", stats.TotalHits);
             json.WriteNumber("misses", stats.TotalMisses);
             WriteNullableNumber(json, "hitRatePercent", stats.HitRatePercent);
+            json.WriteBoolean("gated", repository.SccacheGated);
             json.WriteStartObject("languages");
             foreach (var language in stats.Languages)
             {
@@ -170,6 +173,7 @@ public static class VerificationReportWriter
         else
         {
             json.WriteNull("sccache");
+            json.WriteString("sccacheNotChecked", repository.SccacheNotChecked);
         }
 
         json.WriteEndObject();

@@ -131,6 +131,7 @@ public sealed class ImageEndToEndTests
         var markdown = File.ReadAllText(Path.Combine(_artifacts, "verify", "verify.md"));
         markdown.ShouldContain("tokio");
         markdown.ShouldNotContain("missing", Case.Sensitive);
+        markdown.ShouldContain($"sccache: not checked ({Tag} was built without sccache; render its Dockerfile with --sccache=on to measure it).");
     }
 
     [Test, Order(6)]

@@ -53,6 +53,35 @@ public sealed class VerificationReportTests
     }
 
     [Test]
+    public void An_images_sccache_figures_are_reported_but_not_held_to_the_minimum()
+    {
+        // The image's final step compiles only the workspace's own crates: a source change makes them misses.
+        var stats = SccacheStatsParser.ParseJson(TestData.Read("sccache-0.4.0-pre.6-stats.json"), "sccache");
+        var inImage = new RepositoryVerification("tiny", "in the builder image", "test", [], new UnitFreshness(6, 6, 2, 0), stats, SccacheGated: false);
+        var withoutSccache = new RepositoryVerification("bare", "in the builder image", "test", [], new UnitFreshness(6, 6, 2, 0), null, "bare:1 was built without sccache");
+        var directory = Directory.CreateTempSubdirectory("prewarm-verify-report-").FullName;
+        try
+        {
+            var report = new VerificationReport(new VerificationThresholds(), [inImage, withoutSccache]);
+            VerificationReportWriter.Write(report, directory);
+
+            report.Passed.ShouldBeTrue();
+            var markdown = File.ReadAllText(Path.Combine(directory, "verify.md"));
+            markdown.ShouldContain("hit rate 50.0% (4 hits, 4 misses); the image's final build step, informational");
+            markdown.ShouldContain("sccache: not checked (bare:1 was built without sccache).");
+            using var json = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(directory, "verify.json")));
+            var repositories = json.RootElement.GetProperty("repositories");
+            repositories[0].GetProperty("id").GetString().ShouldBe("bare");
+            repositories[0].GetProperty("sccacheNotChecked").GetString().ShouldBe("bare:1 was built without sccache");
+            repositories[1].GetProperty("sccache").GetProperty("gated").GetBoolean().ShouldBeFalse();
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
+    [Test]
     public void Writes_deterministic_json_and_markdown_together()
     {
         var stats = SccacheStatsParser.ParseJson(TestData.Read("sccache-0.4.0-pre.6-stats.json"), "sccache");

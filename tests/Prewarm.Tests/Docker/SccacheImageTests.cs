@@ -1,0 +1,108 @@
+using System.Text.Json;
+using NUnit.Framework;
+using Prewarm.Tests.Cargo;
+using Prewarm.Tests.Support;
+using Shouldly;
+
+// NUnit 5 marks Order obsolete in favour of DependsOn; these steps are one ordered scenario on one image.
+#pragma warning disable CS0618
+
+namespace Prewarm.Tests.Docker;
+
+/// <summary>
+/// An image rendered with <c>--sccache=on</c> on a real engine: rustc runs through sccache as the
+/// build user, its cache mount outlives the build, and Verify reads the statistics the image's last
+/// build recorded. The dev profile, cargo's incremental default, is the case sccache cannot cache
+/// unless the image turns incremental compilation off. A small package keeps the builds short.
+/// </summary>
+[TestFixture]
+[Category("Docker")]
+[NonParallelizable]
+public sealed class SccacheImageTests
+{
+    private const string Tag = "prewarm-test/tally-builder:sccache";
+    private const string Library = "pub fn count(haystack: &[u8]) -> usize {\n    memchr::memchr_iter(b'a', haystack).count()\n}\n";
+    private TemporaryDirectory _work = null!;
+    private string _repository = null!;
+    private string _artifacts = null!;
+
+    // A user id of this run's own: new layers and new cache mounts, so the first build is cold.
+    private readonly int _uid = Random.Shared.Next(20_000, 60_000);
+
+    [OneTimeSetUp]
+    public async Task CreateRepository()
+    {
+        await DockerRequirement.EnsureAsync();
+        _work = new TemporaryDirectory("prewarm-sccache-image-");
+        _repository = Path.Combine(_work.Path, "tally");
+        _artifacts = Path.Combine(_work.Path, "artifacts");
+        Directory.CreateDirectory(Path.Combine(_repository, "src"));
+        Directory.CreateDirectory(Path.Combine(_repository, ".cargo"));
+        File.Copy(Path.Combine(RepositoryLayout.Root, "tests", "examples", "shop", ".cargo", "config.toml"), Path.Combine(_repository, ".cargo", "config.toml"));
+        File.WriteAllText(Path.Combine(_repository, "Cargo.toml"), "[package]\nname = \"tally\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\nmemchr = \"2\"\n");
+        File.WriteAllText(Path.Combine(_repository, "src", "lib.rs"), Library);
+        await CargoMetadata.RunAsync(_repository, "generate-lockfile", "--offline");
+        // The base image's cargo (Debian's, 0.66) reads lockfiles up to version 3, which for
+        // registry packages is written the same as this machine's version 4.
+        var lockfile = Path.Combine(_repository, "Cargo.lock");
+        File.WriteAllText(lockfile, File.ReadAllText(lockfile).Replace("\nversion = 4\n", "\nversion = 3\n", StringComparison.Ordinal));
+        File.WriteAllText(Path.Combine(_work.Path, "tiers.json"), """{"tiers": {"core": ["memchr"]}, "minRepositories": 1}""");
+    }
+
+    [OneTimeTearDown]
+    public async Task CleanUp()
+    {
+        _work?.Dispose();
+        if (File.Exists(DockerRequirement.Cli))
+        {
+            await DockerRequirement.RunAsync("image", "rm", "-f", Tag);
+        }
+    }
+
+    [Test, Order(1)]
+    public async Task A_cold_build_compiles_through_sccache_and_verify_reads_its_statistics()
+    {
+        var build = await BuildImageAsync();
+
+        build.ExitCode.ShouldBe(0, build.All);
+        File.ReadAllText(Path.Combine(_artifacts, "docker", "tally", "Dockerfile")).ShouldContain("RUSTC_WRAPPER=sccache");
+        var stats = await VerifiedSccacheAsync();
+        stats.GetProperty("misses").GetInt32().ShouldBeGreaterThan(0, "the workspace's library was compiled through sccache for the first time");
+        stats.GetProperty("gated").GetBoolean().ShouldBeFalse();
+    }
+
+    [Test, Order(2)]
+    public async Task Sources_compiled_once_before_are_answered_from_the_sccache_mount_in_a_later_build()
+    {
+        // Change the library, build, then restore it: the restored library is what the first build
+        // compiled, so only a cache mount that kept sccache's entries (writable by the build user) hits.
+        // A new file beside it keeps BuildKit from simply reusing the first build's layers.
+        var library = Path.Combine(_repository, "src", "lib.rs");
+        File.WriteAllText(library, Library + "\npub fn twice(haystack: &[u8]) -> usize {\n    2 * count(haystack)\n}\n");
+        (await BuildImageAsync()).ExitCode.ShouldBe(0);
+        File.WriteAllText(library, Library);
+        File.WriteAllText(Path.Combine(_repository, "README.md"), "tally\n");
+
+        var build = await BuildImageAsync();
+
+        build.ExitCode.ShouldBe(0, build.All);
+        var stats = await VerifiedSccacheAsync();
+        stats.GetProperty("hits").GetInt32().ShouldBeGreaterThan(0, stats.GetRawText());
+    }
+
+    /// <summary>Runs Verify (default thresholds) and returns the <c>sccache</c> object of its JSON report.</summary>
+    private async Task<JsonElement> VerifiedSccacheAsync()
+    {
+        var verify = await BuildHostProcess.RunAsync(_work.Path, "--target=Verify", "--exclusive", $"--repo={_repository}", $"--artifacts={_artifacts}");
+        verify.ExitCode.ShouldBe(0, verify.All);
+        using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(_artifacts, "verify", "verify.json")));
+        var repository = report.RootElement.GetProperty("repositories")[0];
+        repository.GetProperty("sccache").ValueKind.ShouldBe(JsonValueKind.Object, repository.GetRawText());
+        return repository.GetProperty("sccache").Clone();
+    }
+
+    private Task<BuildHostProcess.Result> BuildImageAsync() => BuildHostProcess.RunAsync(
+        _work.Path,
+        "--target=Image", $"--repo={_repository}", $"--artifacts={_artifacts}", $"--tiers={Path.Combine(_work.Path, "tiers.json")}", "--sccache=on", "--profile=dev",
+        $"--base-image={DockerRequirement.BaseImage}", "--platform=linux/amd64", $"--tag={Tag}", $"--uid={_uid}", $"--gid={_uid}");
+}
