@@ -79,7 +79,7 @@ internal sealed class ImageBuild(ICakeContext context, ImageOptions options, Doc
         {
             var command = engine.Mode == DockerBuildMode.Buildx ? $"{engine.Cli.FullPath} buildx build" : $"DOCKER_BUILDKIT=1 {engine.Cli.FullPath} build";
             throw new PrewarmException(DockerEngineErrors.Explain(command, result.Error)
-                ?? $"{command} failed (exit code {result.ExitCode}): {LastError(result)}; full output in {paths.BuildLog}");
+                ?? $"{command} failed (exit code {result.ExitCode}): {BuildFailure.Explain(log.ToString()) ?? LastError(result)}; full output in {paths.BuildLog}");
         }
 
         if (engine.Mode == DockerBuildMode.IntegratedBuildKit)

@@ -90,6 +90,28 @@ public sealed class SccacheImageTests
         stats.GetProperty("hits").GetInt32().ShouldBeGreaterThan(0, stats.GetRawText());
     }
 
+    [Test, Order(3)]
+    public async Task A_failing_build_step_is_one_line_with_cargos_own_reason()
+    {
+        // This machine's cargo writes lockfile version 4; the image's older cargo cannot read it.
+        var lockfile = Path.Combine(_repository, "Cargo.lock");
+        var original = File.ReadAllText(lockfile);
+        File.WriteAllText(lockfile, original.Replace("\nversion = 3\n", "\nversion = 4\n", StringComparison.Ordinal));
+        try
+        {
+            var build = await BuildImageAsync();
+
+            build.ExitCode.ShouldNotBe(0);
+            var error = build.All.Split('\n').Single(l => l.StartsWith("Error: ", StringComparison.Ordinal));
+            error.ShouldContain("`cd /build/warmup/core && cargo build --profile dev --locked` failed: error: failed to parse lock file at: /build/warmup/core/Cargo.lock (lock file version `4` was found", Case.Sensitive, error);
+            error.ShouldNotContain("--mount=");
+        }
+        finally
+        {
+            File.WriteAllText(lockfile, original);
+        }
+    }
+
     /// <summary>Runs Verify (default thresholds) and returns the <c>sccache</c> object of its JSON report.</summary>
     private async Task<JsonElement> VerifiedSccacheAsync()
     {
