@@ -33,13 +33,14 @@ public sealed class RealWorldRepositoryTests
         var recipe = SkeletonBuilder.Build(repository);
         using var skeleton = new TemporaryDirectory("prewarm-skeleton-");
         GeneratedRepository.Write(skeleton.Path, SkeletonFiles.Materialize(recipe));
-        var patched = recipe.PatchedDirectories().ToHashSet(StringComparer.Ordinal);
+        var unmasked = SkeletonBuilder.UnmaskedDirectories(repository);
         foreach (var root in OracleComparison.Roots(repository))
         {
             using var original = await CargoMetadata.ReadAsync(Path.Combine(directory, root));
             using var skeletal = await CargoMetadata.ReadAsync(Path.Combine(skeleton.Path, root));
-            Describe(skeleton.Path, skeletal.RootElement, patched, masked: false)
-                .ShouldBe(Describe(directory, original.RootElement, patched, masked: true), $"skeleton of {root} against the repository");
+            var expected = Describe(directory, original.RootElement, unmasked, masked: true);
+            var actual = Describe(skeleton.Path, skeletal.RootElement, unmasked, masked: false);
+            actual.ShouldBe(expected, $"skeleton of {root}; only in the repository: [{string.Join("; ", expected.Except(actual))}], only in the skeleton: [{string.Join("; ", actual.Except(expected))}]");
         }
 
         foreach (var (path, text) in recipe.NestedLockFiles.Append(new KeyValuePair<string, string>("Cargo.lock", recipe.LockFile ?? string.Empty)).Where(l => l.Value.Length > 0))
@@ -52,8 +53,9 @@ public sealed class RealWorldRepositoryTests
 
     /// <summary>One line per package, dependency, feature and target (name and kinds). With
     /// <paramref name="masked"/> the repository's view is turned into what the skeleton must show:
-    /// local versions and path-dependency requirements masked to 0.0.1 unless the package is patched.</summary>
-    private static List<string> Describe(string root, JsonElement metadata, IReadOnlySet<string> patched, bool masked)
+    /// local versions and path-dependency requirements masked to 0.0.1 except where the skeleton keeps
+    /// them (patched packages and what they reach by path).</summary>
+    private static List<string> Describe(string root, JsonElement metadata, IReadOnlySet<string> unmasked, bool masked)
     {
         var lines = new List<string>();
         foreach (var package in metadata.GetProperty("packages").EnumerateArray())
@@ -61,12 +63,12 @@ public sealed class RealWorldRepositoryTests
             var manifest = OracleComparison.Relative(root, package.GetProperty("manifest_path").GetString()!);
             var directory = ManifestPaths.DirectoryOf(manifest);
             var version = package.GetProperty("version").GetString();
-            lines.Add($"{manifest}: {package.GetProperty("name").GetString()} {(masked && !patched.Contains(directory) ? ManifestMetadata.MaskedVersion : version)}");
+            lines.Add($"{manifest}: {package.GetProperty("name").GetString()} {(masked && !unmasked.Contains(directory) ? ManifestMetadata.MaskedVersion : version)}");
             foreach (var dependency in package.GetProperty("dependencies").EnumerateArray())
             {
                 var path = dependency.TryGetProperty("path", out var p) ? OracleComparison.Relative(root, p.GetString()!) : null;
                 var req = dependency.GetProperty("req").GetString();
-                if (masked && path is not null && req != "*" && !patched.Contains(path))
+                if (masked && path is not null && req != "*" && !unmasked.Contains(path))
                 {
                     req = "^" + ManifestMetadata.MaskedVersion;
                 }
