@@ -50,6 +50,12 @@ public static class TargetDiscovery
             });
         }
 
+        // Cargo refuses to load a package that would build nothing but its build script.
+        if (targets.All(t => t.Kinds.Contains("custom-build")))
+        {
+            throw new CargoManifestException(values.File, "no targets specified in the manifest: either src/lib.rs, src/main.rs, a [lib] section, or [[bin]] section must be present");
+        }
+
         return new ResolvedTargets(targets, buildScript);
     }
 

@@ -15,18 +15,11 @@ public static class SkeletonBuilder
             throw new PrewarmException($"{Path.Combine(repository.RootPath, package.ManifestPath)}: package {package.Name} lies outside the repository {repository.RootPath}; pass its common parent as --repo so the skeleton can include it");
         }
 
-        // [patch]/[replace] paths stand in for registry versions: their versions must keep matching
-        // the requirements they patch, so they are not masked, and registry crates compile against
-        // them, so their sources are carried for real.
-        var patched = repository.Workspaces
-            .SelectMany(w => w.Patches.Concat(w.Replacements))
-            .Select(p => p.Replacement.Path)
-            .OfType<string>()
-            .Select(ManifestPaths.Normalize)
-            .ToHashSet(StringComparer.Ordinal);
+        var patched = PatchedDirectories(repository);
+        var unmasked = UnmaskedDirectories(repository);
         var masked = repository.Packages
             .Select(p => p.Directory)
-            .Where(d => !patched.Contains(d))
+            .Where(d => !unmasked.Contains(d))
             .ToHashSet(StringComparer.Ordinal);
 
         var kept = MemberFilter.Select(repository, options)
@@ -83,6 +76,42 @@ public static class SkeletonBuilder
             NestedLockFiles = nestedLocks,
             PatchedSources = PatchedSources.Read(repository.RootPath, repository.Packages.Select(p => p.Directory).Where(patched.Contains)),
         };
+    }
+
+    /// <summary>[patch]/[replace] paths of any workspace, repository-relative. They stand in for
+    /// registry versions: their versions must keep matching the requirements they patch, so they are
+    /// not masked, and registry crates compile against them, so their sources are carried for real.</summary>
+    internal static IReadOnlySet<string> PatchedDirectories(CargoRepository repository) =>
+        repository.Workspaces
+            .SelectMany(w => w.Patches.Concat(w.Replacements))
+            .Select(p => p.Replacement.Path)
+            .OfType<string>()
+            .Select(ManifestPaths.Normalize)
+            .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Package directories whose versions stay as written: the patched ones and, transitively,
+    /// every package they reach by a path dependency. A patched manifest is kept as written, so its
+    /// version requirements on those packages must still match (sea-orm's root is patched by its
+    /// examples and requires its macros crate at ~2.0).</summary>
+    internal static IReadOnlySet<string> UnmaskedDirectories(CargoRepository repository)
+    {
+        var byDirectory = repository.Packages.GroupBy(p => p.Directory, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var unmasked = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>(PatchedDirectories(repository));
+        while (pending.TryPop(out var directory))
+        {
+            if (!unmasked.Add(directory) || !byDirectory.TryGetValue(directory, out var package))
+            {
+                continue;
+            }
+
+            foreach (var dependency in package.Dependencies.Where(d => d.Path is not null))
+            {
+                pending.Push(ManifestPaths.Normalize(dependency.Path!));
+            }
+        }
+
+        return unmasked;
     }
 
     private static bool IsOutside(string relativePath) => relativePath == ".." || relativePath.StartsWith("../", StringComparison.Ordinal);

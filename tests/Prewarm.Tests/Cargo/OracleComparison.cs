@@ -12,12 +12,8 @@ internal static class OracleComparison
     /// repository and compares every package it reports.</summary>
     public static async Task<int> AssertMatchesCargoAsync(CargoRepository repository)
     {
-        var roots = repository.Workspaces.Select(w => w.RootManifestPath)
-            .Concat(repository.Packages.Where(p => p.WorkspaceRoot is null).Select(p => p.ManifestPath))
-            .Distinct()
-            .ToList();
         var compared = 0;
-        foreach (var rootManifest in roots)
+        foreach (var rootManifest in Roots(repository))
         {
             using var metadata = await CargoMetadata.ReadAsync(Path.Combine(repository.RootPath, rootManifest));
             foreach (var expected in metadata.RootElement.GetProperty("packages").EnumerateArray())
@@ -32,6 +28,13 @@ internal static class OracleComparison
 
         return compared;
     }
+
+    /// <summary>The manifests cargo metadata is run on: every workspace root and standalone package.</summary>
+    internal static IReadOnlyList<string> Roots(CargoRepository repository) =>
+        repository.Workspaces.Select(w => w.RootManifestPath)
+            .Concat(repository.Packages.Where(p => p.WorkspaceRoot is null).Select(p => p.ManifestPath))
+            .Distinct()
+            .ToList();
 
     internal static void Compare(string root, JsonElement expected, CargoPackage actual)
     {
@@ -105,7 +108,7 @@ internal static class OracleComparison
         package.Features.Select(f => $"{f.Key}=[{string.Join(",", f.Value)}]").Order(StringComparer.Ordinal).ToList();
 
     /// <summary>The scanner's convention: '/'-separated, the repository root itself is "".</summary>
-    private static string Relative(string root, string path)
+    internal static string Relative(string root, string path)
     {
         var relative = Path.GetRelativePath(root, path).Replace(Path.DirectorySeparatorChar, '/');
         return relative == "." ? "" : relative;

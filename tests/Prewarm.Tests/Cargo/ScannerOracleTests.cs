@@ -385,6 +385,25 @@ public sealed class ScannerOracleTests
     }
 
     [Test]
+    public async Task A_package_with_nothing_but_a_build_script_is_refused_like_cargo_does()
+    {
+        // sea-orm: a workspace of its own whose only source sits beside the manifest, not in src/.
+        using var fixture = new CargoFixture();
+        fixture
+            .Write("Cargo.toml", "[package]\nname = \"scripted\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[workspace]\n")
+            .Write("build.rs", "fn main() {}\n")
+            .Write("insert_test.rs", "");
+
+        var cargo = await Should.ThrowAsync<InvalidOperationException>(() => CargoMetadata.ReadAsync(Path.Combine(fixture.Root, "Cargo.toml")));
+        cargo.Message.ShouldContain("no targets specified in the manifest");
+        Should.Throw<CargoManifestException>(() => RepositoryScanner.Scan(fixture.Root)).Message.ShouldStartWith("Cargo.toml: no targets specified in the manifest");
+
+        // Any other target, even a lone example, is enough for cargo.
+        fixture.Write("examples/only.rs", "");
+        (await OracleComparison.AssertMatchesCargoAsync(RepositoryScanner.Scan(fixture.Root))).ShouldBe(1);
+    }
+
+    [Test]
     public async Task A_lockfile_holding_a_path_package_and_a_registry_package_of_the_same_name_and_version_resolves_like_cargo()
     {
         // clap and rust-analyzer: a workspace crate also comes from crates.io at the same version;

@@ -59,6 +59,30 @@ public sealed class SkeletonLockfileTests
         recipe.LockFile.ShouldNotBeNull().ShouldContain(" \"env_logger\",\n");
     }
 
+    [Test]
+    public async Task A_package_patched_by_another_workspace_keeps_path_dependencies_that_match_the_masked_versions()
+    {
+        // sea-orm: examples patch crates.io's sea-orm with the root package, so the root keeps its
+        // version and its manifest as written; its path dependency on a masked member must still
+        // match that member's 0.0.1, or cargo cannot resolve the root workspace.
+        using var fixture = new CargoFixture();
+        fixture
+            .Write("Cargo.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\nmacros = { path = \"macros\", version = \"0.1\" }\n\n[workspace]\nmembers = [\"macros\"]\nexclude = [\"examples\"]\n")
+            .Write("src/lib.rs", "")
+            .Write("macros/Cargo.toml", "[package]\nname = \"macros\"\nversion = \"0.1.0\"\nedition = \"2021\"\n")
+            .Write("macros/src/lib.rs", "")
+            .Write("examples/demo/Cargo.toml", "[package]\nname = \"demo\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\napp = \"0.1\"\n\n[workspace]\n\n[patch.crates-io]\napp = { path = \"../..\" }\n")
+            .Write("examples/demo/src/lib.rs", "");
+        await CargoMetadata.RunAsync(fixture.Root, "generate-lockfile", "--offline");
+        await CargoMetadata.RunAsync(Path.Combine(fixture.Root, "examples", "demo"), "generate-lockfile", "--offline");
+        using var skeleton = new TemporaryDirectory("prewarm-skeleton-");
+
+        GeneratedRepository.Write(skeleton.Path, SkeletonFiles.Materialize(SkeletonBuilder.Build(RepositoryScanner.Scan(fixture.Root))));
+
+        (await ResolvedGraph.ReadAsync(skeleton.Path, "Cargo.toml")).ShouldBe(await ResolvedGraph.ReadAsync(fixture.Root, "Cargo.toml"));
+        (await ResolvedGraph.ReadAsync(skeleton.Path, "examples/demo/Cargo.toml")).ShouldBe(await ResolvedGraph.ReadAsync(fixture.Root, "examples/demo/Cargo.toml"));
+    }
+
     private static async Task ShouldBeWhatCargoWritesAsync(string skeleton)
     {
         var lockPath = Path.Combine(skeleton, "Cargo.lock");
