@@ -4,7 +4,8 @@ namespace Prewarm.Core.Cargo;
 
 /// <summary>Finds every Cargo.toml under a repository root, skipping <c>target/</c>, <c>.git</c>,
 /// vendored sources and git-ignored directories, following directory symlinks but failing on a
-/// symlink loop.</summary>
+/// symlink loop. Manifests reached through a symlink into the repository itself are aliases of ones
+/// found at their real place too; the scan loads them only where something refers to them.</summary>
 public static class ManifestDiscovery
 {
     /// <summary>Manifest paths relative to <paramref name="repoRoot"/> with '/' separators, sorted ordinally.</summary>
@@ -12,25 +13,32 @@ public static class ManifestDiscovery
     {
         var root = Path.GetFullPath(repoRoot);
         using var rules = new IgnoreRules(root, CargoConfig.Read(root));
-        return FindManifests(root, rules);
+        return FindManifests(root, rules).All;
     }
 
-    internal static IReadOnlyList<string> FindManifests(string root, IgnoreRules rules)
+    internal static DiscoveredManifests FindManifests(string root, IgnoreRules rules)
     {
         var found = new List<string>();
-        Walk(root, root, [ResolveReal(root, root)], rules, found);
+        var aliased = new HashSet<string>(StringComparer.Ordinal);
+        var real = ResolveReal(root, root);
+        Walk(root, real, root, [real], aliased: false, rules, found, aliased);
         found.Sort(StringComparer.Ordinal);
-        return found;
+        return new DiscoveredManifests(found, aliased);
     }
 
-    private static void Walk(string root, string directory, List<string> ancestors, IgnoreRules rules, List<string> found)
+    private static void Walk(string root, string realRoot, string directory, List<string> ancestors, bool aliased, IgnoreRules rules, List<string> found, HashSet<string> aliases)
     {
         IEnumerable<string> entries;
         try
         {
             if (File.Exists(Path.Combine(directory, "Cargo.toml")))
             {
-                found.Add(ManifestPaths.Combine(ManifestPaths.Relative(root, directory), "Cargo.toml"));
+                var manifest = ManifestPaths.Combine(ManifestPaths.Relative(root, directory), "Cargo.toml");
+                found.Add(manifest);
+                if (aliased)
+                {
+                    aliases.Add(manifest);
+                }
             }
 
             entries = DirectoryListing.Directories(directory).Order(StringComparer.Ordinal).ToList();
@@ -57,8 +65,10 @@ public static class ManifestDiscovery
                 throw new WorkspaceLayoutException(Display(root, child), $"symbolic link loop: it leads back to {Display(root, real)}");
             }
 
+            // A link into the repository shows again what the walk finds at the link's target.
+            var alias = aliased || (new DirectoryInfo(child).LinkTarget is not null && IsWithin(real, realRoot));
             ancestors.Add(real);
-            Walk(root, child, ancestors, rules, found);
+            Walk(root, realRoot, child, ancestors, alias, rules, found, aliases);
             ancestors.RemoveAt(ancestors.Count - 1);
         }
     }
@@ -83,6 +93,9 @@ public static class ManifestDiscovery
             throw new WorkspaceLayoutException(Display(root, directory), $"symbolic link loop ({e.Message})");
         }
     }
+
+    private static bool IsWithin(string path, string directory) =>
+        path == directory || path.StartsWith(directory.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
     private static string Display(string root, string path)
     {

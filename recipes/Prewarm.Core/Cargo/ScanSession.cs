@@ -21,7 +21,10 @@ internal sealed class ScanSession : IDisposable
     {
         // A manifest that cannot be read is an error only if cargo would read it (decided below).
         var unread = new SortedDictionary<string, PrewarmException>(StringComparer.Ordinal);
-        foreach (var path in ManifestDiscovery.FindManifests(_root, _rules))
+        // Aliases (manifests seen again through a symlink into the repository) are read only where a
+        // workspace or a path dependency names them, as cargo would.
+        var discovered = ManifestDiscovery.FindManifests(_root, _rules);
+        foreach (var path in discovered.All.Where(p => !discovered.Aliased.Contains(p)))
         {
             try
             {
@@ -86,6 +89,7 @@ internal sealed class ScanSession : IDisposable
             packages.Add(ReadPackage(path, document, workspaceRoot, workspaceRoot is null ? null : workspaceSpecs[workspaceRoot]));
         }
 
+        AddPathDependencies(packages, membership, workspaceSpecs);
         PathDependencyCycles.Refuse(packages, (package, dependency) => DependencyAt(package.ManifestPath, _manifests[package.ManifestPath].Document, dependency.KeyName, dependency.Kind));
         var lockfiles = new List<Lockfile>();
         var lockRoots = workspaces.Select(w => w.Directory)
@@ -294,6 +298,37 @@ internal sealed class ScanSession : IDisposable
             BuildScript = targets.BuildScript,
             WorkspaceRoot = workspaceRoot,
         };
+    }
+
+    /// <summary>cargo loads a path dependency wherever it lies: one the walk did not read (an alias,
+    /// a git-ignored or vendored directory) is read now, and so are its own path dependencies.</summary>
+    private void AddPathDependencies(List<CargoPackage> packages, Dictionary<string, string> membership, Dictionary<string, IReadOnlyDictionary<string, DependencySpec>> workspaceSpecs)
+    {
+        var known = packages.Select(p => p.ManifestPath).ToHashSet(StringComparer.Ordinal);
+        var pending = new Queue<CargoPackage>(packages);
+        while (pending.TryDequeue(out var package))
+        {
+            foreach (var directory in package.Dependencies.Select(d => d.Path).OfType<string>().Distinct(StringComparer.Ordinal))
+            {
+                var path = ManifestPaths.Combine(ManifestPaths.Normalize(directory), "Cargo.toml");
+                if (known.Contains(path) || !File.Exists(Full(path)))
+                {
+                    continue;
+                }
+
+                var (manifest, document) = Load(path);
+                known.Add(path);
+                if (!manifest.HasPackage)
+                {
+                    continue;
+                }
+
+                var workspaceRoot = manifest.HasWorkspace ? null : membership.GetValueOrDefault(path);
+                var dependency = ReadPackage(path, document, workspaceRoot, workspaceRoot is null ? null : workspaceSpecs[workspaceRoot]);
+                packages.Add(dependency);
+                pending.Enqueue(dependency);
+            }
+        }
     }
 
     /// <summary>Whether a package no workspace lists still believes it is in one of <paramref name="workspaces"/>:

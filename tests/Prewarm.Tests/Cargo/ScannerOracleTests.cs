@@ -1,5 +1,7 @@
 using NUnit.Framework;
 using Prewarm.Core.Cargo;
+using Prewarm.Core.Recipes;
+using Prewarm.Tests.Reliability.RandomWorkspaces;
 using Prewarm.Tests.Support;
 using Shouldly;
 
@@ -364,6 +366,35 @@ public sealed class ScannerOracleTests
         (await OracleComparison.AssertMatchesCargoAsync(repository)).ShouldBe(3);
         repository.Packages.Select(p => (p.Name, p.WorkspaceRoot)).ShouldBe([
             ("outside", "ws/Cargo.toml"), ("borrowed", "ws/Cargo.toml"), ("own", "other/Cargo.toml")]);
+    }
+
+    [Test]
+    public async Task A_package_seen_again_through_a_symlink_is_read_only_where_something_names_it()
+    {
+        // embassy: docs/…/examples links to the examples directory. Through the link, the examples'
+        // relative path dependencies lead nowhere (cargo resolves `..` lexically), so cargo would refuse
+        // them there; nothing refers to them through the link, so cargo never does. A path dependency
+        // through the link is read there, as cargo reads it.
+        using var fixture = new CargoFixture();
+        fixture
+            .Write("real/a/Cargo.toml", "[package]\nname = \"a\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\nb = { path = \"../b\" }\n")
+            .Write("real/a/src/lib.rs", "")
+            .Write("real/b/Cargo.toml", "[package]\nname = \"b\"\nversion = \"0.1.0\"\nedition = \"2021\"\n")
+            .Write("real/b/src/lib.rs", "")
+            .Write("app/Cargo.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\nb = { path = \"../docs/linked/b\" }\n")
+            .Write("app/src/lib.rs", "");
+        Directory.CreateDirectory(Path.Combine(fixture.Root, "docs"));
+        Directory.CreateSymbolicLink(Path.Combine(fixture.Root, "docs", "linked"), Path.Combine("..", "real"));
+        await CargoMetadata.RunAsync(Path.Combine(fixture.Root, "app"), "generate-lockfile", "--offline");
+
+        var repository = RepositoryScanner.Scan(fixture.Root);
+
+        repository.Packages.Select(p => p.ManifestPath).ShouldBe(["app/Cargo.toml", "docs/linked/b/Cargo.toml", "real/a/Cargo.toml", "real/b/Cargo.toml"]);
+        (await OracleComparison.AssertMatchesCargoAsync(repository)).ShouldBe(4);
+        using var skeleton = new TemporaryDirectory("prewarm-skeleton-");
+        GeneratedRepository.Write(skeleton.Path, SkeletonFiles.Materialize(SkeletonBuilder.Build(repository)));
+        using var metadata = await CargoMetadata.ReadAsync(Path.Combine(skeleton.Path, "app", "Cargo.toml"), noDeps: false);
+        metadata.RootElement.GetProperty("packages").EnumerateArray().Select(p => p.GetProperty("name").GetString()).Order().ShouldBe(["app", "b"]);
     }
 
     [Test]
