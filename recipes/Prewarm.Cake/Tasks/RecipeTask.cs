@@ -23,7 +23,7 @@ public sealed class RecipeTask : FrostingTask<PrewarmContext>
 {
     public override void Run(PrewarmContext context)
     {
-        var repositories = RepositoryScanner.ScanAll(context.Repositories.Select(r => r.FullPath).ToList());
+        var repositories = RepositoryScanner.ScanAll(context.Repositories.Select(r => r.FullPath).ToList(), TaskArguments.List(context, "exclude"));
         var selection = RecipeArguments.Selection(context);
         var rustc = RustcTool.For(context);
         foreach (var repository in repositories)

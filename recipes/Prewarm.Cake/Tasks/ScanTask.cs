@@ -1,4 +1,5 @@
 using Cake.Core.Diagnostics;
+using Prewarm.Cake.Support;
 using Prewarm.Core.Cargo;
 using Prewarm.Core.IO;
 using Prewarm.Core.Scanning;
@@ -12,7 +13,7 @@ public sealed class ScanTask : FrostingTask<PrewarmContext>
 {
     public override void Run(PrewarmContext context)
     {
-        var repositories = RepositoryScanner.ScanAll(context.Repositories.Select(r => r.FullPath).ToList());
+        var repositories = RepositoryScanner.ScanAll(context.Repositories.Select(r => r.FullPath).ToList(), TaskArguments.List(context, "exclude"));
         var files = ScanArtifacts.Render(repositories);
         var artifacts = context.Artifacts.FullPath;
         // All four files or none: a failed scan must not leave a report that mixes two runs.

@@ -5,7 +5,7 @@ namespace Prewarm.Core.Cargo;
 
 /// <summary>Directories manifest discovery must not enter: build output (<c>target/</c>), <c>.git</c>,
 /// vendored sources (a <c>directory</c>/<c>local-registry</c> source replacement in the
-/// repository's <c>.cargo/config.toml</c>) and anything git ignores.</summary>
+/// repository's <c>.cargo/config.toml</c>), anything git ignores and the directories the user excludes.</summary>
 internal sealed class IgnoreRules : IDisposable
 {
     // libgit2 is native: an application finds it through its deps.json, but a plug-in host (the
@@ -26,12 +26,17 @@ internal sealed class IgnoreRules : IDisposable
 
     private readonly string _root;
     private readonly HashSet<string> _vendored;
+    private readonly IReadOnlyList<string> _excluded;
     private readonly Repository? _git;
     private readonly string? _gitWorkdir;
 
-    public IgnoreRules(string repoRoot, CargoConfig config)
+    /// <param name="repoRoot">The repository root, absolute.</param>
+    /// <param name="config">The repository's cargo configuration (vendored sources).</param>
+    /// <param name="excluded">Repository-relative directories ('/'-separated) to leave out, with all below them.</param>
+    public IgnoreRules(string repoRoot, CargoConfig config, IReadOnlyList<string>? excluded = null)
     {
         _root = repoRoot;
+        _excluded = (excluded ?? []).Select(e => ManifestPaths.Normalize(e.Replace('\\', '/'))).Where(e => e.Length > 0).ToList();
         _vendored = config.VendoredDirectories.ToHashSet(StringComparer.Ordinal);
         var gitDirectory = LibGit2Loads.Value ? Repository.Discover(repoRoot) : null;
         if (gitDirectory is not null)
@@ -51,6 +56,11 @@ internal sealed class IgnoreRules : IDisposable
         }
 
         if (_vendored.Contains(Path.GetFullPath(directory)))
+        {
+            return true;
+        }
+
+        if (_excluded.Count > 0 && ManifestPaths.Relative(_root, directory) is var fromRoot && _excluded.Any(e => ManifestPaths.IsWithin(fromRoot, e)))
         {
             return true;
         }

@@ -10,7 +10,8 @@ public static class RepositoryScanner
     /// <summary>Scans one repository root.</summary>
     /// <param name="repoRoot">The repository directory.</param>
     /// <param name="id">The repository id; defaults to the directory name lower-cased.</param>
-    public static CargoRepository Scan(string repoRoot, string? id = null)
+    /// <param name="exclude">Repository-relative directories not searched for manifests (test data that is not a package).</param>
+    public static CargoRepository Scan(string repoRoot, string? id = null, IReadOnlyList<string>? exclude = null)
     {
         var root = Path.GetFullPath(repoRoot);
         if (!Directory.Exists(root))
@@ -18,13 +19,13 @@ public static class RepositoryScanner
             throw new UnreadableFileException(repoRoot, "repository directory does not exist");
         }
 
-        using var session = new ScanSession(root);
+        using var session = new ScanSession(root, exclude);
         return session.Scan(id ?? RepositoryIds.Assign([root])[0]);
     }
 
     /// <summary>Scans several roots, giving each the artifacts contract's unique id in order. A failure
     /// is a <see cref="RepositoryScanException"/> whose message names the file by its absolute path.</summary>
-    public static IReadOnlyList<CargoRepository> ScanAll(IReadOnlyList<string> repoRoots)
+    public static IReadOnlyList<CargoRepository> ScanAll(IReadOnlyList<string> repoRoots, IReadOnlyList<string>? exclude = null)
     {
         var ids = RepositoryIds.Assign(repoRoots);
         var repositories = new List<CargoRepository>();
@@ -38,7 +39,7 @@ public static class RepositoryScanner
 
             try
             {
-                repositories.Add(Scan(root, ids[i]));
+                repositories.Add(Scan(root, ids[i], exclude));
             }
             catch (PrewarmException e)
             {

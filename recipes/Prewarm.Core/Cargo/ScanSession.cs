@@ -10,11 +10,11 @@ internal sealed class ScanSession : IDisposable
     private readonly IgnoreRules _rules;
     private readonly SortedDictionary<string, (CargoManifest Manifest, TomlTable Document)> _manifests = new(StringComparer.Ordinal);
 
-    public ScanSession(string root)
+    public ScanSession(string root, IReadOnlyList<string>? excluded = null)
     {
         _root = root;
         _config = CargoConfig.Read(root);
-        _rules = new IgnoreRules(root, _config);
+        _rules = new IgnoreRules(root, _config, excluded);
     }
 
     public CargoRepository Scan(string id)
@@ -67,7 +67,11 @@ internal sealed class ScanSession : IDisposable
         {
             if (!_manifests.ContainsKey(path) && EnclosingWorkspace.Of(path, workspaces) is null)
             {
-                throw error;
+                // A nested manifest that nothing refers to may be test data rather than a package (bat's
+                // highlighted Cargo.toml): name the way to leave it out.
+                throw path == "Cargo.toml"
+                    ? error
+                    : new PrewarmException($"{error.Message} (if it is not a package, --exclude={ManifestPaths.DirectoryOf(path)} leaves it out)", error);
             }
         }
 

@@ -10,6 +10,7 @@ public static class OptionCatalog
     [
         new("", "repo", "repo", OptionKind.List, "Repository roots to work on; default: the working directory."),
         new("", "artifacts", "artifacts", OptionKind.Text, "Where outputs go; default artifacts/prewarm/."),
+        new("", "exclude", "exclude", OptionKind.List, "Directories of each repository (relative to it) that Scan does not search for manifests: test data that is not a package."),
         new("", "sccache", "sccache", OptionKind.Boolean, "Compile through sccache (in the image with its own cache mount) and check its hit rate in Verify."),
 
         new("recipe", "package", "package", OptionKind.List, "Keep only these workspace members and their dependency closure."),

@@ -110,6 +110,27 @@ public sealed class ScanTaskTests
         File.ReadAllText(Path.Combine(_artifacts, "dependency-frequency.txt")).ShouldBe("previous run\n");
     }
 
+    [Test]
+    public async Task A_nested_manifest_that_is_test_data_names_the_exclude_that_leaves_it_out()
+    {
+        // bat keeps a syntax-highlighted Cargo.toml among its test data: no package, and nothing refers to it.
+        using var repository = new CargoFixture("tool");
+        repository
+            .Write("Cargo.toml", "[package]\nname = \"tool\"\nversion = \"0.1.0\"\nedition = \"2021\"\n")
+            .Write("src/lib.rs", "")
+            .Write("tests/syntax/highlighted/Cargo.toml", "\u001b[38;2;249;38;114m[package]\u001b[0m\n");
+
+        var refused = await BuildHostProcess.RunAsync(RepositoryLayout.Root, "--target=Scan", "--exclusive", $"--repo={repository.Root}", $"--artifacts={_artifacts}");
+        var excluded = await BuildHostProcess.RunAsync(RepositoryLayout.Root, "--target=Scan", "--exclusive", $"--repo={repository.Root}", $"--artifacts={_artifacts}", "--exclude=tests/syntax");
+
+        refused.ExitCode.ShouldNotBe(0);
+        refused.All.ShouldContain($"{repository.Root}/tests/syntax/highlighted/Cargo.toml:1:1: ");
+        refused.All.ShouldContain("(if it is not a package, --exclude=tests/syntax/highlighted leaves it out)");
+        excluded.ExitCode.ShouldBe(0, excluded.All);
+        using var scan = JsonDocument.Parse(File.ReadAllText(Path.Combine(_artifacts, "scan.json")));
+        scan.RootElement.GetProperty("repositories")[0].GetProperty("manifests").GetArrayLength().ShouldBe(1);
+    }
+
     private static void CopyTree(string from, string to)
     {
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
