@@ -3,6 +3,7 @@ using Cake.Core.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Prewarm.Cake.Configuration;
 using Prewarm.Cake.Diagnostics;
+using Prewarm.Cake.Support;
 using Prewarm.Core.Security;
 using Prewarm.Frosting;
 
@@ -17,8 +18,10 @@ public static class CakeHostExtensions
 
     /// <summary>As <see cref="UsePrewarm(CakeHost)"/>, with a context of the caller's that derives from <see cref="PrewarmContext"/>.</summary>
     public static CakeHost UsePrewarm<TContext>(this CakeHost host)
-        where TContext : PrewarmContext =>
-        host.AddAssembly(typeof(PrewarmContext).Assembly)
+        where TContext : PrewarmContext
+    {
+        InterruptedWrites.Install();
+        return host.AddAssembly(typeof(PrewarmContext).Assembly)
             .UseContext<TContext>()
             .UseArgumentSource<PrewarmConfigArgumentSource>()
             .ConfigureServices(services =>
@@ -29,4 +32,5 @@ public static class CakeHostExtensions
                     new CakeBuildLog(sp.GetRequiredService<IConsole>()),
                     sp.GetRequiredService<SecretRedactor>()));
             });
+    }
 }

@@ -69,9 +69,7 @@ internal sealed class ScanSession : IDisposable
             {
                 // A nested manifest that nothing refers to may be test data rather than a package (bat's
                 // highlighted Cargo.toml): name the way to leave it out.
-                throw path == "Cargo.toml"
-                    ? error
-                    : new PrewarmException($"{error.Message} (if it is not a package, --exclude={ManifestPaths.DirectoryOf(path)} leaves it out)", error);
+                throw Standalone(path, error);
             }
         }
 
@@ -90,7 +88,14 @@ internal sealed class ScanSession : IDisposable
             }
 
             var workspaceRoot = manifest.HasWorkspace ? path : membership.GetValueOrDefault(path);
-            packages.Add(ReadPackage(path, document, workspaceRoot, workspaceRoot is null ? null : workspaceSpecs[workspaceRoot]));
+            try
+            {
+                packages.Add(ReadPackage(path, document, workspaceRoot, workspaceRoot is null ? null : workspaceSpecs[workspaceRoot]));
+            }
+            catch (PrewarmException e) when (workspaceRoot is null)
+            {
+                throw Standalone(path, e);
+            }
         }
 
         AddPathDependencies(packages, membership, workspaceSpecs);
@@ -303,6 +308,13 @@ internal sealed class ScanSession : IDisposable
             WorkspaceRoot = workspaceRoot,
         };
     }
+
+    /// <summary>A nested manifest read only because it is there (no workspace lists it) may be test data
+    /// rather than a package (bat's highlighted Cargo.toml): its error names the way to leave it out.</summary>
+    private static PrewarmException Standalone(string path, PrewarmException error) =>
+        path == "Cargo.toml"
+            ? error
+            : new PrewarmException($"{error.Message} (if it is not a package, --exclude={ManifestPaths.DirectoryOf(path)} leaves it out)", error);
 
     /// <summary>cargo loads a path dependency wherever it lies: one the walk did not read (an alias,
     /// a git-ignored or vendored directory) is read now, and so are its own path dependencies.</summary>
