@@ -28,6 +28,13 @@ public sealed record CargoPackage
     /// <summary>The manifest of the workspace this package belongs to, or null for a standalone package.</summary>
     public string? WorkspaceRoot { get; init; }
 
+    /// <summary><c>[patch]</c> entries of a standalone package (cargo applies them: the package is its
+    /// own workspace root); null otherwise, a workspace keeps them on <see cref="CargoWorkspace"/>.</summary>
+    public IReadOnlyList<CargoPatch>? Patches { get; init; }
+
+    /// <summary><c>[replace]</c> entries of a standalone package; null otherwise, as <see cref="Patches"/>.</summary>
+    public IReadOnlyList<CargoPatch>? Replacements { get; init; }
+
     /// <summary>True when this package's own manifest is also the workspace root.</summary>
     public bool IsWorkspaceRoot => WorkspaceRoot == ManifestPath;
 }

@@ -216,15 +216,18 @@ internal sealed class ScanSession : IDisposable
                 (values.Table(table, "package") ?? new TomlTable()).ToDictionary(kv => kv.Key, kv => Render(kv.Value)),
                 StringComparer.Ordinal),
             Patches = Patches(rootPath, document, directory, reader),
-            Replacements = values.Table(document, "replace") is { } replace
-                ? reader.ReadSpecs(replace, directory, "replace")
-                    .OrderBy(kv => kv.Key, StringComparer.Ordinal)
-                    .Select(kv => new CargoPatch { Source = kv.Key, Replacement = reader.ToDependency(kv.Key.Split(':')[0], kv.Value, DependencyKind.Normal, null, false) })
-                    .ToList()
-                : [],
+            Replacements = Replacements(rootPath, document, directory, reader),
         };
         return (workspace, specs);
     }
+
+    private static List<CargoPatch> Replacements(string rootPath, TomlTable document, string directory, DependencyReader reader) =>
+        new TomlValues(rootPath).Table(document, "replace") is { } replace
+            ? reader.ReadSpecs(replace, directory, "replace")
+                .OrderBy(kv => kv.Key, StringComparer.Ordinal)
+                .Select(kv => new CargoPatch { Source = kv.Key, Replacement = reader.ToDependency(kv.Key.Split(':')[0], kv.Value, DependencyKind.Normal, null, false) })
+                .ToList()
+            : [];
 
     private static List<CargoPatch> Patches(string rootPath, TomlTable document, string directory, DependencyReader reader)
     {
@@ -285,12 +288,9 @@ internal sealed class ScanSession : IDisposable
             RequirePathDependency(path, document, dependency);
         }
 
-        if (workspaceRoot is null)
-        {
-            // The model keeps patches on workspaces only, but cargo applies (and checks) a lone package's too.
-            _ = Patches(path, document, directory, Reader(path));
-            _ = values.Table(document, "replace") is { } replace ? Reader(path).ReadSpecs(replace, directory, "replace") : null;
-        }
+        // A lone package is its own workspace root: cargo applies (and checks) its [patch] and [replace].
+        var patches = workspaceRoot is null ? Patches(path, document, directory, Reader(path)) : null;
+        var replacements = workspaceRoot is null ? Replacements(path, document, directory, Reader(path)) : null;
 
         var targets = TargetDiscovery.Resolve(_root, path, document, name, edition);
         return new CargoPackage
@@ -306,6 +306,8 @@ internal sealed class ScanSession : IDisposable
             Features = FeatureTable.Read(values, document, dependencies),
             BuildScript = targets.BuildScript,
             WorkspaceRoot = workspaceRoot,
+            Patches = patches is { Count: > 0 } ? patches : null,
+            Replacements = replacements is { Count: > 0 } ? replacements : null,
         };
     }
 

@@ -13,12 +13,17 @@ public static class DirectoryTree
     /// <param name="directory">The directory to replace.</param>
     /// <param name="files">Content by '/'-separated path relative to <paramref name="directory"/>.</param>
     /// <returns>True when the directory changed.</returns>
-    public static bool Replace(string directory, IReadOnlyDictionary<string, string> files)
+    public static bool Replace(string directory, IReadOnlyDictionary<string, string> files) =>
+        Replace(directory, files.ToDictionary(f => f.Key, f => Utf8NoBom.GetBytes(f.Value), StringComparer.Ordinal));
+
+    /// <param name="directory">The directory to replace.</param>
+    /// <param name="encoded">Content by '/'-separated path relative to <paramref name="directory"/>.</param>
+    /// <returns>True when the directory changed.</returns>
+    public static bool Replace(string directory, IReadOnlyDictionary<string, byte[]> encoded)
     {
         var target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory));
         var parent = Path.GetDirectoryName(target)!;
         Directory.CreateDirectory(parent);
-        var encoded = files.ToDictionary(f => f.Key, f => Utf8NoBom.GetBytes(f.Value), StringComparer.Ordinal);
         if (IsUpToDate(target, encoded))
         {
             return false;
@@ -79,7 +84,7 @@ public static class DirectoryTree
                 .ToList()
             : [];
 
-    private static bool IsUpToDate(string target, Dictionary<string, byte[]> files)
+    private static bool IsUpToDate(string target, IReadOnlyDictionary<string, byte[]> files)
     {
         if (!Directory.Exists(target))
         {

@@ -14,9 +14,9 @@ public static class PatchedSources
 
     /// <summary>Files under each package directory (relative to the repository root, '/'-separated),
     /// sorted ordinally; the manifest and lockfile are left to the recipe's own entries.</summary>
-    public static SortedDictionary<string, string> Read(string repoRoot, IEnumerable<string> packageDirectories)
+    public static PatchedFiles Read(string repoRoot, IEnumerable<string> packageDirectories)
     {
-        var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var files = new PatchedFiles(new(StringComparer.Ordinal), new(StringComparer.Ordinal));
         foreach (var directory in packageDirectories.Where(d => d.Length > 0))
         {
             Collect(repoRoot, directory, directory, files);
@@ -25,7 +25,21 @@ public static class PatchedSources
         return files;
     }
 
-    private static void Collect(string repoRoot, string packageDirectory, string directory, SortedDictionary<string, string> files)
+    private static bool IsText(byte[] bytes, out string text)
+    {
+        try
+        {
+            text = StrictUtf8.GetString(bytes);
+            return !text.Contains('\0', StringComparison.Ordinal);
+        }
+        catch (DecoderFallbackException)
+        {
+            text = string.Empty;
+            return false;
+        }
+    }
+
+    private static void Collect(string repoRoot, string packageDirectory, string directory, PatchedFiles files)
     {
         var full = Path.Combine(repoRoot, directory);
         foreach (var entry in DirectoryListing.Entries(full).Order(StringComparer.Ordinal))
@@ -48,11 +62,15 @@ public static class PatchedSources
 
             try
             {
-                files[relative] = StrictUtf8.GetString(File.ReadAllBytes(entry));
-            }
-            catch (DecoderFallbackException)
-            {
-                throw new PrewarmException($"{entry}: a binary file in a [patch] path package; recipes carry text only, so vendor this crate another way or remove the file");
+                var bytes = File.ReadAllBytes(entry);
+                if (IsText(bytes, out var text))
+                {
+                    files.Text[relative] = text;
+                }
+                else
+                {
+                    files.Base64[relative] = Convert.ToBase64String(bytes);
+                }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

@@ -27,6 +27,9 @@ public sealed record Recipe
     /// cargo-chef's exact shape.</summary>
     public IReadOnlyDictionary<string, string> PatchedSources { get; init; } = new SortedDictionary<string, string>(StringComparer.Ordinal);
 
+    /// <summary>The files of those packages that are not UTF-8 text, in base64, by relative path.</summary>
+    public IReadOnlyDictionary<string, string> PatchedBinaries { get; init; } = new SortedDictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>Names of the packages whose sources are dummies (every <c>[package]</c> of the
     /// skeleton but the patched ones, which are real): their artifacts are deleted after cook.</summary>
     public IReadOnlyList<string> LocalPackages() =>
@@ -44,5 +47,5 @@ public sealed record Recipe
         Manifests.Select(m => ManifestPaths.DirectoryOf(m.RelativePath)).Where(IsPatched).Distinct().Order(StringComparer.Ordinal).ToList();
 
     private bool IsPatched(string directory) =>
-        directory.Length > 0 && PatchedSources.Keys.Any(p => p.StartsWith(directory + "/", StringComparison.Ordinal));
+        directory.Length > 0 && PatchedSources.Keys.Concat(PatchedBinaries.Keys).Any(p => p.StartsWith(directory + "/", StringComparison.Ordinal));
 }

@@ -22,12 +22,13 @@ public static class RecipeArtifacts
         EnsureOutsideSources(directory, repository);
         var json = RecipeJson.Serialize(recipe);
         var bound = environment with { RecipeSha256 = RecipeJson.Sha256(json) };
-        var files = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        var utf8 = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+        var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal)
         {
-            [RecipeFile] = json,
-            [EnvironmentFile] = bound.ToJson(),
+            [RecipeFile] = utf8.GetBytes(json),
+            [EnvironmentFile] = utf8.GetBytes(bound.ToJson()),
         };
-        foreach (var (path, content) in SkeletonFiles.Materialize(recipe))
+        foreach (var (path, content) in SkeletonFiles.MaterializeBytes(recipe))
         {
             files[SkeletonDirectory + "/" + path] = content;
         }

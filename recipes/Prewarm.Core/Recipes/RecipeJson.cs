@@ -61,14 +61,17 @@ public static class RecipeJson
             }
 
             // Not cargo-chef's (it ignores unknown fields): written only when a [patch] path package exists.
-            if (recipe.PatchedSources.Count > 0)
+            // A file that is not UTF-8 text has "base64" in place of "contents".
+            if (recipe.PatchedSources.Count + recipe.PatchedBinaries.Count > 0)
             {
                 json.WriteStartArray("patched_sources");
-                foreach (var (path, contents) in recipe.PatchedSources.OrderBy(f => f.Key, StringComparer.Ordinal))
+                var files = recipe.PatchedSources.Select(f => (Path: f.Key, Key: "contents", Value: f.Value))
+                    .Concat(recipe.PatchedBinaries.Select(f => (Path: f.Key, Key: "base64", Value: f.Value)));
+                foreach (var (path, key, value) in files.OrderBy(f => f.Path, StringComparer.Ordinal))
                 {
                     json.WriteStartObject();
                     json.WriteString("path", path);
-                    json.WriteString("contents", contents);
+                    json.WriteString(key, value);
                     json.WriteEndObject();
                 }
 
@@ -81,6 +84,12 @@ public static class RecipeJson
 
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
     }
+
+    private static SortedDictionary<string, string> PatchedEntries(JsonElement skeleton, string key) =>
+        new(skeleton.TryGetProperty("patched_sources", out var patched)
+                ? patched.EnumerateArray().Where(f => f.TryGetProperty(key, out _)).ToDictionary(f => f.GetProperty("path").GetString()!, f => f.GetProperty(key).GetString()!)
+                : [],
+            StringComparer.Ordinal);
 
     /// <summary>Reads a recipe.json (ours or cargo-chef's); <paramref name="file"/> names it in errors.
     /// Lockfiles of nested workspaces are not part of the format and come back empty.</summary>
@@ -105,11 +114,8 @@ public static class RecipeJson
                 ConfigFile = OptionalString(skeleton, "config_file"),
                 LockFile = OptionalString(skeleton, "lock_file"),
                 RustToolchainFile = toolchain,
-                PatchedSources = skeleton.TryGetProperty("patched_sources", out var patched)
-                    ? new SortedDictionary<string, string>(
-                        patched.EnumerateArray().ToDictionary(f => f.GetProperty("path").GetString()!, f => f.GetProperty("contents").GetString()!),
-                        StringComparer.Ordinal)
-                    : new SortedDictionary<string, string>(StringComparer.Ordinal),
+                PatchedSources = PatchedEntries(skeleton, "contents"),
+                PatchedBinaries = PatchedEntries(skeleton, "base64"),
             };
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or IndexOutOfRangeException)

@@ -65,6 +65,7 @@ public static class SkeletonBuilder
             }
         }
 
+        var patchedFiles = PatchedSources.Read(repository.RootPath, repository.Packages.Select(p => p.Directory).Where(patched.Contains));
         return new Recipe
         {
             Manifests = manifests.OrderBy(m => m.RelativePath, StringComparer.Ordinal).ToList(),
@@ -74,7 +75,8 @@ public static class SkeletonBuilder
                 ? new RustToolchainFile(true, toml)
                 : ReadText(repository, "rust-toolchain") is { } bare ? new RustToolchainFile(false, bare) : null,
             NestedLockFiles = nestedLocks,
-            PatchedSources = PatchedSources.Read(repository.RootPath, repository.Packages.Select(p => p.Directory).Where(patched.Contains)),
+            PatchedSources = patchedFiles.Text,
+            PatchedBinaries = patchedFiles.Base64,
         };
     }
 
@@ -84,6 +86,7 @@ public static class SkeletonBuilder
     internal static IReadOnlySet<string> PatchedDirectories(CargoRepository repository) =>
         repository.Workspaces
             .SelectMany(w => w.Patches.Concat(w.Replacements))
+            .Concat(repository.Packages.SelectMany(p => (p.Patches ?? []).Concat(p.Replacements ?? [])))
             .Select(p => p.Replacement.Path)
             .OfType<string>()
             .Select(ManifestPaths.Normalize)

@@ -6,6 +6,23 @@ namespace Prewarm.Core.Recipes;
 /// '/'-separated path relative to the skeleton root. Refuses any path that would leave the root.</summary>
 public static class SkeletonFiles
 {
+    /// <summary>Every file of the skeleton as bytes: <see cref="Materialize"/>'s text (UTF-8) and the
+    /// patched packages' binary files.</summary>
+    public static SortedDictionary<string, byte[]> MaterializeBytes(Recipe recipe)
+    {
+        var utf8 = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+        var files = new SortedDictionary<string, byte[]>(
+            Materialize(recipe).ToDictionary(f => f.Key, f => utf8.GetBytes(f.Value), StringComparer.Ordinal),
+            StringComparer.Ordinal);
+        foreach (var (path, base64) in recipe.PatchedBinaries)
+        {
+            files[Checked(path, "recipe.json")] = Convert.FromBase64String(base64);
+        }
+
+        return files;
+    }
+
+    /// <summary>The skeleton's text files (all but the patched packages' binary ones).</summary>
     public static SortedDictionary<string, string> Materialize(Recipe recipe)
     {
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);

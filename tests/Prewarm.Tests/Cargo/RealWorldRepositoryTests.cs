@@ -33,7 +33,7 @@ public sealed class RealWorldRepositoryTests
 
         var recipe = SkeletonBuilder.Build(repository);
         using var skeleton = new TemporaryDirectory("prewarm-skeleton-");
-        GeneratedRepository.Write(skeleton.Path, SkeletonFiles.Materialize(recipe));
+        GeneratedRepository.Write(skeleton.Path, SkeletonFiles.MaterializeBytes(recipe));
         var unmasked = SkeletonBuilder.UnmaskedDirectories(repository);
         foreach (var root in OracleComparison.Roots(repository))
         {

@@ -110,7 +110,7 @@ public sealed class RecipePartsTests
     }
 
     [Test]
-    public void Patched_sources_are_read_sorted_without_target_dirs_and_a_binary_file_is_one_clear_error()
+    public void Patched_sources_are_read_sorted_without_target_dirs_and_binary_files_in_base64()
     {
         using var tree = new Support.TemporaryTree();
         tree.Write("repo/vendor/itoa/Cargo.toml", "[package]\nname = \"itoa\"\nversion = \"1.0.1\"\n");
@@ -118,13 +118,16 @@ public sealed class RecipePartsTests
         tree.Write("repo/vendor/itoa/src/lib.rs", "mod udiv128;\n");
         tree.Write("repo/vendor/itoa/target/debug/junk.rs", "stale\n");
         var root = tree["repo"];
+        File.WriteAllBytes(Path.Combine(root, "vendor", "itoa", "table.bin"), [0xFF, 0xFE, 0x00, 0x81]);
+        File.WriteAllBytes(Path.Combine(root, "vendor", "itoa", "zeros.bin"), [0x00, 0x00]);
 
         var files = PatchedSources.Read(root, ["vendor/itoa"]);
 
-        files.Keys.ShouldBe(["vendor/itoa/src/lib.rs", "vendor/itoa/src/udiv128.rs"]);
-        File.WriteAllBytes(Path.Combine(root, "vendor", "itoa", "table.bin"), [0xFF, 0xFE, 0x00, 0x81]);
-        var error = Should.Throw<Prewarm.Core.PrewarmException>(() => PatchedSources.Read(root, ["vendor/itoa"]));
-        error.Message.ShouldContain("table.bin");
-        error.Message.ShouldNotContain("\n");
+        files.Text.Keys.ShouldBe(["vendor/itoa/src/lib.rs", "vendor/itoa/src/udiv128.rs"]);
+        files.Base64.ShouldBe(new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["vendor/itoa/table.bin"] = "//4AgQ==",
+            ["vendor/itoa/zeros.bin"] = "AAA=",   // valid UTF-8, but NUL: not text
+        });
     }
 }

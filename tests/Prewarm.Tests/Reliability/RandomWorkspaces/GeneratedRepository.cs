@@ -38,6 +38,17 @@ internal static class GeneratedRepository
         return roots.ToList();
     }
 
+    /// <summary>Writes files given as bytes (a skeleton with a patched package's binary files).</summary>
+    public static void Write(string root, IEnumerable<KeyValuePair<string, byte[]>> files)
+    {
+        foreach (var (path, content) in files)
+        {
+            var full = Path.Combine(root, path.Replace('/', Path.DirectorySeparatorChar));
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            File.WriteAllBytes(full, content);
+        }
+    }
+
     public static void Write(string root, IEnumerable<KeyValuePair<string, string>> files)
     {
         foreach (var (path, content) in files)
