@@ -13,18 +13,21 @@ public static class ManifestNormalizer
     /// <param name="package">The package this manifest declares, or null for a virtual workspace root.</param>
     /// <param name="isMaskedPackage">True for a repository-relative package directory whose version is masked.</param>
     /// <param name="keptMembers">With a member filter: the repository-relative directories of the members to keep.</param>
+    /// <param name="keepSharedTables">Keep <c>[workspace.package]</c> and <c>[workspace.lints]</c> as written:
+    /// a patched member's manifest, kept as written, may inherit anything from them.</param>
     public static RecipeManifest Normalize(
         TomlTable document,
         string manifestPath,
         CargoPackage? package,
         Func<string, bool> isMaskedPackage,
-        IReadOnlyCollection<string>? keptMembers = null)
+        IReadOnlyCollection<string>? keptMembers = null,
+        bool keepSharedTables = false)
     {
         var directory = ManifestPaths.DirectoryOf(manifestPath);
         RemoveKeys(document, ManifestMetadata.TopLevelKeys);
         if (TomlDocuments.Table(document, "workspace") is { } workspace)
         {
-            NormalizeWorkspace(workspace, directory, isMaskedPackage, keptMembers);
+            NormalizeWorkspace(workspace, directory, isMaskedPackage, keptMembers, keepSharedTables);
         }
 
         var targets = new List<RecipeTarget>();
@@ -57,10 +60,10 @@ public static class ManifestNormalizer
         : target.Kinds.Contains("custom-build") ? RecipeTargetKind.BuildScript
         : RecipeTargetKind.Lib;
 
-    private static void NormalizeWorkspace(TomlTable workspace, string directory, Func<string, bool> isMaskedPackage, IReadOnlyCollection<string>? keptMembers)
+    private static void NormalizeWorkspace(TomlTable workspace, string directory, Func<string, bool> isMaskedPackage, IReadOnlyCollection<string>? keptMembers, bool keepSharedTables)
     {
-        RemoveKeys(workspace, ManifestMetadata.WorkspaceKeys);
-        if (TomlDocuments.Table(workspace, "package") is { } shared)
+        RemoveKeys(workspace, keepSharedTables ? ManifestMetadata.WorkspaceKeys.Where(k => k != "lints") : ManifestMetadata.WorkspaceKeys);
+        if (!keepSharedTables && TomlDocuments.Table(workspace, "package") is { } shared)
         {
             RemoveKeys(shared, ManifestMetadata.PackageKeys);
             if (shared.ContainsKey("version"))

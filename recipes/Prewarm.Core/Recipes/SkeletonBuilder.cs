@@ -17,6 +17,7 @@ public static class SkeletonBuilder
 
         var patched = PatchedDirectories(repository);
         var unmasked = UnmaskedDirectories(repository);
+        var keepingShared = RootsKeepingSharedTables(repository);
         var masked = repository.Packages
             .Select(p => p.Directory)
             .Where(d => !unmasked.Contains(d))
@@ -38,7 +39,7 @@ public static class SkeletonBuilder
             IReadOnlyCollection<string>? keptMembers = options.IsFiltered && manifest.HasWorkspace
                 ? kept.Where(p => p.WorkspaceRoot == manifest.Path).Select(p => p.Directory).ToList()
                 : null;
-            var normalized = ManifestNormalizer.Normalize(manifest.ParseDocument(), manifest.Path, package, masked.Contains, keptMembers);
+            var normalized = ManifestNormalizer.Normalize(manifest.ParseDocument(), manifest.Path, package, masked.Contains, keptMembers, keepingShared.Contains(manifest.Path));
 
             // A patched package builds from its real sources, so it keeps its manifest as written: cargo
             // fingerprints how targets are declared, and the real build must find its units fresh.
@@ -114,7 +115,31 @@ public static class SkeletonBuilder
             }
         }
 
+        // A root that keeps [workspace.package] as written keeps its version: so do the members inheriting it.
+        var keepingShared = RootsKeepingSharedTables(repository);
+        var manifests = repository.Manifests.ToDictionary(m => m.Path, StringComparer.Ordinal);
+        foreach (var package in repository.Packages.Where(p => p.WorkspaceRoot is { } root && keepingShared.Contains(root)))
+        {
+            if (TomlDocuments.Table(manifests[package.ManifestPath].ParseDocument(), "package") is { } table
+                && table.TryGetValue("version", out var version) && version is Tomlyn.Model.TomlTable)
+            {
+                unmasked.Add(package.Directory);
+            }
+        }
+
         return unmasked;
+    }
+
+    /// <summary>Workspace roots with a patched member: its manifest is kept as written and may inherit
+    /// anything from <c>[workspace.package]</c> and <c>[workspace.lints]</c> (rustls's lints, tauri's
+    /// authors), so the root keeps both as written.</summary>
+    internal static IReadOnlySet<string> RootsKeepingSharedTables(CargoRepository repository)
+    {
+        var patched = PatchedDirectories(repository);
+        return repository.Packages
+            .Where(p => patched.Contains(p.Directory) && p.WorkspaceRoot is { } root && root != p.ManifestPath)
+            .Select(p => p.WorkspaceRoot!)
+            .ToHashSet(StringComparer.Ordinal);
     }
 
     private static bool IsOutside(string relativePath) => relativePath == ".." || relativePath.StartsWith("../", StringComparison.Ordinal);

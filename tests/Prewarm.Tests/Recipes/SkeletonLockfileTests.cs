@@ -83,6 +83,30 @@ public sealed class SkeletonLockfileTests
         (await ResolvedGraph.ReadAsync(skeleton.Path, "examples/demo/Cargo.toml")).ShouldBe(await ResolvedGraph.ReadAsync(fixture.Root, "examples/demo/Cargo.toml"));
     }
 
+    [Test]
+    public async Task A_patched_member_inheriting_from_the_workspace_finds_what_it_inherits_in_the_skeleton()
+    {
+        // rustls (lints) and tauri (authors): the patched member keeps its manifest as written, so the
+        // root keeps [workspace.package] and [workspace.lints] as written, and the members inheriting
+        // the shared version keep it in manifests and lockfile alike.
+        using var fixture = new CargoFixture();
+        fixture
+            .Write("Cargo.toml", "[workspace]\nmembers = [\"app\", \"itoa\"]\nresolver = \"2\"\n\n[workspace.package]\nversion = \"1.0.1\"\nedition = \"2021\"\nauthors = [\"A <a@example.com>\"]\n\n[workspace.lints.rust]\nunsafe_code = \"forbid\"\n\n[patch.crates-io]\nitoa = { path = \"itoa\" }\n")
+            .Write("itoa/Cargo.toml", "[package]\nname = \"itoa\"\nversion.workspace = true\nedition.workspace = true\nauthors.workspace = true\n\n[lints]\nworkspace = true\n")
+            .Write("itoa/src/lib.rs", "pub fn format(n: u64) -> String { n.to_string() }\n")
+            .Write("app/Cargo.toml", "[package]\nname = \"app\"\nversion.workspace = true\nedition.workspace = true\n\n[dependencies]\nitoa = \"1\"\n")
+            .Write("app/src/lib.rs", "");
+        await CargoMetadata.RunAsync(fixture.Root, "generate-lockfile", "--offline");
+        using var skeleton = new TemporaryDirectory("prewarm-skeleton-");
+
+        var recipe = SkeletonBuilder.Build(RepositoryScanner.Scan(fixture.Root));
+        GeneratedRepository.Write(skeleton.Path, SkeletonFiles.MaterializeBytes(recipe));
+
+        (await ResolvedGraph.ReadAsync(skeleton.Path, "Cargo.toml")).ShouldBe(await ResolvedGraph.ReadAsync(fixture.Root, "Cargo.toml"));
+        await CargoMetadata.RunAsync(skeleton.Path, "build", "--offline", "--locked", "--target-dir", Path.Combine(skeleton.Path, "target"));
+        recipe.Manifests.Single(m => m.RelativePath == "Cargo.toml").Contents.ShouldContain("unsafe_code");
+    }
+
     private static async Task ShouldBeWhatCargoWritesAsync(string skeleton)
     {
         var lockPath = Path.Combine(skeleton, "Cargo.lock");
