@@ -22,11 +22,10 @@ public static class RecipeArtifacts
         EnsureOutsideSources(directory, repository);
         var json = RecipeJson.Serialize(recipe);
         var bound = environment with { RecipeSha256 = RecipeJson.Sha256(json) };
-        var utf8 = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
         var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal)
         {
-            [RecipeFile] = utf8.GetBytes(json),
-            [EnvironmentFile] = utf8.GetBytes(bound.ToJson()),
+            [RecipeFile] = System.Text.Encoding.UTF8.GetBytes(json),
+            [EnvironmentFile] = System.Text.Encoding.UTF8.GetBytes(bound.ToJson()),
         };
         foreach (var (path, content) in SkeletonFiles.MaterializeBytes(recipe))
         {

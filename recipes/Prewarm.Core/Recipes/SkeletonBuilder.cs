@@ -16,8 +16,8 @@ public static class SkeletonBuilder
         }
 
         var patched = PatchedDirectories(repository);
-        var unmasked = UnmaskedDirectories(repository);
-        var keepingShared = RootsKeepingSharedTables(repository);
+        var keepingShared = RootsKeepingSharedTables(repository, patched);
+        var unmasked = UnmaskedDirectories(repository, patched, keepingShared);
         var masked = repository.Packages
             .Select(p => p.Directory)
             .Where(d => !unmasked.Contains(d))
@@ -81,7 +81,7 @@ public static class SkeletonBuilder
         };
     }
 
-    /// <summary>[patch]/[replace] paths of any workspace, repository-relative. They stand in for
+    /// <summary>[patch]/[replace] paths of any workspace or lone package, repository-relative. They stand in for
     /// registry versions: their versions must keep matching the requirements they patch, so they are
     /// not masked, and registry crates compile against them, so their sources are carried for real.</summary>
     internal static IReadOnlySet<string> PatchedDirectories(CargoRepository repository) =>
@@ -99,9 +99,15 @@ public static class SkeletonBuilder
     /// examples and requires its macros crate at ~2.0).</summary>
     internal static IReadOnlySet<string> UnmaskedDirectories(CargoRepository repository)
     {
+        var patched = PatchedDirectories(repository);
+        return UnmaskedDirectories(repository, patched, RootsKeepingSharedTables(repository, patched));
+    }
+
+    private static IReadOnlySet<string> UnmaskedDirectories(CargoRepository repository, IReadOnlySet<string> patched, IReadOnlySet<string> keepingShared)
+    {
         var byDirectory = repository.Packages.GroupBy(p => p.Directory, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var unmasked = new HashSet<string>(StringComparer.Ordinal);
-        var pending = new Stack<string>(PatchedDirectories(repository));
+        var pending = new Stack<string>(patched);
         while (pending.TryPop(out var directory))
         {
             if (!unmasked.Add(directory) || !byDirectory.TryGetValue(directory, out var package))
@@ -116,7 +122,6 @@ public static class SkeletonBuilder
         }
 
         // A root that keeps [workspace.package] as written keeps its version: so do the members inheriting it.
-        var keepingShared = RootsKeepingSharedTables(repository);
         var manifests = repository.Manifests.ToDictionary(m => m.Path, StringComparer.Ordinal);
         foreach (var package in repository.Packages.Where(p => p.WorkspaceRoot is { } root && keepingShared.Contains(root)))
         {
@@ -133,14 +138,11 @@ public static class SkeletonBuilder
     /// <summary>Workspace roots with a patched member: its manifest is kept as written and may inherit
     /// anything from <c>[workspace.package]</c> and <c>[workspace.lints]</c> (rustls's lints, tauri's
     /// authors), so the root keeps both as written.</summary>
-    internal static IReadOnlySet<string> RootsKeepingSharedTables(CargoRepository repository)
-    {
-        var patched = PatchedDirectories(repository);
-        return repository.Packages
+    private static IReadOnlySet<string> RootsKeepingSharedTables(CargoRepository repository, IReadOnlySet<string> patched) =>
+        repository.Packages
             .Where(p => patched.Contains(p.Directory) && p.WorkspaceRoot is { } root && root != p.ManifestPath)
             .Select(p => p.WorkspaceRoot!)
             .ToHashSet(StringComparer.Ordinal);
-    }
 
     private static bool IsOutside(string relativePath) => relativePath == ".." || relativePath.StartsWith("../", StringComparison.Ordinal);
 

@@ -10,9 +10,9 @@ public static class SkeletonFiles
     /// patched packages' binary files.</summary>
     public static SortedDictionary<string, byte[]> MaterializeBytes(Recipe recipe)
     {
-        var utf8 = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+        // GetBytes writes no byte-order mark.
         var files = new SortedDictionary<string, byte[]>(
-            Materialize(recipe).ToDictionary(f => f.Key, f => utf8.GetBytes(f.Value), StringComparer.Ordinal),
+            Materialize(recipe).ToDictionary(f => f.Key, f => System.Text.Encoding.UTF8.GetBytes(f.Value), StringComparer.Ordinal),
             StringComparer.Ordinal);
         foreach (var (path, base64) in recipe.PatchedBinaries)
         {
