@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Prewarm.Core.Docker;
@@ -20,17 +19,7 @@ public static partial class BuildFailure
             return null;
         }
 
-        var output = new List<string>();
-        var prefix = "#" + failed.Number.ToString(CultureInfo.InvariantCulture) + " ";
-        foreach (var raw in progress.Split('\n'))
-        {
-            var line = raw.TrimEnd('\r');
-            if (line.StartsWith(prefix, StringComparison.Ordinal) && Timestamp().Match(line[prefix.Length..]) is { Success: true } time)
-            {
-                output.Add(line[(prefix.Length + time.Length)..].Trim());
-            }
-        }
-
+        var output = BuildProgressParser.Output(progress, failed.Number).ToList();
         var instruction = failed.Instruction.StartsWith("RUN ", StringComparison.Ordinal) ? failed.Instruction[4..] : failed.Instruction;
         var command = Mounts().Replace(instruction, string.Empty).Trim();
         var error = output.FindIndex(l => l.StartsWith("error", StringComparison.Ordinal));
@@ -46,10 +35,6 @@ public static partial class BuildFailure
         var innermost = causedBy < 0 ? null : cause.Skip(causedBy + 1).LastOrDefault(l => l.Length > 0);
         return innermost is null ? $"`{command}` failed: {output[error]}" : $"`{command}` failed: {output[error]} ({innermost})";
     }
-
-    // "0.394 " before every line a step printed.
-    [GeneratedRegex(@"^\d+\.\d+ ", RegexOptions.CultureInvariant)]
-    private static partial Regex Timestamp();
 
     [GeneratedRegex(@"--mount=\S+\s*", RegexOptions.CultureInvariant)]
     private static partial Regex Mounts();

@@ -46,6 +46,23 @@ public static partial class BuildProgressParser
             .ToList();
     }
 
+    /// <summary>The lines step <paramref name="number"/> printed, in order, timestamps removed and trimmed.</summary>
+    public static IReadOnlyList<string> Output(string output, int number)
+    {
+        var lines = new List<string>();
+        foreach (var raw in output.Split('\n'))
+        {
+            var match = StepLine().Match(raw.TrimEnd('\r'));
+            if (match.Success && int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) == number
+                && StepOutput().Match(match.Groups[2].Value) is { Success: true } time)
+            {
+                lines.Add(match.Groups[2].Value[time.Length..].Trim());
+            }
+        }
+
+        return lines;
+    }
+
     private static BuildStepStatus? Status(string rest)
     {
         if (rest == "CACHED")
