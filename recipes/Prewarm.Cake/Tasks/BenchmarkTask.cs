@@ -9,6 +9,7 @@ using Prewarm.Cake.Tools.Cargo;
 using Prewarm.Cake.Tools.Sccache;
 using Prewarm.Core;
 using Prewarm.Core.Benchmarking;
+using Prewarm.Core.IO;
 using Prewarm.Core.Verification;
 using Prewarm.Frosting;
 using Spectre.Console;
@@ -218,8 +219,7 @@ public sealed class BenchmarkTask(IAnsiConsole console) : FrostingTask<PrewarmCo
         foreach (var directory in Directory.EnumerateDirectories(source))
         {
             var name = Path.GetFileName(directory);
-            if (name is "target" or ".git" || Path.GetFullPath(directory) == Path.GetFullPath(artifacts)
-                || Path.GetFullPath(artifacts).StartsWith(Path.GetFullPath(directory) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            if (name is "target" or ".git" || FullPaths.IsSameOrInside(Path.GetFullPath(artifacts), Path.GetFullPath(directory)))
             {
                 continue;
             }

@@ -66,7 +66,7 @@ public static class ManifestDiscovery
             }
 
             // A link into the repository shows again what the walk finds at the link's target.
-            var alias = aliased || (new DirectoryInfo(child).LinkTarget is not null && IsWithin(real, realRoot));
+            var alias = aliased || (new DirectoryInfo(child).LinkTarget is not null && FullPaths.IsSameOrInside(real, realRoot));
             ancestors.Add(real);
             Walk(root, realRoot, child, ancestors, alias, rules, found, aliases);
             ancestors.RemoveAt(ancestors.Count - 1);
@@ -93,9 +93,6 @@ public static class ManifestDiscovery
             throw new WorkspaceLayoutException(Display(root, directory), $"symbolic link loop ({e.Message})");
         }
     }
-
-    private static bool IsWithin(string path, string directory) =>
-        path == directory || path.StartsWith(directory.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
     private static string Display(string root, string path)
     {

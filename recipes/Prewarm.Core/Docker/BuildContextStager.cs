@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Prewarm.Core.IO;
 
 namespace Prewarm.Core.Docker;
 
@@ -43,7 +44,7 @@ public sealed class BuildContextStager
                 {
                     var full = Path.TrimEndingDirectorySeparator(entry.FullName);
                     if (!excludedNames.Contains(entry.Name, StringComparer.Ordinal) && !excluded.Contains(full)
-                        && !IsInside(_context, full))
+                        && !FullPaths.IsSameOrInside(full, _context))
                     {
                         pending.Push(entry.FullName);
                     }
@@ -132,7 +133,4 @@ public sealed class BuildContextStager
 
     private static bool IsExecutable(string path) =>
         !OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & UnixFileMode.UserExecute) != 0;
-
-    private static bool IsInside(string directory, string path) =>
-        path.StartsWith(directory + Path.DirectorySeparatorChar, StringComparison.Ordinal) || path == directory;
 }

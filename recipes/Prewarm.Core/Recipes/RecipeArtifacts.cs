@@ -43,7 +43,7 @@ public static class RecipeArtifacts
     {
         var output = Full(outputDirectory);
         var root = Full(repository.RootPath);
-        if (IsSameOrInside(root, output))
+        if (FullPaths.IsSameOrInside(root, output))
         {
             throw new PrewarmException($"{outputDirectory}: the recipe output would contain the repository {repository.RootPath}; choose another --artifacts");
         }
@@ -52,14 +52,14 @@ public static class RecipeArtifacts
         {
             var packageDirectory = Full(Path.Combine(root, package.Directory));
             var isRootPackage = package.Directory.Length == 0;
-            if (IsSameOrInside(output, packageDirectory) && !isRootPackage)
+            if (FullPaths.IsSameOrInside(output, packageDirectory) && !isRootPackage)
             {
                 throw new PrewarmException($"{outputDirectory}: lies inside the sources of package {package.Name} ({package.ManifestPath}); choose an --artifacts outside it");
             }
 
             foreach (var source in package.Targets.Select(t => Full(Path.Combine(root, ManifestPaths.DirectoryOf(t.SrcPath)))).Distinct())
             {
-                if (IsSameOrInside(output, source))
+                if (FullPaths.IsSameOrInside(output, source))
                 {
                     throw new PrewarmException($"{outputDirectory}: lies inside the sources of package {package.Name} ({source}); choose an --artifacts outside it");
                 }
@@ -68,7 +68,4 @@ public static class RecipeArtifacts
     }
 
     private static string Full(string path) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
-
-    private static bool IsSameOrInside(string path, string directory) =>
-        path == directory || path.StartsWith(directory + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 }
