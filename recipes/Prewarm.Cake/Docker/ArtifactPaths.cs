@@ -13,6 +13,9 @@ internal sealed record ArtifactPaths(string Artifacts, string RepositoryId)
 
     public string Dockerfile => Path.Combine(DockerDirectory, "Dockerfile");
 
+    /// <summary>What the Dockerfile task rendered: base image, dependency storage, profile, tiers (<see cref="Core.Docker.DockerfileRecord"/>).</summary>
+    public string DockerfileRecord => Path.Combine(DockerDirectory, "dockerfile.json");
+
     /// <summary>The Dockerfile without its syntax directive, for an engine that cannot fetch the frontend.</summary>
     public string BuiltinFrontendDockerfile => Path.Combine(DockerDirectory, "Dockerfile.builtin-frontend");
 
@@ -26,7 +29,7 @@ internal sealed record ArtifactPaths(string Artifacts, string RepositoryId)
 
     public string ImageId => Path.Combine(DockerDirectory, "image-id");
 
-    /// <summary>The image the engine holds for this repository, for Verify: {"docker": CLI, "image": tag}.</summary>
+    /// <summary>The image the engine holds for this repository (<see cref="Core.Docker.ImageRecord"/>), for Verify.</summary>
     public string ImageRecord => Path.Combine(DockerDirectory, "image.json");
 
     /// <summary>The skeleton's root manifest, or a one-line error naming it and the task that makes it.</summary>
