@@ -29,6 +29,9 @@ internal sealed record ArtifactPaths(string Artifacts, string RepositoryId)
 
     public string ImageId => Path.Combine(DockerDirectory, "image-id");
 
+    /// <summary>The image id of one platform's build, when several are built one by one.</summary>
+    public string ImageIdFor(Core.Docker.BuildPlatform platform) => Path.Combine(DockerDirectory, $"image-id-{platform.ToString().Replace('/', '-')}");
+
     /// <summary>The image the engine holds for this repository (<see cref="Core.Docker.ImageRecord"/>), for Verify.</summary>
     public string ImageRecord => Path.Combine(DockerDirectory, "image.json");
 
