@@ -5,6 +5,13 @@ namespace Prewarm.Cake.Docker;
 /// <summary>The artifacts the Dockerfile and Image tasks read and write (see the brief's layout).</summary>
 internal sealed record ArtifactPaths(string Artifacts, string RepositoryId)
 {
+    /// <summary>The organisation builder image's Dockerfile, context and records: <c>docker/_builder/</c>
+    /// (a name no repository id takes: ids are directory names, and no repository is called so).</summary>
+    public static ArtifactPaths Builder(string artifacts) => new(artifacts, "_builder");
+
+    /// <summary>What the builder image holds (tiers, repositories, fingerprint): <c>builder.json</c>, also copied into the image.</summary>
+    public string BuilderContents => Path.Combine(DockerDirectory, "builder.json");
+
     public string Skeleton => Path.Combine(Artifacts, "recipes", RepositoryId, "skeleton");
 
     public string WarmupRoot => Path.Combine(Artifacts, "warmup");

@@ -22,6 +22,7 @@ internal static class DockerfileArguments
             Sccache = TaskArguments.Switch(context, "sccache", false),
             Syntax = TaskArguments.Text(context, "dockerfile-syntax") ?? defaults.Syntax,
             Profile = TaskArguments.Text(context, "profile") ?? defaults.Profile,
+            BuilderImage = TaskArguments.Text(context, "builder-image"),
         };
     }
 

@@ -25,17 +25,29 @@ internal sealed class ImageBuild(ICakeContext context, ImageOptions options, Doc
     {
         paths.RequireDockerfile();
         paths.RequireSkeleton();
+        return Run(ImageJob.ForRepository(repository, paths, options));
+    }
+
+    public IReadOnlyList<BuildStep> Run(ImageJob job)
+    {
+        var paths = job.Paths;
+        paths.RequireDockerfile();
         var rendered = StageJson.Read<DockerfileRecord>(paths.DockerfileRecord, "Dockerfile");
         var dockerfile = TemplateText.NormaliseLineEndings(File.ReadAllText(paths.Dockerfile));
-        var settings = Settings(repository, paths);
+        var settings = Settings(job);
         var integrated = engine.Mode == DockerBuildMode.IntegratedBuildKit;
         if (integrated)
         {
-            new PlatformPrerequisites(context, engine).Require(settings.Platforms, rendered.BaseImage);
+            new PlatformPrerequisites(context, engine).Require(settings.Platforms, rendered.BuilderImage ?? rendered.BaseImage);
+        }
+
+        if (rendered.BuilderImage is not null)
+        {
+            new BuilderImageCheck(context, engine).Require(rendered.BuilderImage, rendered);
         }
 
         var coldFor = new CacheSources(context, engine).Check(settings.CacheFrom);
-        var staged = BuildContextFiles.Stage(repository, paths);
+        var staged = job.Stage();
         context.Log.Information("Build context {0}: {1} files written, {2} unchanged, {3} removed.",
             paths.Context, staged.Written.Count, staged.Unchanged, staged.Deleted.Count);
         AtomicFile.WriteAllText(paths.Bake, Bake(settings, paths).ToJson());
@@ -120,8 +132,9 @@ internal sealed class ImageBuild(ICakeContext context, ImageOptions options, Doc
         return steps;
     }
 
-    private DockerBuildxBuildSettings Settings(DirectoryPath repository, ArtifactPaths paths)
+    private DockerBuildxBuildSettings Settings(ImageJob job)
     {
+        var paths = job.Paths;
         // Not asked for a platform: the engine's own, never one the user did not ask for.
         IReadOnlyList<BuildPlatform> platforms = options.Platforms.Count > 0 ? options.Platforms : [engine.NativePlatform];
         var single = platforms.Count == 1;
@@ -132,7 +145,7 @@ internal sealed class ImageBuild(ICakeContext context, ImageOptions options, Doc
             File = new FilePath(paths.Dockerfile),
             Target = "builder",
             Platforms = [.. platforms],
-            Tags = [.. options.TagsFor(paths.RepositoryId)],
+            Tags = [.. job.Tags],
             Secrets = [.. options.Secrets],
             CacheFrom = [.. options.CacheFrom],
             CacheTo = [.. options.CacheTo],
@@ -147,7 +160,7 @@ internal sealed class ImageBuild(ICakeContext context, ImageOptions options, Doc
             settings.BuildArgs[key] = value;
         }
 
-        foreach (var (key, value) in Labels(repository))
+        foreach (var (key, value) in Labels(job.Repository).Concat(job.Labels))
         {
             settings.Labels[key] = value;
         }
@@ -160,8 +173,14 @@ internal sealed class ImageBuild(ICakeContext context, ImageOptions options, Doc
         return settings;
     }
 
-    private IEnumerable<KeyValuePair<string, string>> Labels(DirectoryPath repository)
+    private IEnumerable<KeyValuePair<string, string>> Labels(DirectoryPath? repository)
     {
+        if (repository is null)
+        {
+            yield return new("org.opencontainers.image.created", Created());
+            yield break;
+        }
+
         var source = options.SourceUrl ?? GitFacts.Ask(context, repository, "config --get remote.origin.url");
         if (source is not null)
         {

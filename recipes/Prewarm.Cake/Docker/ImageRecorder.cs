@@ -27,14 +27,16 @@ internal sealed class ImageRecorder(ICakeContext context, DockerEngine engine)
         var image = integratedSeveral
             ? images.GetValueOrDefault(engine.NativePlatform.ToString())?[0] ?? images.Values.First()[0]
             : settings.Tags[0];
+        // Built FROM an organisation builder image: that is the base its own layers add to.
+        var baseImage = rendered.BuilderImage ?? rendered.BaseImage;
         long? size = local ? docker.ImageSize(ask, image) : null;
         long? baseSize = null;
         if (size is not null)
         {
             // The base is in the engine's content store after the build, but not always in its image
             // list: pull it (from the registry the build pulled it from) to learn its size.
-            baseSize = docker.ImageSize(ask, rendered.BaseImage)
-                ?? (docker.Pull(ask, rendered.BaseImage).Succeeded ? docker.ImageSize(ask, rendered.BaseImage) : null);
+            baseSize = docker.ImageSize(ask, baseImage)
+                ?? (docker.Pull(ask, baseImage).Succeeded ? docker.ImageSize(ask, baseImage) : null);
         }
 
         var record = new ImageRecord
@@ -48,14 +50,14 @@ internal sealed class ImageRecorder(ICakeContext context, DockerEngine engine)
             Pushed = settings.Push,
             Digests = settings.Push && local ? docker.RepoDigests(ask, image) : [],
             DependencyStorage = rendered.DependencyStorage,
-            BaseImage = rendered.BaseImage,
+            BaseImage = baseImage,
             SizeBytes = size,
             BaseSizeBytes = baseSize,
         };
         if (record.SizeOverBaseBytes is { } over)
         {
             context.Log.Information("Image {0}: {1:0.00} GB, {2:0.00} GB over its base {3} (compiled dependencies {4}).",
-                image, size!.Value / 1e9, over / 1e9, rendered.BaseImage,
+                image, size!.Value / 1e9, over / 1e9, baseImage,
                 rendered.DependencyStorage == DependencyStorage.Image ? "in the layers" : "in cache mounts, not in the image");
         }
 

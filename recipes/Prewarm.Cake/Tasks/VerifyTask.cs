@@ -28,7 +28,8 @@ public sealed class VerifyTask : FrostingTask<PrewarmContext>
     {
         var thresholds = new VerificationThresholds(
             TaskArguments.Number(context, "min-hit-rate", 80),
-            TaskArguments.Number(context, "min-fresh-share", 95));
+            TaskArguments.Number(context, "min-fresh-share", 95),
+            TaskArguments.Number(context, "min-builder-share", 0));
         var useSccache = TaskArguments.Switch(context, "sccache", true);
         var rustTarget = TaskArguments.Text(context, "rust-target");
         var cargo = CargoTool.For(context);
@@ -52,7 +53,7 @@ public sealed class VerifyTask : FrostingTask<PrewarmContext>
                 context.Log.Information("Verify {0}: {1}", id, image is null ? $"locally in {repository.FullPath}" : $"in the builder image {image.Image}");
                 var observed = image is null
                     ? VerifyLocally(context, cargo, repository, manifest, rustTarget, useSccache)
-                    : image.ReadBuildRecord(context, useSccache);
+                    : image.ReadBuildRecord(context, useSccache, FromBuilder(context, id));
                 var crates = CrateCheck.Compare(expected, observed.Tree);
                 var where = image is null ? "locally" : $"in the builder image {image.Image} (recorded by its last build)";
                 // An image rendered without --sccache records no statistics: say so rather than blame the switch.
@@ -60,7 +61,7 @@ public sealed class VerifyTask : FrostingTask<PrewarmContext>
                     ? $"{image.Image} was built without sccache; render its Dockerfile with --sccache=on to measure it"
                     : RepositoryVerification.SccacheSwitchedOff;
                 results.Add(new RepositoryVerification(id, where, expectedFrom, crates, UnitFreshness.From(observed.Artifacts), observed.Sccache, notChecked,
-                    SccacheGated: image is null, Image: image?.Recorded, Platform: image?.Platform));
+                    SccacheGated: image is null, Image: image?.Recorded, Platform: image?.Platform, Supply: observed.Supply));
             }
         }
 
@@ -87,6 +88,13 @@ public sealed class VerifyTask : FrostingTask<PrewarmContext>
             var more = failures.Count > 1 ? $" (+{failures.Count - 1} more, see {directory.CombineWithFilePath("verify.md").FullPath})" : string.Empty;
             throw new PrewarmException($"Verify failed: {failures[0]}{more}");
         }
+    }
+
+    /// <summary>The repository's Dockerfile was rendered FROM an organisation builder image.</summary>
+    private static bool FromBuilder(PrewarmContext context, string id)
+    {
+        var record = new ArtifactPaths(context.Artifacts.FullPath, id).DockerfileRecord;
+        return File.Exists(record) && Core.Docker.StageJson.Read<Core.Docker.DockerfileRecord>(record, "Dockerfile").BuilderImage is not null;
     }
 
     /// <summary>Builds and inspects the repository on this machine: cargo tree, a JSON build, sccache statistics.</summary>
