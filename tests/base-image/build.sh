@@ -12,7 +12,7 @@
 # which tests/setup.sh registers) and `docker build --platform linux/arm64` FROM scratch, so the image
 # config says arm64 (`docker import` records amd64 whatever --platform says). The arm64 packages are
 # downloaded by apt-get in an arm64 container, unpacked by this machine's dpkg and configured by the
-# arm64 dpkg under emulation (install_foreign; apt-get install under emulation took 2-3 times longer).
+# arm64 dpkg under emulation (install_foreign; apt-get install under emulation took up to twice as long).
 # Idempotent: does nothing when the manifest list already lists both platforms and the local image exists.
 # PREWARM_BASE_PLATFORMS="amd64" builds and publishes the amd64 image alone (machines without binfmt_misc).
 set -euo pipefail
@@ -145,7 +145,9 @@ DOCKERFILE
 #     (--root: maintainer scripts still run chrooted there, under emulation);
 #  3. the platform's dpkg configures them (chroot, emulated), as apt-get would have;
 #  4. the root file system becomes the image, FROM scratch with --platform.
-# Measured on 2 shared cores: 94 s + 76 s + 110 s, against 580-830 s for apt-get install emulated.
+# Measured on 2 cores shared with other builds (load 12-20): download 83-94 s, unpack 76-103 s,
+# configure 110-212 s, making the image 80-120 s; apt-get install under emulation took 578-832 s for
+# the same packages (1.4-2 times as long in all). debootstrap's emulated second stage adds 213-266 s.
 install_foreign() {
   local architecture=$1 name=$2 minbase_image rootfs container step
   minbase_image=$(local_minbase "$architecture")
