@@ -81,7 +81,7 @@ internal sealed class ScanSession : IDisposable
                 continue;
             }
 
-            if (!manifest.HasWorkspace && !membership.ContainsKey(path) && BelievesInWorkspace(path, document, workspaces))
+            if (!manifest.HasWorkspace && !membership.ContainsKey(path) && InheritanceRoot(path, document, workspaces) is not null)
             {
                 _manifests.Remove(path);
                 continue;
@@ -98,11 +98,12 @@ internal sealed class ScanSession : IDisposable
             }
         }
 
+        AddPatchedPackages(packages, workspaces, workspaceSpecs);
         AddPathDependencies(packages, membership, workspaceSpecs);
         PathDependencyCycles.Refuse(packages, (package, dependency) => DependencyAt(package.ManifestPath, _manifests[package.ManifestPath].Document, dependency.KeyName, dependency.Kind));
         var lockfiles = new List<Lockfile>();
         var lockRoots = workspaces.Select(w => w.Directory)
-            .Concat(packages.Where(p => p.WorkspaceRoot is null).Select(p => p.Directory))
+            .Concat(packages.Where(p => p.WorkspaceRoot is null && p.InheritsFrom is null).Select(p => p.Directory))
             .Distinct()
             .Order(StringComparer.Ordinal);
         foreach (var directory in lockRoots)
@@ -248,11 +249,15 @@ internal sealed class ScanSession : IDisposable
         return patches.OrderBy(p => p.Source, StringComparer.Ordinal).ToList();
     }
 
-    private CargoPackage ReadPackage(string path, TomlTable document, string? workspaceRoot, IReadOnlyDictionary<string, DependencySpec>? workspaceSpecs)
+    /// <param name="inheritsFrom">For a package that is no member but inherits all the same (a [patch] path
+    /// inside a workspace's directory): that workspace's root; <paramref name="workspaceSpecs"/> are its.</param>
+    private CargoPackage ReadPackage(string path, TomlTable document, string? workspaceRoot, IReadOnlyDictionary<string, DependencySpec>? workspaceSpecs, string? inheritsFrom = null)
     {
         var values = new TomlValues(path);
         var package = values.Table(document, "package") ?? values.Table(document, "project")!;
-        var shared = workspaceRoot is null ? null : values.Table(values.Table(_manifests[workspaceRoot].Document, "workspace")!, "package");
+        var inheritanceRoot = workspaceRoot ?? inheritsFrom;
+        var workspaceTable = inheritanceRoot is null ? null : values.Table(_manifests[inheritanceRoot].Document, "workspace")!;
+        var shared = workspaceTable is null ? null : values.Table(workspaceTable, "package");
 
         string? Inheritable(string key)
         {
@@ -263,11 +268,18 @@ internal sealed class ScanSession : IDisposable
 
             if (shared is null)
             {
-                throw values.At(package, key, $"`package.{key}` is inherited from the workspace, but {(workspaceRoot is null ? "the package is in no workspace" : $"{workspaceRoot} has no `workspace.package.{key}`")}");
+                throw values.At(package, key, $"`package.{key}` is inherited from the workspace, but {(inheritanceRoot is null ? "the package is in no workspace" : $"{inheritanceRoot} has no `workspace.package.{key}`")}");
             }
 
-            return new TomlValues(workspaceRoot!).String(shared, key)
-                ?? throw values.At(package, key, $"`package.{key}` is inherited from the workspace, but {workspaceRoot} has no `workspace.package.{key}`");
+            return new TomlValues(inheritanceRoot!).String(shared, key)
+                ?? throw values.At(package, key, $"`package.{key}` is inherited from the workspace, but {inheritanceRoot} has no `workspace.package.{key}`");
+        }
+
+        // cargo: "error inheriting `lints` from workspace root manifest's `workspace.lints`".
+        if (values.Table(document, "lints") is { } lints && lints.TryGetValue("workspace", out var inheritsLints) && inheritsLints is true
+            && (workspaceTable is null || !workspaceTable.ContainsKey("lints")))
+        {
+            throw values.At(lints, "workspace", $"`lints` is inherited from the workspace, but {(inheritanceRoot is null ? "the package is in no workspace" : $"{inheritanceRoot} has no `workspace.lints`")}");
         }
 
         var name = values.String(package, "name") ?? throw values.At(document, document.ContainsKey("package") ? "package" : "project", "`package.name` is missing");
@@ -289,8 +301,8 @@ internal sealed class ScanSession : IDisposable
         }
 
         // A lone package is its own workspace root: cargo applies (and checks) its [patch] and [replace].
-        var patches = workspaceRoot is null ? Patches(path, document, directory, Reader(path)) : null;
-        var replacements = workspaceRoot is null ? Replacements(path, document, directory, Reader(path)) : null;
+        var patches = inheritanceRoot is null ? Patches(path, document, directory, Reader(path)) : null;
+        var replacements = inheritanceRoot is null ? Replacements(path, document, directory, Reader(path)) : null;
 
         var targets = TargetDiscovery.Resolve(_root, path, document, name, edition);
         return new CargoPackage
@@ -306,6 +318,7 @@ internal sealed class ScanSession : IDisposable
             Features = FeatureTable.Read(values, document, dependencies),
             BuildScript = targets.BuildScript,
             WorkspaceRoot = workspaceRoot,
+            InheritsFrom = inheritsFrom,
             Patches = patches is { Count: > 0 } ? patches : null,
             Replacements = replacements is { Count: > 0 } ? replacements : null,
         };
@@ -349,20 +362,49 @@ internal sealed class ScanSession : IDisposable
         }
     }
 
-    /// <summary>Whether a package no workspace lists still believes it is in one of <paramref name="workspaces"/>:
+    /// <summary>The workspace a package no workspace lists still believes it is in, among <paramref name="workspaces"/>:
     /// the root its <c>package.workspace</c> names, or else the nearest enclosing root (cargo's search upwards).
-    /// cargo refuses such a package on its own and never loads it from the workspace.</summary>
-    private static bool BelievesInWorkspace(string path, TomlTable document, IReadOnlyList<CargoWorkspace> workspaces)
+    /// cargo refuses such a package on its own and never loads it from the workspace, but a <c>[patch]</c>
+    /// naming it is read with what it inherits from there.</summary>
+    private static string? InheritanceRoot(string path, TomlTable document, IReadOnlyList<CargoWorkspace> workspaces)
     {
         var package = (document.TryGetValue("package", out var p) || document.TryGetValue("project", out p)) ? p as TomlTable : null;
         if (package is null || !package.TryGetValue("workspace", out var named))
         {
-            return EnclosingWorkspace.Of(path, workspaces) is not null;
+            return EnclosingWorkspace.Of(path, workspaces)?.RootManifestPath;
         }
 
         // A root outside the repository (or a wrong type, refused later) cannot be checked here.
         var root = named is string relative ? ManifestPaths.Combine(ManifestPaths.Resolve(ManifestPaths.DirectoryOf(path), relative), "Cargo.toml") : null;
-        return root is not null && !root.StartsWith("..", StringComparison.Ordinal) && workspaces.Any(w => w.RootManifestPath == root);
+        return root is not null && !root.StartsWith("..", StringComparison.Ordinal) && workspaces.Any(w => w.RootManifestPath == root) ? root : null;
+    }
+
+    /// <summary>cargo reads every <c>[patch]</c>/<c>[replace]</c> path package, also one inside a workspace
+    /// directory that neither lists nor excludes it (<c>vendor/foo</c>): such a package is no member and
+    /// no root, but inherits from the enclosing workspace (<see cref="CargoPackage.InheritsFrom"/>).</summary>
+    private void AddPatchedPackages(List<CargoPackage> packages, IReadOnlyList<CargoWorkspace> workspaces, Dictionary<string, IReadOnlyDictionary<string, DependencySpec>> workspaceSpecs)
+    {
+        var known = packages.Select(p => p.ManifestPath).ToHashSet(StringComparer.Ordinal);
+        var patchPaths = workspaces.SelectMany(w => w.Patches.Concat(w.Replacements))
+            .Concat(packages.SelectMany(p => (p.Patches ?? []).Concat(p.Replacements ?? [])))
+            .Select(p => p.Replacement.Path)
+            .OfType<string>()
+            .Select(d => ManifestPaths.Combine(ManifestPaths.Normalize(d), "Cargo.toml"))
+            .Where(m => !m.StartsWith("..", StringComparison.Ordinal) && !known.Contains(m))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        foreach (var path in patchPaths)
+        {
+            var (manifest, document) = Load(path);
+            if (!manifest.HasPackage || manifest.HasWorkspace)
+            {
+                continue;
+            }
+
+            var root = InheritanceRoot(path, document, workspaces);
+            packages.Add(ReadPackage(path, document, null, root is null ? null : workspaceSpecs[root], root));
+        }
     }
 
     private void RequirePathDependency(string manifestPath, TomlTable document, CargoDependency dependency)

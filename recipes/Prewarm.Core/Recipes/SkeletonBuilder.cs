@@ -141,8 +141,8 @@ public static class SkeletonBuilder
     /// authors), so the root keeps both as written.</summary>
     private static IReadOnlySet<string> RootsKeepingSharedTables(CargoRepository repository, IReadOnlySet<string> patched) =>
         repository.Packages
-            .Where(p => patched.Contains(p.Directory) && p.WorkspaceRoot is { } root && root != p.ManifestPath)
-            .Select(p => p.WorkspaceRoot!)
+            .Where(p => patched.Contains(p.Directory) && (p.WorkspaceRoot ?? p.InheritsFrom) is { } root && root != p.ManifestPath)
+            .Select(p => (p.WorkspaceRoot ?? p.InheritsFrom)!)
             .ToHashSet(StringComparer.Ordinal);
 
     /// <summary>cargo reads <c>.cargo/config</c> (or <c>config.toml</c>) of the directory it runs in and of

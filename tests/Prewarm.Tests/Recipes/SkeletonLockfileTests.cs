@@ -138,6 +138,34 @@ public sealed class SkeletonLockfileTests
         await ShouldBeWhatCargoWritesAsync(skeleton.Path);
     }
 
+    [Test]
+    public async Task A_patch_path_inside_the_workspace_that_is_no_member_travels_in_the_recipe()
+    {
+        // vendor/itoa is neither listed nor excluded: cargo reads it only for the [patch], with what it
+        // inherits from the workspace around it. --no-deps never reads it; full resolution and the
+        // --locked build of the skeleton do.
+        using var fixture = new CargoFixture();
+        fixture
+            .Write("Cargo.toml", "[workspace]\nmembers = [\"app\"]\nresolver = \"2\"\n\n[workspace.package]\nedition = \"2018\"\n\n[patch.crates-io]\nitoa = { path = \"vendor/itoa\" }\n")
+            .Write("vendor/itoa/Cargo.toml", "[package]\nname = \"itoa\"\nversion = \"1.0.1\"\nedition.workspace = true\n")
+            .Write("vendor/itoa/src/lib.rs", "pub fn format(n: u64) -> String { n.to_string() }\n")
+            .Write("app/Cargo.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\nitoa = \"1\"\n")
+            .Write("app/src/lib.rs", "pub fn f() -> String { itoa::format(1) }\n");
+        await CargoMetadata.RunAsync(fixture.Root, "generate-lockfile", "--offline");
+        using var skeleton = new TemporaryDirectory("prewarm-skeleton-");
+
+        var repository = RepositoryScanner.Scan(fixture.Root);
+        var recipe = SkeletonBuilder.Build(repository);
+        GeneratedRepository.Write(skeleton.Path, SkeletonFiles.MaterializeBytes(recipe));
+
+        var itoa = repository.Packages.Single(p => p.Name == "itoa");
+        (itoa.WorkspaceRoot, itoa.InheritsFrom, itoa.Edition).ShouldBe((null, "Cargo.toml", "2018"));
+        recipe.Manifests.Select(m => m.RelativePath).ShouldContain("vendor/itoa/Cargo.toml");
+        recipe.PatchedSources.Keys.ShouldBe(["vendor/itoa/src/lib.rs"]);
+        (await ResolvedGraph.ReadAsync(skeleton.Path, "Cargo.toml")).ShouldBe(await ResolvedGraph.ReadAsync(fixture.Root, "Cargo.toml"));
+        await CargoMetadata.RunAsync(skeleton.Path, "build", "--offline", "--locked", "--target-dir", Path.Combine(skeleton.Path, "target"));
+    }
+
     private static async Task ShouldBeWhatCargoWritesAsync(string skeleton)
     {
         var lockPath = Path.Combine(skeleton, "Cargo.lock");
