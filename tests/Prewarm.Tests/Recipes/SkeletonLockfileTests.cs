@@ -162,6 +162,7 @@ public sealed class SkeletonLockfileTests
         (itoa.WorkspaceRoot, itoa.InheritsFrom, itoa.Edition).ShouldBe((null, "Cargo.toml", "2018"));
         recipe.Manifests.Select(m => m.RelativePath).ShouldContain("vendor/itoa/Cargo.toml");
         recipe.PatchedSources.Keys.ShouldBe(["vendor/itoa/src/lib.rs"]);
+        RecipeJson.Serialize(recipe).ShouldContain($"\"patched_sources_note\": \"{RecipeJson.PatchedSourcesNote}\"");
         (await ResolvedGraph.ReadAsync(skeleton.Path, "Cargo.toml")).ShouldBe(await ResolvedGraph.ReadAsync(fixture.Root, "Cargo.toml"));
         await CargoMetadata.RunAsync(skeleton.Path, "build", "--offline", "--locked", "--target-dir", Path.Combine(skeleton.Path, "target"));
     }
