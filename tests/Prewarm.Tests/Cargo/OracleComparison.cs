@@ -30,6 +30,21 @@ internal static class OracleComparison
             }
         }
 
+        // A [patch] directory that is no member: only full resolution reads it, and lists it only when
+        // the patch is used (the count stays that of --no-deps's packages).
+        foreach (var patched in repository.Packages.Where(p => p.InheritsFrom is not null))
+        {
+            var root = Path.Combine(repository.RootPath, ManifestPaths.DirectoryOf(patched.InheritsFrom!));
+            using var metadata = JsonDocument.Parse(await CargoMetadata.RunAsync(root, "metadata", "--format-version", "1", "--offline"));
+            var expected = metadata.RootElement.GetProperty("packages").EnumerateArray()
+                .Where(p => Relative(repository.RootPath, p.GetProperty("manifest_path").GetString()!) == patched.ManifestPath)
+                .ToList();
+            if (expected is [var used])
+            {
+                Compare(repository.RootPath, used, patched);
+            }
+        }
+
         if (fullResolution)
         {
             await AssertSkeletonResolvesLikeCargoAsync(repository);
