@@ -209,7 +209,7 @@ public static class TargetDiscovery
             Bench = defaults.Bench,
             Doc = defaults.Doc,
             // As Library: no doctests without a Rust library crate type.
-            Doctest = defaults.Doctest && (kind is not null || target.CrateTypes.Any(t => t is "lib" or "rlib" or "proc-macro")),
+            Doctest = defaults.Doctest && (target.CrateTypes.Count > 0 ? target.CrateTypes : target.Kinds).Any(t => t is "lib" or "rlib" or "proc-macro"),
             Harness = true,
         };
     }
