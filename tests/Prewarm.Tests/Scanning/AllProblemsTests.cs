@@ -55,6 +55,21 @@ public sealed class AllProblemsTests
     }
 
     [Test]
+    public void Every_repository_is_scanned_and_each_problem_names_its_repository()
+    {
+        using var first = new CargoFixture("first").Write("Cargo.toml", "[package]\nname = \"a\"\nversion = = \"1\"\n");
+        using var second = new CargoFixture("second").Write("Cargo.toml", "[workspace]\nmembers = [\"gone\"]\n");
+
+        var error = Should.Throw<ScanProblemsException>(() => RepositoryScanner.ScanAll([first.Root, second.Root]));
+
+        var lines = error.Message.Split('\n');
+        lines.Length.ShouldBe(3, error.Message);
+        lines[0].ShouldStartWith($"{first.Root}/Cargo.toml:3:11: ");
+        lines[1].ShouldBe($"{second.Root}/Cargo.toml:2:1: workspace member `gone` has no Cargo.toml (looked for gone/Cargo.toml)");
+        lines[2].ShouldBe("2 problems found");
+    }
+
+    [Test]
     public async Task The_build_host_prints_every_problem_without_colour_codes_into_a_file()
     {
         using var fixture = Write();
