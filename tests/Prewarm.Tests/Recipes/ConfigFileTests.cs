@@ -46,7 +46,7 @@ public sealed class ConfigFileTests
         using var fixture = new CargoFixture();
         fixture
             .Write("rust-toolchain", "stable\n")
-            .Write("rust-toolchain.toml", "[toolchain]\nchannel = \"nightly\"\n")
+            .Write("rust-toolchain.toml", "[toolchain]\nchannel = \"1.60.0\"\n")
             .Write("Cargo.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\nedition = \"2021\"\n")
             .Write("src/lib.rs", "");
         using var skeleton = new TemporaryDirectory("prewarm-skeleton-");
@@ -56,7 +56,8 @@ public sealed class ConfigFileTests
 
         recipe.RustToolchainFile.ShouldBe(new RustToolchainFile(false, "stable\n"));
         var original = await ActiveToolchainAsync(fixture.Root);
-        original.ShouldStartWith("stable");
+        original.ShouldStartWith("stable-");
+        original.ShouldEndWith(" (overridden by '<dir>/rust-toolchain')");
         (await ActiveToolchainAsync(skeleton.Path)).ShouldBe(original);
     }
 
@@ -72,7 +73,7 @@ public sealed class ConfigFileTests
             .Write("app/Cargo.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\nedition = \"2021\"\n")
             .Write("app/src/lib.rs", "")
             .Write("tools/.cargo/config.toml", CargoFixture.OfflineConfig + "\n[env]\nNESTED = \"1\"\n")
-            .Write("tools/rust-toolchain.toml", "[toolchain]\nchannel = \"nightly\"\n")
+            .Write("tools/rust-toolchain.toml", "[toolchain]\nchannel = \"stable\"\n")
             .Write("tools/Cargo.toml", "[workspace]\nmembers = [\"gen\"]\nresolver = \"2\"\n")
             .Write("tools/gen/Cargo.toml", "[package]\nname = \"gen\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\nserde = \"1\"\n")
             .Write("tools/gen/src/main.rs", "fn main() {}\n");
@@ -89,10 +90,12 @@ public sealed class ConfigFileTests
         var skeletonTools = Path.Combine(skeleton.Path, "tools");
         (await ResolvedGraph.ReadAsync(skeletonTools, "Cargo.toml")).ShouldBe(await ResolvedGraph.ReadAsync(tools, "Cargo.toml"));
         (await ActiveToolchainAsync(skeletonTools)).ShouldBe(await ActiveToolchainAsync(tools));
+        (await ActiveToolchainAsync(tools)).ShouldEndWith("(overridden by '<dir>/rust-toolchain.toml')");
         await CargoMetadata.RunAsync(skeletonTools, "build", "--offline", "--locked");
     }
 
-    /// <summary>What rustup runs in <paramref name="directory"/> (no RUSTUP_TOOLCHAIN from the test's environment).</summary>
+    /// <summary>What rustup runs in <paramref name="directory"/> and the file that chose it, relative (no
+    /// RUSTUP_TOOLCHAIN from the test's environment). Only the stable toolchain need be installed.</summary>
     private static async Task<string> ActiveToolchainAsync(string directory)
     {
         var result = await Cli.Wrap("rustup")
@@ -100,7 +103,7 @@ public sealed class ConfigFileTests
             .WithWorkingDirectory(directory)
             .WithEnvironmentVariables(e => e.Set("RUSTUP_TOOLCHAIN", null))
             .ExecuteBufferedAsync(Encoding.UTF8);
-        return result.StandardOutput.Split(' ')[0].Trim();
+        return result.StandardOutput.Replace(directory, "<dir>", StringComparison.Ordinal).Trim();
     }
 
     private static async Task<BufferedCommandResult> CargoProcessIn(string directory, params string[] args) =>

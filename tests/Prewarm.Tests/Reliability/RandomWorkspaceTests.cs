@@ -57,7 +57,7 @@ public sealed class RandomWorkspaceTests
             cooked.ShouldBe(original, $"the skeleton of {rootManifest} resolves differently\n{context}");
             (await TargetFlagsAsync(skeleton, rootManifest)).ShouldBe(await TargetFlagsAsync(root, rootManifest), $"target flags of {rootManifest}\n{context}");
             (await CargoConfigAsync(Path.Combine(skeleton, directory))).ShouldBe(await CargoConfigAsync(Path.Combine(root, directory)), $"cargo's configuration in {directory}\n{context}");
-            (await ActiveToolchainAsync(Path.Combine(skeleton, directory))).ShouldBe(await ActiveToolchainAsync(Path.Combine(root, directory)), $"the toolchain in {directory}\n{context}");
+            (await ActiveToolchainAsync(skeleton, directory)).ShouldBe(await ActiveToolchainAsync(root, directory), $"the toolchain in {directory}\n{context}");
         }
     }
 
@@ -72,14 +72,18 @@ public sealed class RandomWorkspaceTests
             .ToList();
     }
 
-    /// <summary>The configuration cargo merges in <paramref name="directory"/> (`cargo config get`, nightly only).</summary>
+    /// <summary>The configuration cargo merges in <paramref name="directory"/> (`cargo config get` is
+    /// unstable: RUSTC_BOOTSTRAP lets the stable cargo run it).</summary>
     private static async Task<string> CargoConfigAsync(string directory) =>
-        (await CargoProcess.RunAsync(directory, ["+nightly", "-Zunstable-options", "config", "get"], environment: NoToolchainOverride)).StandardOutput;
+        (await CargoProcess.RunAsync(directory, ["-Zunstable-options", "config", "get"], environment: new Dictionary<string, string?> { ["RUSTUP_TOOLCHAIN"] = null, ["RUSTC_BOOTSTRAP"] = "1" })).StandardOutput;
 
-    private static async Task<string> ActiveToolchainAsync(string directory) =>
-        (await CargoProcess.RunAsync(directory, ["show", "active-toolchain"], program: "rustup", environment: NoToolchainOverride)).StandardOutput.Split(' ')[0];
-
-    private static readonly Dictionary<string, string?> NoToolchainOverride = new() { ["RUSTUP_TOOLCHAIN"] = null };
+    /// <summary>rustup's toolchain in <paramref name="directory"/> and the file that chose it, relative to
+    /// <paramref name="repository"/> (the file may lie in a directory above).</summary>
+    private static async Task<string> ActiveToolchainAsync(string repository, string directory)
+    {
+        var result = await CargoProcess.RunAsync(Path.Combine(repository, directory), ["show", "active-toolchain"], program: "rustup", environment: new Dictionary<string, string?> { ["RUSTUP_TOOLCHAIN"] = null });
+        return result.StandardOutput.Trim().Replace(repository + "/", "<repository>/", StringComparison.Ordinal);
+    }
 
     [Test]
     public void The_generator_covers_what_it_claims()

@@ -64,9 +64,10 @@ internal sealed class WorkspaceGenerator
 
         if (Extra(3))
         {
-            // Both spellings: rustup takes `rust-toolchain` (and warns).
+            // Both spellings: rustup takes `rust-toolchain` (and warns); the other names a toolchain
+            // that is not installed, so reading it would fail.
             _files["rust-toolchain"] = "stable\n";
-            _files["rust-toolchain.toml"] = "[toolchain]\nchannel = \"nightly\"\n";
+            _files["rust-toolchain.toml"] = "[toolchain]\nchannel = \"1.60.0\"\n";
         }
 
         var names = Words.OrderBy(_ => _random.Next()).Take(7).Select(w => Pick(Prefixes) + w).ToList();
@@ -230,9 +231,10 @@ internal sealed class WorkspaceGenerator
         _files["fuzz/fuzz_targets/fuzz_target_1.rs"] = "fn main() {}\n";
         if (Extra(2))
         {
-            // cargo-fuzz's own configuration and nightly pin, read only where the nested root is built.
+            // cargo-fuzz's own configuration and toolchain pin (nightly in real life; stable is what is
+            // installed here, and rustup names the file that chose it), read only where the nested root is built.
             _files[Extra(4) ? "fuzz/.cargo/config" : "fuzz/.cargo/config.toml"] = "[env]\nFUZZ_NESTED = \"1\"\n\n[build]\nrustflags = [\"--cfg\", \"fuzzing\"]\n";
-            _files["fuzz/rust-toolchain.toml"] = "[toolchain]\nchannel = \"nightly\"\n";
+            _files["fuzz/rust-toolchain.toml"] = "[toolchain]\nchannel = \"stable\"\n";
         }
     }
 
