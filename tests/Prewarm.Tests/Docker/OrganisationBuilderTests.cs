@@ -107,8 +107,11 @@ public sealed class OrganisationBuilderTests
             .ToDictionary(m => m.GetProperty("name").GetString()!, m => m.GetProperty("reason").GetString()!);
         missed["itertools"].ShouldBe("not in the builder image");
         missed.Keys.ShouldNotContain("regex", "regex came with the billing workspace's dependency build");
-        missed.Keys.ShouldNotContain("serde_json", "serde_json came with both repositories' dependency builds");
-        units.GetProperty("fromBuilderImage").GetInt32().ShouldBeGreaterThan(units.GetProperty("compiledInSkeleton").GetInt32());
+        missed.Keys.ShouldNotContain("anyhow", "anyhow is in both repositories' builds and the core tier");
+        // Crates the builder has, compiled with another feature set (cargo unifies features per
+        // build: shop's serde and syn carry more), are named with both sets.
+        missed.Where(m => m.Key is not ("itertools" or "either")).ShouldAllBe(m => m.Value.StartsWith("builder has ", StringComparison.Ordinal));
+        units.GetProperty("fromBuilderImage").GetInt32().ShouldBeGreaterThanOrEqualTo(5);
         File.ReadAllText(Path.Combine(_artifacts, "verify", "verify.md")).ShouldContain("| itertools | 0.10.");
     }
 
