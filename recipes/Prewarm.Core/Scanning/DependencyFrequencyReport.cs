@@ -19,7 +19,8 @@ public sealed record DependencyFrequencyReport
     /// <summary>The most crates one tier takes of its own (0: no cap).</summary>
     public int TierMaxCrates { get; init; } = WarmupOptions.DefaultTierMaxCrates;
 
-    /// <summary>The warmup tiers in layer order with the crates each took itself (<c>name line</c>), in rank order.</summary>
+    /// <summary>The warmup tiers in layer order with the crates each took itself (<c>name line</c>), in rank order
+    /// (the catalog's crates when no Cargo.lock was scanned).</summary>
     public IReadOnlyList<TierSummary> Tiers { get; init; } = [];
 
     public static DependencyFrequencyReport Build(IReadOnlyList<CargoRepository> repositories) => Build(repositories, WarmupOptions.Default);
@@ -44,7 +45,7 @@ public sealed record DependencyFrequencyReport
             .GroupBy(u => (u.Dependency.Name, Line: u.Locked is { } l ? CompatibilityLine.Of(l.Version) : u.Dependency.Req == "*" ? "*" : CompatibilityLine.Of(u.Dependency.Req)))
             .Select(g =>
             {
-                var decision = plan.FromLockfiles ? plan.DecisionFor(g.Key.Name, g.Key.Line) : null;
+                var decision = plan.DecisionFor(g.Key.Name, g.Key.Line);
                 return new CrateUsage
                 {
                     Name = g.Key.Name,
@@ -77,9 +78,7 @@ public sealed record DependencyFrequencyReport
             Crates = crates,
             BuildTarget = options.Target.Triple,
             TierMaxCrates = options.TierMaxCrates,
-            Tiers = plan.FromLockfiles
-                ? options.Catalog.Tiers.Select(t => new TierSummary(t.Key, plan.Decisions.Where(d => d.Tier == t.Key).Select(d => $"{d.Name} {d.Line}").ToList())).ToList()
-                : [],
+            Tiers = options.Catalog.Tiers.Select(t => new TierSummary(t.Key, plan.Decisions.Where(d => d.Tier == t.Key).Select(d => $"{d.Name} {d.Line}").ToList())).ToList(),
         };
     }
 
@@ -96,7 +95,7 @@ public sealed record DependencyFrequencyReport
             return "left out: not from a registry";
         }
 
-        return planned ? "left out: in no scanned Cargo.lock (the version to warm is unknown)" : "left out: no Cargo.lock scanned (the tiers are the catalog's defaults)";
+        return planned ? "left out: in no scanned Cargo.lock (the version to warm is unknown)" : "left out: no Cargo.lock scanned (the tiers are the catalog's defaults, and it names no such crate)";
     }
 
     private static IReadOnlyList<string> Sorted(IEnumerable<string> values) =>

@@ -212,6 +212,13 @@ public sealed class TierSelectionTests
         plan.Crates.Select(c => c.Tier).ShouldBe(["core", "web", "db"]);
         plan.Crates[0].Dependencies.Select(d => d.Name).ShouldBe(WarmupCatalog.Default.Tiers[0].Value); // the cap is for scanned crates
         Decision(plan, "serde").Reason.ShouldBe("core: the catalog's default, nothing scanned");
+
+        var unlocked = new FakeRepository("lib").Package("lib", Normal("serde", "1.0.152"), Normal("smallvec", "1.9.0")).Build(locked: false);
+        var report = DependencyFrequencyReport.Build([unlocked], WarmupOptions.Default);
+        report.Crates.Single(c => c.Name == "serde").Tier.ShouldBe("core");
+        report.Crates.Single(c => c.Name == "serde").TierReason.ShouldBe("core: the catalog's default, nothing scanned");
+        report.Crates.Single(c => c.Name == "smallvec").TierReason.ShouldStartWith("left out: no Cargo.lock scanned");
+        report.Tiers[0].Crates.ShouldContain("serde 1");
     }
 
     /// <summary>The catalog places a crate it names; an unnamed crate built on a catalog crate joins that crate's tier.</summary>

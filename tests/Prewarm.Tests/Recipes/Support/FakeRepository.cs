@@ -67,16 +67,17 @@ internal sealed class FakeRepository(string id)
         return this;
     }
 
-    public CargoRepository Build()
+    /// <summary>The repository; <paramref name="locked"/> false leaves its Cargo.lock out (a library that commits none).</summary>
+    public CargoRepository Build(bool locked = true)
     {
-        var locked = _packages.Select(p => new LockedPackage { Name = p.Name, Version = p.Version, Dependencies = _edges[$"{p.Name} 0.1.0"] })
+        var entries = _packages.Select(p => new LockedPackage { Name = p.Name, Version = p.Version, Dependencies = _edges[$"{p.Name} 0.1.0"] })
             .Concat(_registry.Values.Select(p => p with { Dependencies = _edges.GetValueOrDefault($"{p.Name} {p.Version}", []) }))
             .ToList();
         return new CargoRepository
         {
             Id = id,
             Packages = [.. _packages],
-            Lockfiles = [new Lockfile("Cargo.lock", 3, locked)],
+            Lockfiles = locked ? [new Lockfile("Cargo.lock", 3, entries)] : [],
         };
     }
 
