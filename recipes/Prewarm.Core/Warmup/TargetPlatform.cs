@@ -31,9 +31,11 @@ public sealed class TargetPlatform
     {
         var parts = triple.Split('-');
         var archPart = parts[0];
-        var vendor = parts.Length >= 3 ? parts[1] : "unknown";
-        var osPart = parts.Length >= 3 ? parts[2] : parts.ElementAtOrDefault(1) ?? "unknown";
-        var envPart = parts.Length >= 4 ? parts[3] : "";
+        // arch-vendor-os[-env], or arch-os-env without a vendor (aarch64-linux-android, thumbv7em-none-eabihf).
+        var vendorless = parts.Length == 3 && !KnownVendors.Contains(parts[1]);
+        var vendor = parts.Length >= 3 && !vendorless ? parts[1] : "unknown";
+        var osPart = vendorless ? parts[1] : parts.Length >= 3 ? parts[2] : parts.ElementAtOrDefault(1) ?? "unknown";
+        var envPart = vendorless ? parts[2] : parts.Length >= 4 ? parts[3] : "";
 
         var arch = Arch(archPart);
         var os = osPart switch
@@ -45,6 +47,7 @@ public sealed class TargetPlatform
         };
         var env = envPart switch
         {
+            _ when osPart is "wasip1" or "wasip2" => osPart[4..],
             _ when envPart.StartsWith("gnu", StringComparison.Ordinal) => "gnu",
             _ when envPart.StartsWith("musl", StringComparison.Ordinal) => "musl",
             _ when envPart.StartsWith("msvc", StringComparison.Ordinal) => "msvc",
@@ -76,8 +79,23 @@ public sealed class TargetPlatform
             ("target_vendor", vendor),
             ("target_pointer_width", width),
             ("target_endian", big ? "big" : "little"),
-            ("panic", "unwind"),
+            ("panic", arch is "wasm32" or "wasm64" || os == "none" ? "abort" : "unwind"),
         };
+        foreach (var feature in arch switch
+        {
+            "x86_64" or "x86" => ["fxsr", "sse", "sse2"],
+            "aarch64" => ["neon"],
+            _ => Array.Empty<string>(),
+        })
+        {
+            values.Add(("target_feature", feature));
+        }
+
+        if (env == "musl" || os == "wasi")
+        {
+            values.Add(("target_feature", "crt-static"));
+        }
+
         foreach (var size in new[] { "8", "16", "32", "64", "ptr" }.Where(s => s != "64" || width == "64" || arch is "x86" or "arm"))
         {
             values.Add(("target_has_atomic", size));
@@ -85,12 +103,20 @@ public sealed class TargetPlatform
 
         if (family is not null)
         {
-            names.Add(family);
             values.Add(("target_family", family));
+        }
+
+        if (family is "unix" or "windows")
+        {
+            names.Add(family);
         }
 
         return new TargetPlatform(triple, names, values);
     }
+
+    /// <summary>The cfg values as <c>rustc --print cfg</c> writes them (<c>unix</c>, <c>target_os="linux"</c>), sorted.</summary>
+    public IReadOnlyList<string> Cfg =>
+        _names.Concat(_values.Select(v => $"{v.Key}=\"{v.Value}\"")).Order(StringComparer.Ordinal).ToList();
 
     /// <summary>True when a dependency declared under <paramref name="platform"/> (null: every platform) is built for this target.</summary>
     public bool Matches(string? platform)
@@ -116,6 +142,11 @@ public sealed class TargetPlatform
             return true;
         }
     }
+
+    private static readonly HashSet<string> KnownVendors = new(StringComparer.Ordinal)
+    {
+        "unknown", "pc", "apple", "nvidia", "fortanix", "uwp", "wrs", "sun", "sony", "nintendo", "kmc", "esp", "espressif", "ibm", "openwrt", "unikraft", "win7", "risc0", "mti", "lynx",
+    };
 
     private static string Arch(string part) => part switch
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CliWrap.Buffered;
 using NUnit.Framework;
 using Prewarm.Core.Cargo;
 using Prewarm.Core.Scanning;
@@ -143,6 +144,38 @@ public sealed class TierSelectionTests
     [TestCase("aarch64-unknown-linux-gnu", "x86_64-unknown-linux-gnu", false)]
     public void Platform_keys_are_evaluated_like_cargo(string platform, string triple, bool expected) =>
         TargetPlatform.For(triple).Matches(platform).ShouldBe(expected);
+
+    /// <summary>The cfg values derived from a triple agree with rustc's own (<c>rustc --print cfg --target …</c>
+    /// needs no installed target) on the keys platform tables use; target_feature, target_has_atomic and
+    /// target_abi are only approximated.</summary>
+    [TestCase("x86_64-unknown-linux-gnu")]
+    [TestCase("x86_64-unknown-linux-musl")]
+    [TestCase("aarch64-unknown-linux-gnu")]
+    [TestCase("i686-unknown-linux-gnu")]
+    [TestCase("armv7-unknown-linux-gnueabihf")]
+    [TestCase("aarch64-linux-android")]
+    [TestCase("riscv64gc-unknown-linux-gnu")]
+    [TestCase("s390x-unknown-linux-gnu")]
+    [TestCase("powerpc64le-unknown-linux-gnu")]
+    [TestCase("x86_64-apple-darwin")]
+    [TestCase("aarch64-apple-ios")]
+    [TestCase("x86_64-pc-windows-msvc")]
+    [TestCase("i686-pc-windows-gnu")]
+    [TestCase("x86_64-unknown-freebsd")]
+    [TestCase("wasm32-unknown-unknown")]
+    [TestCase("wasm32-wasip1")]
+    [TestCase("thumbv7em-none-eabihf")]
+    public async Task Derived_cfg_values_match_rustc(string triple)
+    {
+        var rustc = await CliWrap.Cli.Wrap("rustc").WithArguments(["--print", "cfg", "--target", triple]).ExecuteBufferedAsync();
+        static bool Compared(string line) => !line.StartsWith("target_feature", StringComparison.Ordinal)
+            && !line.StartsWith("target_has_atomic", StringComparison.Ordinal) && !line.StartsWith("target_abi", StringComparison.Ordinal)
+            && !line.StartsWith("fmt_debug", StringComparison.Ordinal) && !line.StartsWith("overflow_checks", StringComparison.Ordinal)
+            && !line.StartsWith("ub_checks", StringComparison.Ordinal) && !line.StartsWith("relocation_model", StringComparison.Ordinal);
+
+        TargetPlatform.For(triple).Cfg.Where(Compared)
+            .ShouldBe(rustc.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(Compared).Order(StringComparer.Ordinal));
+    }
 
     /// <summary>build-dependencies run on the host: their platform is the builder's own, whatever --rust-target says.</summary>
     [Test]
