@@ -33,7 +33,13 @@ internal static class WarmupStage
 
     /// <summary>The catalog (<c>--tiers</c>), <c>--tier-max-crates</c> and <c>--rust-target</c>: the same for the Recipe task's tiers and the Scan task's frequency report.</summary>
     public static WarmupOptions Options(ICakeContext context) =>
-        WarmupOptions.For(Catalog(context), TaskArguments.Integer(context, "tier-max-crates", null, 0), RecipeArguments.RustTarget(context));
+        WarmupOptions.For(Catalog(context), TaskArguments.Integer(context, "tier-max-crates", null, 0), RecipeArguments.RustTarget(context)) with
+        {
+            Timings = TaskArguments.List(context, "tier-timings").Select(file => new FilePath(file).MakeAbsolute(context.Environment).FullPath)
+                .Aggregate(CompileTimes.None, (times, path) => times.Merge(File.Exists(path)
+                    ? CompileTimes.ParseTimingReport(File.ReadAllText(path), path)
+                    : throw new PrewarmException($"{path}: timings report not found (--tier-timings)"))),
+        };
 
     private static WarmupCatalog Catalog(ICakeContext context)
     {

@@ -54,6 +54,9 @@ public sealed record CrateUsage
     /// <summary>Its place in the tiers' ranking of built crates (1 = first); null when no build compiles it.</summary>
     public int? TierRank { get; init; }
 
+    /// <summary>Seconds a <c>cargo build --timings</c> report (<c>--tier-timings</c>) measured for it and its locked closure; absent when unmeasured.</summary>
+    public double? CompileSeconds { get; init; }
+
     public int RepositoryCount => Repositories.Count;
     public int PackageCount => Packages.Count;
 }

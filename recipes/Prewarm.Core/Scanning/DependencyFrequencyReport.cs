@@ -63,6 +63,7 @@ public sealed record DependencyFrequencyReport
                     Tier = decision?.Tier,
                     TierReason = decision?.Reason ?? WhyNoDecision(g.Select(u => u.Dependency).ToList(), plan.FromLockfiles),
                     TierRank = decision?.Rank,
+                    CompileSeconds = decision?.CompileSeconds,
                 };
             })
             .OrderByDescending(c => c.BuildRepositories.Count)

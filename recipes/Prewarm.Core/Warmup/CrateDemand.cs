@@ -40,6 +40,9 @@ public sealed record CrateDemand
     /// <summary>True when a <c>cargo build</c> of some scanned repository compiles it.</summary>
     public bool Built => LeftOut is null;
 
+    /// <summary>Seconds a <c>cargo build --timings</c> measured for it and its locked closure; null when unmeasured.</summary>
+    public double? CompileSeconds { get; init; }
+
     /// <summary>The compatibility line of <see cref="Version"/> (<c>1</c>, <c>0.8</c>).</summary>
     public string Line => CompatibilityLine.Of(Version);
 

@@ -42,7 +42,7 @@ public static class WarmupDemand
         }
 
         return uses
-            .Select(u => Row(u.Value))
+            .Select(u => Row(u.Value, options.Timings))
             .OrderBy(d => d.Name, StringComparer.Ordinal)
             .ThenBy(d => d.Version, Comparer<string>.Create(CompatibilityLine.Compare))
             .ToList();
@@ -75,7 +75,7 @@ public static class WarmupDemand
 
     private sealed record Use(string Repository, CargoDependency Dependency, LockedPackage Locked, Lockfile Lockfile, bool Built);
 
-    private static CrateDemand Row(List<Use> uses)
+    private static CrateDemand Row(List<Use> uses, CompileTimes timings)
     {
         var built = uses.Where(u => u.Built).ToList();
         var counted = built.Count > 0 ? built : uses;
@@ -98,6 +98,7 @@ public static class WarmupDemand
             Repositories = repositories.Count,
             RepositoryIds = repositories,
             TransitiveSize = chosen.Lockfile.TransitiveClosure(chosen.Locked).Count,
+            CompileSeconds = timings.ClosureSeconds(chosen.Locked, chosen.Lockfile),
             LeftOut = built.Count > 0 ? null : WhyNotBuilt(uses),
         };
     }

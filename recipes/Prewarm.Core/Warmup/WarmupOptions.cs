@@ -22,6 +22,10 @@ public sealed record WarmupOptions
     /// <summary>The platform build scripts (and so build-dependencies) are built for.</summary>
     public TargetPlatform Host { get; init; } = TargetPlatform.Default;
 
+    /// <summary>Compile times measured by <c>cargo build --timings</c> (<c>--tier-timings</c>): among crates as many
+    /// repositories use, the one whose closure took longer ranks first.</summary>
+    public CompileTimes Timings { get; init; } = CompileTimes.None;
+
     /// <summary>Options for <c>--rust-target</c> (null: the default Linux builder target).</summary>
     public static WarmupOptions For(WarmupCatalog catalog, int? tierMaxCrates, string? rustTarget) => new()
     {

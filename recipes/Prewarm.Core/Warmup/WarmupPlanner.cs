@@ -8,7 +8,9 @@ namespace Prewarm.Core.Warmup;
 /// platforms (<c>cfg(windows)</c>, wasm) are left out (<see cref="CrateDemand.LeftOut"/>).</item>
 /// <item>Rows are per crate and compatibility line (clap 3 and clap 4 are two rows, two picks).</item>
 /// <item>Ranked by the number of repositories whose build compiles it (not packages: one big workspace
-/// does not outrank what most repositories use), then by transitive size from Cargo.lock, then name.</item>
+/// does not outrank what most repositories use), then by the compile time a <c>cargo build --timings</c>
+/// measured for it and its closure (when given: <see cref="WarmupOptions.Timings"/>), then by transitive size
+/// from Cargo.lock, then name.</item>
 /// <item>A crate is eligible when the catalog names it or at least <see cref="WarmupCatalog.MinRepositories"/>
 /// repositories use it (and, if asked, it is 1.0 or later). The catalog's tier takes a named crate; an unnamed
 /// one joins the highest tier any catalog crate in its closure belongs to (a crate built on tokio is web), else
@@ -43,7 +45,8 @@ public static class WarmupPlanner
         foreach (var crate in ranked)
         {
             int? position = crate.Built ? ++rank : null;
-            var used = $"used by {crate.Repositories} of {total} repositories";
+            var used = $"used by {crate.Repositories} of {total} repositories"
+                + (crate.CompileSeconds is { } seconds ? $", {CompileTimes.Format(seconds)} s to compile with its dependencies (measured)" : "");
             var named = catalog.TierOf(crate.Name);
             string? tier = null;
             string reason;
@@ -74,18 +77,19 @@ public static class WarmupPlanner
                 }
             }
 
-            decisions.Add(new TierDecision(crate.Name, crate.Line, crate.Version, tier, reason, position, crate.Repositories));
+            decisions.Add(new TierDecision(crate.Name, crate.Line, crate.Version, tier, reason, position, crate.Repositories) { CompileSeconds = crate.CompileSeconds });
         }
 
         return new WarmupPlan(Layer(catalog, byTier), decisions, FromLockfiles: true);
     }
 
-    /// <summary>The order tiers fill in: repositories using it (most first), transitive size (largest
-    /// first), name, then the newer line first.</summary>
+    /// <summary>The order tiers fill in: repositories using it (most first), measured compile time of it and its
+    /// closure (longest first; unmeasured last), transitive size (largest first), name, then the newer line first.</summary>
     public static IOrderedEnumerable<CrateDemand> Rank(IEnumerable<CrateDemand> demand) =>
         demand
             .OrderByDescending(d => d.Built)
             .ThenByDescending(d => d.Repositories)
+            .ThenByDescending(d => d.CompileSeconds ?? -1)
             .ThenByDescending(d => d.TransitiveSize)
             .ThenBy(d => d.Name, StringComparer.Ordinal)
             .ThenByDescending(d => d.Version, Comparer<string>.Create(CompatibilityLine.Compare));
@@ -165,4 +169,8 @@ public sealed record WarmupPlan(IReadOnlyList<WarmupCrate> Crates, IReadOnlyList
 /// <summary>Which tier took one crate on one compatibility line (null: none) and why, in words:
 /// <c>core: used by 7 of 10 repositories</c>, <c>left out: dev-only</c>, <c>left out: tier cap 40 reached (core; …)</c>.
 /// <see cref="Rank"/> is its place in the ranking of built crates (1 = most used); null when no build compiles it.</summary>
-public sealed record TierDecision(string Name, string Line, string Version, string? Tier, string Reason, int? Rank, int Repositories);
+public sealed record TierDecision(string Name, string Line, string Version, string? Tier, string Reason, int? Rank, int Repositories)
+{
+    /// <summary>Measured seconds to compile it with its closure (<c>cargo build --timings</c>); null when unmeasured.</summary>
+    public double? CompileSeconds { get; init; }
+}

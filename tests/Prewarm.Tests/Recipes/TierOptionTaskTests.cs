@@ -58,6 +58,10 @@ public sealed class TierOptionTaskTests
         bad.Code.ShouldNotBe(0);
         bad.Output.ShouldContain("--tier-max-crates=lots: expected a whole number of at least 0");
         File.Exists(Path.Combine(tree["bad"], "dependency-frequency.json")).ShouldBeFalse();
+
+        var missing = Run("--target=Scan", "--exclusive", $"--repo={shop}", $"--artifacts={tree["bad"]}", $"--tier-timings={tree["nope.html"]}");
+        missing.Code.ShouldNotBe(0);
+        missing.Output.ShouldContain($"{tree["nope.html"]}: timings report not found (--tier-timings)");
     }
 
     private static IReadOnlyList<string> Core(string artifacts)

@@ -83,7 +83,7 @@ public sealed class TierSelectionCargoTests
         files["core/Cargo.toml"].ShouldContain("env_logger-0_7 = {package = \"env_logger\", version = \"=0.7.1\"}");
         WarmupManifestReader.SelectedCrates(files["db/Cargo.toml"], "db/Cargo.toml").ShouldBe(["env_logger", "log", "serde"]);
 
-        var build = await CargoProcess.RunAsync(Path.Combine(warmup, "core"), ["build", "--offline", "--locked", "--message-format=json", "--target-dir", _tree["target"]]);
+        var build = await CargoProcess.RunAsync(Path.Combine(warmup, "core"), ["build", "--offline", "--locked", "--message-format=json", "--timings", "--target-dir", _tree["target"]]);
 
         var compiled = BuildMessages.Parse(build.StandardOutput).Where(a => a.IsExternal).Select(a => a.PackageId.Split('#')[^1]).ToHashSet();
         compiled.ShouldContain("env_logger@0.9.3");
@@ -91,6 +91,14 @@ public sealed class TierSelectionCargoTests
         compiled.ShouldContain("log@0.4.17");
         compiled.ShouldNotContain(c => c.StartsWith("winapi@", StringComparison.Ordinal) || c.StartsWith("wasm-bindgen@", StringComparison.Ordinal)
             || c.StartsWith("itoa@", StringComparison.Ordinal) || c.StartsWith("either@", StringComparison.Ordinal));
+
+        // That build's --timings report feeds the optional compile-time ranking input.
+        var report2 = Path.Combine(_tree["target"], "cargo-timings", "cargo-timing.html");
+        var timings = CompileTimes.ParseTimingReport(File.ReadAllText(report2), report2);
+        var measured = WarmupPlanner.Decide(WarmupDemand.From(repositories, options with { Timings = timings }), options with { Timings = timings }, repositories.Count);
+        measured.Decisions.Single(d => d.Name == "env_logger" && d.Line == "0.9").CompileSeconds.ShouldNotBeNull().ShouldBeGreaterThan(0);
+        measured.Decisions.Single(d => d.Name == "env_logger" && d.Line == "0.9").Reason.ShouldContain("s to compile with its dependencies (measured)");
+        measured.Decisions.Single(d => d.Name == "winapi").CompileSeconds.ShouldBeNull();
     }
 
     /// <summary>Writes a repository, locks it with cargo (offline, Debian's crates) and scans it.</summary>

@@ -235,6 +235,29 @@ public sealed class TierSelectionTests
         Own(Decide(WarmupOptions.Default with { TierMaxCrates = 5 }, repository), "core").ShouldBe(Enumerable.Range(0, 5).Select(i => $"crate{i:00} 1"));
     }
 
+    /// <summary>Optional: compile times a <c>cargo build --timings</c> measured rank crates as many repositories use (before transitive size).</summary>
+    [Test]
+    public void Measured_compile_times_break_ties_between_equally_used_crates()
+    {
+        const string html = "<html><script>\nconst UNIT_DATA = [{\"i\": 1, \"name\": \"alpha\", \"version\": \"1.0.0\", \"mode\": \"todo\", \"target\": \"\", \"start\": 0.1, \"duration\": 6.5},"
+            + " {\"i\": 2, \"name\": \"alpha\", \"version\": \"1.0.0\", \"mode\": \"run-custom-build\", \"target\": \" build-script\", \"start\": 7, \"duration\": 3.5}];\nconst CONCURRENCY_DATA = [];\n</script></html>";
+        var timings = CompileTimes.ParseTimingReport(html, "cargo-timing.html");
+        timings.Count.ShouldBe(1);
+        var repository = new FakeRepository("a").Package("a", Normal("zeta", "1.0.0"), Normal("alpha", "1.0.0")).Needs("zeta", "1.0.0", "dep1 1.0.0", "dep2 1.0.0");
+
+        var unmeasured = Decide(WarmupOptions.Default with { TierMaxCrates = 1 }, repository);
+        Own(unmeasured, "core").ShouldBe(["zeta 1"]);
+
+        var measured = Decide(WarmupOptions.Default with { TierMaxCrates = 1, Timings = timings }, repository);
+        Own(measured, "core").ShouldBe(["alpha 1"]);
+        Decision(measured, "alpha").Reason.ShouldBe("core: used by 1 of 1 repositories, 10.0 s to compile with its dependencies (measured)");
+        Decision(measured, "alpha").CompileSeconds.ShouldBe(10.0);
+        DependencyFrequencyReport.Build([repository.Build()], WarmupOptions.Default with { Timings = timings }).Crates.Single(c => c.Name == "alpha").CompileSeconds.ShouldBe(10.0);
+
+        Should.Throw<Prewarm.Core.PrewarmException>(() => CompileTimes.ParseTimingReport("<html></html>", "x.html")).Message.ShouldStartWith("x.html: not a cargo --timings report");
+        Should.Throw<Prewarm.Core.PrewarmException>(() => CompileTimes.ParseTimingReport("const UNIT_DATA = [{\"i\": 1}];", "y.html")).Message.ShouldStartWith("y.html:");
+    }
+
     /// <summary>The seed's catalog stays the fallback when nothing was scanned.</summary>
     [Test]
     public void Nothing_scanned_falls_back_to_the_catalog()
