@@ -15,9 +15,9 @@ internal static class WarmupStage
 {
     public static void Write(ICakeContext context, DirectoryPath artifacts, IReadOnlyList<CargoRepository> repositories)
     {
-        var catalog = Catalog(context);
-        var demand = WarmupDemand.From(repositories);
-        var crates = demand.Count > 0 ? WarmupPlanner.Plan(demand, catalog) : WarmupPlanner.FromCatalog(catalog);
+        var options = Options(context);
+        var demand = WarmupDemand.From(repositories, options);
+        var crates = WarmupPlanner.Decide(demand, options, repositories.Count).Crates;
         var directory = artifacts.Combine("warmup").FullPath;
         DirectoryTree.Replace(directory, WarmupFiles.Render(crates));
         foreach (var crate in crates)
@@ -30,6 +30,16 @@ internal static class WarmupStage
                 Path.Combine(directory, crate.Tier));
         }
     }
+
+    /// <summary>The catalog (<c>--tiers</c>), <c>--tier-max-crates</c> and <c>--rust-target</c>: the same for the Recipe task's tiers and the Scan task's frequency report.</summary>
+    public static WarmupOptions Options(ICakeContext context) =>
+        WarmupOptions.For(Catalog(context), TaskArguments.Integer(context, "tier-max-crates", null, 0), RecipeArguments.RustTarget(context)) with
+        {
+            Timings = TaskArguments.List(context, "tier-timings").Select(file => new FilePath(file).MakeAbsolute(context.Environment).FullPath)
+                .Aggregate(CompileTimes.None, (times, path) => times.Merge(File.Exists(path)
+                    ? CompileTimes.ParseTimingReport(File.ReadAllText(path), path)
+                    : throw new PrewarmException($"{path}: timings report not found (--tier-timings)"))),
+        };
 
     private static WarmupCatalog Catalog(ICakeContext context)
     {

@@ -1,4 +1,5 @@
 using Prewarm.Core.Cargo;
+using Prewarm.Core.Warmup;
 
 namespace Prewarm.Core.Scanning;
 
@@ -6,9 +7,13 @@ namespace Prewarm.Core.Scanning;
 public static class ScanArtifacts
 {
     /// <summary>File name (relative to the artifacts directory) → content.</summary>
-    public static IReadOnlyDictionary<string, string> Render(IReadOnlyList<CargoRepository> repositories)
+    public static IReadOnlyDictionary<string, string> Render(IReadOnlyList<CargoRepository> repositories) => Render(repositories, WarmupOptions.Default);
+
+    /// <summary>As <see cref="Render(IReadOnlyList{CargoRepository})"/>, the frequency report's tier
+    /// decisions made with <paramref name="warmup"/> (catalog, tier cap, build target).</summary>
+    public static IReadOnlyDictionary<string, string> Render(IReadOnlyList<CargoRepository> repositories, WarmupOptions warmup)
     {
-        var report = DependencyFrequencyReport.Build(repositories);
+        var report = DependencyFrequencyReport.Build(repositories, warmup);
         return new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
             [ScanDocument.FileName] = ScanJson.Serialize(new ScanDocument { Repositories = repositories }),
