@@ -11,6 +11,7 @@ namespace Prewarm.Tests.Recipes;
 /// checks what matters: the real build afterwards compiles no external dependency again.</summary>
 [TestFixture]
 [NonParallelizable]
+[Category("Slow")] // starts an external process (cargo, git, dotnet or the build host)
 public sealed class CookTests
 {
     [Test]

@@ -10,6 +10,7 @@ namespace Prewarm.Tests.Recipes;
 /// <summary>The Recipe and Cook tasks run for real through the host.</summary>
 [TestFixture]
 [NonParallelizable]
+[Category("Slow")] // starts an external process (cargo, git, dotnet or the build host)
 public sealed class RecipeTaskTests
 {
     [Test]
