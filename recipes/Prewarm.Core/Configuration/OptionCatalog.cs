@@ -11,11 +11,11 @@ public static class OptionCatalog
         new("", "repo", "repo", OptionKind.List, "Repository roots to work on; default: the working directory."),
         new("", "artifacts", "artifacts", OptionKind.Text, "Where outputs go; default artifacts/prewarm/."),
         new("", "exclude", "exclude", OptionKind.List, "Directories of each repository (relative to it) that Scan does not search for manifests: test data that is not a package."),
-        new("", "sccache", "sccache", OptionKind.Boolean, "Compile through sccache (in the image with its own cache mount) and check its hit rate in Verify."),
+        new("", "sccache", "sccache", OptionKind.Boolean, "Compile through sccache (in the image with its own cache mount) and check its hit rate in Verify. Default: on for local builds where sccache is installed, off in the Dockerfile unless set."),
 
         new("recipe", "package", "package", OptionKind.List, "Keep only these workspace members and their dependency closure."),
         new("recipe", "bin", "bin", OptionKind.List, "Keep only the packages owning these binaries."),
-        new("recipe", "profile", "profile", OptionKind.Text, "Cargo profile to cook and build with (dev, release, custom)."),
+        new("recipe", "profile", "profile", OptionKind.Text, "Cargo profile to cook and build with (dev, release, custom); default dev, the same for Recipe, Cook, the Dockerfile and Benchmark."),
         new("recipe", "release", "release", OptionKind.Boolean, "Shorthand for profile = \"release\"."),
         new("recipe", "rust-target", "rust-target", OptionKind.Text, "Target triple to cook and build for (cargo --target)."),
         new("recipe", "features", "features", OptionKind.List, "Cargo features to enable."),
@@ -45,12 +45,12 @@ public static class OptionCatalog
         new("docker", "image-version", "image-version", OptionKind.Text, "org.opencontainers.image.version label (default: git describe)."),
         new("docker", "source-url", "source-url", OptionKind.Text, "org.opencontainers.image.source label (default: the origin remote)."),
 
-        new("verify", "min-hit-rate", "min-hit-rate", OptionKind.Integer, "Lowest acceptable sccache hit rate, percent (default 80)."),
-        new("verify", "min-fresh-share", "min-fresh-share", OptionKind.Integer, "Lowest acceptable share of fresh dependency units, percent (default 95)."),
+        new("verify", "min-hit-rate", "min-hit-rate", OptionKind.Number, "Lowest acceptable sccache hit rate, percent (default 80)."),
+        new("verify", "min-fresh-share", "min-fresh-share", OptionKind.Number, "Lowest acceptable share of fresh dependency units, percent (default 95)."),
 
         new("doctor", "cargo-home", "cargo-home", OptionKind.Text, "CARGO_HOME to check (default: the environment's)."),
         new("doctor", "sccache-dir", "sccache-dir", OptionKind.Text, "SCCACHE_DIR to check (default: the environment's)."),
-        new("doctor", "min-free-gb", "min-free-gb", OptionKind.Integer, "Least free disk space, in GB (default 5)."),
+        new("doctor", "min-free-gb", "min-free-gb", OptionKind.Number, "Least free disk space, in GB (default 5)."),
 
         new("benchmark", "runs", "runs", OptionKind.Integer, "Runs per measurement (default 3)."),
     ];
