@@ -1,7 +1,7 @@
 # Debian packages Prewarm's tests and bundled example need; sourced by tests/setup.sh.
 # The librust-*-dev packages are the offline crate registry (see tests/examples/shop/.cargo/config.toml).
 PREWARM_APT_PACKAGES=(
-  docker.io sccache debootstrap
+  docker.io docker-registry curl sccache debootstrap
   librust-tokio-dev librust-serde-dev librust-serde-derive-dev librust-serde-json-dev
   librust-anyhow-dev librust-thiserror-dev librust-clap-dev librust-regex-dev
   librust-hyper-dev librust-tower-dev librust-tracing-dev librust-tracing-subscriber-dev

@@ -2,8 +2,9 @@
 # Prepares a fresh Debian machine for Prewarm's tests and bundled example (idempotent):
 #  - Debian's crate packages, which give cargo an offline registry in /usr/share/cargo/registry
 #  - sccache, docker.io (dockerd with integrated BuildKit), debootstrap for the local base image
-#  - starts dockerd when no engine answers, and builds the local Rust base image the
-#    Docker tests build FROM (no registry can be pulled from here).
+#  - starts dockerd when no engine answers, a local image registry on 127.0.0.1:5000
+#    (tests/registry.sh), and builds the local Rust base image the Docker tests build FROM,
+#    published in that registry too (no public registry can be pulled from here).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 log() { printf '[setup] %s\n' "$*" >&2; }
@@ -34,6 +35,8 @@ if ! "$docker_cli" info >/dev/null 2>&1; then
   done
   "$docker_cli" info >/dev/null 2>&1 || { log "dockerd did not start; see /var/log/prewarm-dockerd.log"; tail -20 /var/log/prewarm-dockerd.log >&2; exit 1; }
 fi
+
+"$here/registry.sh"
 
 if [ -x "$here/base-image/build.sh" ]; then
   "$here/base-image/build.sh"

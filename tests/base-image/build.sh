@@ -12,9 +12,25 @@ log() { printf '[base-image] %s\n' "$*" >&2; }
 docker=${PREWARM_DOCKER_CLI:-/usr/bin/docker}   # docker.io's CLI: integrated BuildKit works without buildx
 image=prewarm/rust-base:bookworm
 minbase=local/bookworm:minbase
+# The same image in the local registry (tests/registry.sh): what a fresh engine, a CI runner with
+# nothing but the registry, builds FROM.
+registry=${PREWARM_REGISTRY:-127.0.0.1:5000}
+published=$registry/$image
+
+publish() {
+  if curl -fsS -o /dev/null -H 'Accept: application/vnd.docker.distribution.manifest.v2+json' \
+      "http://$registry/v2/prewarm/rust-base/manifests/bookworm" 2>/dev/null; then
+    log "$published exists"
+    return 0
+  fi
+  "$docker" tag "$image" "$published"
+  "$docker" push "$published" >/dev/null
+  log "$published pushed"
+}
 
 if "$docker" image inspect "$image" >/dev/null 2>&1; then
   log "$image exists"
+  publish
   exit 0
 fi
 if [ "$(id -u)" -ne 0 ]; then sudo=sudo; else sudo=; fi
@@ -55,3 +71,4 @@ log "building $image"
 DOCKER_BUILDKIT=1 "$docker" build --progress=plain -t "$image" "$work/context" >"$work/build.log" 2>&1 \
   || { tail -30 "$work/build.log" >&2; exit 1; }
 log "$image ready"
+publish

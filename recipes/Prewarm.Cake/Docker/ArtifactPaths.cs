@@ -16,6 +16,9 @@ internal sealed record ArtifactPaths(string Artifacts, string RepositoryId)
 
     public string Dockerfile => Layout.Dockerfile(RepositoryId);
 
+    /// <summary>What the Dockerfile task rendered: base image, dependency storage, profile, tiers (<see cref="Core.Docker.DockerfileRecord"/>).</summary>
+    public string DockerfileRecord => Layout.DockerfileRecord(RepositoryId);
+
     /// <summary>The Dockerfile without its syntax directive, for an engine that cannot fetch the frontend.</summary>
     public string BuiltinFrontendDockerfile => Layout.BuiltinFrontendDockerfile(RepositoryId);
 
@@ -29,7 +32,7 @@ internal sealed record ArtifactPaths(string Artifacts, string RepositoryId)
 
     public string ImageId => Layout.ImageId(RepositoryId);
 
-    /// <summary>The image the engine holds for this repository, for Verify: {"docker": CLI, "image": tag}.</summary>
+    /// <summary>The image the engine holds for this repository (<see cref="Core.Docker.ImageRecord"/>), for Verify.</summary>
     public string ImageRecord => Layout.ImageRecord(RepositoryId);
 
     /// <summary>What the Recipe stage wrote for this repository (profile, tiers, skeleton facts).</summary>

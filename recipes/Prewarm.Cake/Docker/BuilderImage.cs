@@ -1,9 +1,9 @@
-using System.Text.Json;
 using Cake.Core;
 using Cake.Core.IO;
 using Prewarm.Cake.Support;
 using Prewarm.Cake.Tools.Docker;
 using Prewarm.Core;
+using Prewarm.Core.Docker;
 using Prewarm.Core.Verification;
 
 namespace Prewarm.Cake.Docker;
@@ -25,17 +25,12 @@ internal sealed record BuilderImage(string Docker, string Image)
             return null;
         }
 
-        try
-        {
-            using var document = JsonDocument.Parse(File.ReadAllText(path));
-            var root = document.RootElement;
-            return new BuilderImage(root.GetProperty("docker").GetString()!, root.GetProperty("image").GetString()!);
-        }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
-        {
-            throw new PrewarmException($"{path}: not a builder image record ({e.Message}); re-run --target=Image");
-        }
+        var record = StageJson.Read<ImageRecord>(path, "Image");
+        return new BuilderImage(record.Docker, record.Image) { Recorded = record };
     }
+
+    /// <summary>What the Image task recorded: tags, push, sizes.</summary>
+    public ImageRecord? Recorded { get; init; }
 
     public BuildObservation ReadBuildRecord(ICakeContext context, bool withSccache)
     {

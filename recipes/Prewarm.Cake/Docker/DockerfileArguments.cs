@@ -12,12 +12,14 @@ internal static class DockerfileArguments
     {
         var defaults = new DockerfileOptions { RepositoryId = repositoryId };
         var layout = TaskArguments.Text(context, "cargo-layout");
+        var storage = TaskArguments.Text(context, "deps-storage");
         return defaults with
         {
             BaseImage = TaskArguments.Text(context, "base-image") ?? defaults.BaseImage,
             Uid = TaskArguments.Integer(context, "uid", null, 0) ?? defaults.Uid,
             Gid = TaskArguments.Integer(context, "gid", null, 0) ?? defaults.Gid,
             Layout = layout is null ? defaults.Layout : CargoLayoutPaths.ParseLayout(layout),
+            DependencyStorage = storage is null ? defaults.DependencyStorage : DependencyStorageNames.Parse(storage),
             Syntax = TaskArguments.Text(context, "dockerfile-syntax") ?? defaults.Syntax,
         };
     }

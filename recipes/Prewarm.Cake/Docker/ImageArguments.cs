@@ -32,7 +32,7 @@ internal static class ImageArguments
 
         return new ImageOptions
         {
-            Platforms = platforms.Count > 0 ? BuildPlatform.ParseList(platforms) : BuildPlatform.Defaults,
+            Platforms = BuildPlatform.ParseList(platforms),
             Tags = tags,
             CacheFrom = TaskArguments.Values(context, "cache-from").Select(v => CacheSpec.Parse(v, export: false)).ToList(),
             CacheTo = TaskArguments.Values(context, "cache-to").Select(v => CacheSpec.Parse(v, export: true)).ToList(),

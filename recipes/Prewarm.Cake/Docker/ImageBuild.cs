@@ -25,12 +25,18 @@ internal sealed class ImageBuild(ICakeContext context, ImageOptions options, Doc
     {
         paths.RequireDockerfile();
         paths.RequireSkeleton();
+        var rendered = StageJson.Read<DockerfileRecord>(paths.DockerfileRecord, "Dockerfile");
         var dockerfile = TemplateText.NormaliseLineEndings(File.ReadAllText(paths.Dockerfile));
+        var settings = Settings(repository, paths);
+        var integrated = engine.Mode == DockerBuildMode.IntegratedBuildKit;
+        if (integrated)
+        {
+            RequireNativePlatform(settings.Platforms);
+        }
+
         var staged = StageContext(repository, paths);
         context.Log.Information("Build context {0}: {1} files written, {2} unchanged, {3} removed.",
             paths.Context, staged.Written.Count, staged.Unchanged, staged.Deleted.Count);
-
-        var settings = Settings(repository, paths);
         AtomicFile.WriteAllText(paths.Bake, Bake(settings, paths).ToJson());
 
         var log = new StringBuilder();
@@ -52,7 +58,7 @@ internal sealed class ImageBuild(ICakeContext context, ImageOptions options, Doc
         }
 
         DockerRunResult result;
-        if (engine.Mode == DockerBuildMode.Buildx)
+        if (!integrated)
         {
             PrepareBuilder(settings);
             result = new DockerBuildxTool(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools)
@@ -63,48 +69,103 @@ internal sealed class ImageBuild(ICakeContext context, ImageOptions options, Doc
             settings.File = new FilePath(BuildFileForIntegratedBuildKit(dockerfile, paths));
             settings.ImageIdFile = new FilePath(paths.ImageId);
             var tool = new DockerIntegratedBuildTool(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools);
-            var native = engine.NativePlatform;
-            DockerBuildCommandLine.ForIntegratedBuildKit(settings, native, out var dropped);
+            DockerBuildCommandLine.ForIntegratedBuildKit(settings, settings.Platforms[0], out var dropped);
             foreach (var sentence in dropped)
             {
                 Loud($"DROPPED without buildx: {sentence}.");
             }
 
-            result = tool.Build(settings, native, out _, Progress);
+            result = tool.Build(settings, settings.Platforms[0], out _, Progress);
         }
 
         AtomicFile.WriteAllText(paths.BuildLog, log.ToString());
         var steps = BuildProgressParser.Parse(log.ToString());
         if (!result.Succeeded)
         {
-            var command = engine.Mode == DockerBuildMode.Buildx ? $"{engine.Cli.FullPath} buildx build" : $"DOCKER_BUILDKIT=1 {engine.Cli.FullPath} build";
+            var command = integrated ? $"DOCKER_BUILDKIT=1 {engine.Cli.FullPath} build" : $"{engine.Cli.FullPath} buildx build";
             throw new PrewarmException(DockerEngineErrors.Explain(command, result.Error)
                 ?? $"{command} failed (exit code {result.ExitCode}): {BuildFailure.Explain(log.ToString()) ?? LastError(result)}; full output in {paths.BuildLog}");
         }
 
-        if (engine.Mode == DockerBuildMode.IntegratedBuildKit)
+        var ran = steps.Where(s => s.IsDockerfileStep).ToList();
+        context.Log.Information("Image {0} built with {1}: {2} Dockerfile steps, {3} cached, {4} ran; log {5}",
+            string.Join(", ", settings.Tags), integrated ? "the integrated BuildKit" : "buildx",
+            ran.Count, ran.Count(s => s.Status == BuildStepStatus.Cached), ran.Count(s => s.Status == BuildStepStatus.Done), paths.BuildLog);
+
+        // buildx pushed as part of the build; the integrated BuildKit leaves the image in the engine.
+        if (integrated && settings.Push)
+        {
+            new ImagePush(context, engine).PushAll(settings.Tags);
+            WriteMetadata(paths, settings.Tags);
+        }
+        else if (integrated)
         {
             WriteMetadata(paths, settings.Tags);
         }
 
-        // Verify reads what the build recorded from the image itself when the engine has it.
-        var local = engine.Mode == DockerBuildMode.IntegratedBuildKit || settings.Load;
-        if (local && settings.Tags.Count > 0)
+        // Verify reads what the build recorded from the image itself: from the engine, or pulled.
+        var local = integrated || settings.Load;
+        if ((local || settings.Push) && settings.Tags.Count > 0)
         {
-            AtomicFile.WriteAllText(paths.ImageRecord, JsonSerializer.Serialize(
-                new SortedDictionary<string, string>(StringComparer.Ordinal) { ["docker"] = engine.Cli.FullPath, ["image"] = settings.Tags[0] },
-                new JsonSerializerOptions { WriteIndented = true, NewLine = "\n" }) + "\n");
+            AtomicFile.WriteAllText(paths.ImageRecord, StageJson.Serialize(Record(settings, rendered, local)));
         }
         else if (File.Exists(paths.ImageRecord))
         {
             File.Delete(paths.ImageRecord);
         }
 
-        var ran = steps.Where(s => s.IsDockerfileStep).ToList();
-        context.Log.Information("Image {0} built with {1}: {2} Dockerfile steps, {3} cached, {4} ran; log {5}",
-            string.Join(", ", settings.Tags), engine.Mode == DockerBuildMode.Buildx ? "buildx" : "the integrated BuildKit",
-            ran.Count, ran.Count(s => s.Status == BuildStepStatus.Cached), ran.Count(s => s.Status == BuildStepStatus.Done), paths.BuildLog);
         return steps;
+    }
+
+    /// <summary>The engine's integrated BuildKit builds one platform per build. Anything but its
+    /// own is refused before building: a build for another platform must not pass for the one asked.</summary>
+    private void RequireNativePlatform(IReadOnlyList<BuildPlatform> platforms)
+    {
+        var native = engine.NativePlatform;
+        var others = platforms.Where(p => p != native).ToList();
+        if (others.Count > 0)
+        {
+            throw new PrewarmException(
+                $"--platform={string.Join(",", platforms)}: without buildx Prewarm builds only the engine's own platform ({native}) here, not {string.Join(", ", others)}; drop --platform (or pass --platform={native}), or install the buildx plugin.");
+        }
+    }
+
+    private ImageRecord Record(DockerBuildxBuildSettings settings, DockerfileRecord rendered, bool local)
+    {
+        var docker = new DockerCommandTool(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools);
+        var ask = new DockerCommandSettings { ToolPath = engine.Cli };
+        var image = settings.Tags[0];
+        long? size = local ? docker.ImageSize(ask, image) : null;
+        long? baseSize = null;
+        if (size is not null)
+        {
+            // The base is in the engine's content store after the build, but not always in its image
+            // list: pull it (from the registry the build pulled it from) to learn its size.
+            baseSize = docker.ImageSize(ask, rendered.BaseImage)
+                ?? (docker.Pull(ask, rendered.BaseImage).Succeeded ? docker.ImageSize(ask, rendered.BaseImage) : null);
+        }
+
+        var record = new ImageRecord
+        {
+            Docker = engine.Cli.FullPath,
+            Image = image,
+            Tags = settings.Tags,
+            Platforms = settings.Platforms.Select(p => p.ToString()).ToList(),
+            Pushed = settings.Push,
+            Digests = settings.Push && local ? docker.RepoDigests(ask, image) : [],
+            DependencyStorage = rendered.DependencyStorage,
+            BaseImage = rendered.BaseImage,
+            SizeBytes = size,
+            BaseSizeBytes = baseSize,
+        };
+        if (record.SizeOverBaseBytes is { } over)
+        {
+            context.Log.Information("Image {0}: {1:0.00} GB, {2:0.00} GB over its base {3} (compiled dependencies {4}).",
+                image, size!.Value / 1e9, over / 1e9, rendered.BaseImage,
+                rendered.DependencyStorage == DependencyStorage.Image ? "in the layers" : "in cache mounts, not in the image");
+        }
+
+        return record;
     }
 
     private StagingResult StageContext(DirectoryPath repository, ArtifactPaths paths)
@@ -153,14 +214,16 @@ internal sealed class ImageBuild(ICakeContext context, ImageOptions options, Doc
 
     private DockerBuildxBuildSettings Settings(DirectoryPath repository, ArtifactPaths paths)
     {
-        var single = options.Platforms.Count == 1;
+        // Not asked for a platform: the engine's own, never one the user did not ask for.
+        IReadOnlyList<BuildPlatform> platforms = options.Platforms.Count > 0 ? options.Platforms : [engine.NativePlatform];
+        var single = platforms.Count == 1;
         var settings = new DockerBuildxBuildSettings
         {
             ToolPath = engine.Cli,
             Context = new DirectoryPath(paths.Context),
             File = new FilePath(paths.Dockerfile),
             Target = "builder",
-            Platforms = [.. options.Platforms],
+            Platforms = [.. platforms],
             Tags = [.. options.TagsFor(paths.RepositoryId)],
             Secrets = [.. options.Secrets],
             CacheFrom = [.. options.CacheFrom],
@@ -183,7 +246,7 @@ internal sealed class ImageBuild(ICakeContext context, ImageOptions options, Doc
 
         if (!settings.Push && !settings.Load)
         {
-            Loud($"The {options.Platforms.Count}-platform image is neither pushed nor loaded (the engine cannot load multi-platform images): it stays in the build cache. Use --push, or one --platform with --load.");
+            Loud($"The {platforms.Count}-platform image is neither pushed nor loaded (the engine cannot load multi-platform images): it stays in the build cache. Use --push, or one --platform with --load.");
         }
 
         return settings;

@@ -5,7 +5,8 @@ namespace Prewarm.Cake.Docker;
 /// <summary>The Image task's options (see README, "## Docker").</summary>
 internal sealed record ImageOptions
 {
-    public IReadOnlyList<BuildPlatform> Platforms { get; init; } = BuildPlatform.Defaults;
+    /// <summary>Platforms to build; empty means the engine's own.</summary>
+    public IReadOnlyList<BuildPlatform> Platforms { get; init; } = [];
 
     /// <summary>Tags; empty means <c>prewarm/&lt;repo-id&gt;-builder:latest</c>.</summary>
     public IReadOnlyList<string> Tags { get; init; } = [];

@@ -41,8 +41,10 @@ public sealed class DockerfileTask : FrostingTask<PrewarmContext>
                 Sccache = context.Settings.Shared.Sccache.UseInImage(),
             };
             files.Add(new(paths.Dockerfile, renderer.Render(options)));
-            context.Log.Information("Dockerfile for {0}: base {1}, uid:gid {2}:{3}, layout {4}, tiers [{5}]{6} -> {7}",
+            files.Add(new(paths.DockerfileRecord, StageJson.Serialize(DockerfileRecord.From(options))));
+            context.Log.Information("Dockerfile for {0}: base {1}, uid:gid {2}:{3}, layout {4}, dependencies in {5}, tiers [{6}]{7} -> {8}",
                 id, options.BaseImage, options.Uid, options.Gid, CargoLayoutPaths.Spell(options.Layout),
+                options.DependencyStorage == DependencyStorage.Image ? "the image's layers" : "cache mounts",
                 string.Join(", ", tiers), options.Sccache ? ", sccache" : string.Empty, paths.Dockerfile);
         }
 

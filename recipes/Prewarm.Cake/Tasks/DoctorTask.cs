@@ -15,7 +15,8 @@ namespace Prewarm.Cake.Tasks;
 /// Diagnoses the seed's troubleshooting cases, each with its fix: tools missing, cache directories
 /// (CARGO_HOME, the target directory, SCCACHE_DIR) not owned by or not writable for the build user
 /// (<c>--uid</c>/<c>--gid</c>, default the current user), low disk space (<c>--min-free-gb=5</c>), and
-/// caches that do not persist (a marker left by the previous Doctor run is missing).
+/// caches that do not persist (a marker left by the previous Doctor run is missing), and, with
+/// <c>--push</c>, a registry named by <c>--tag</c> that does not answer.
 /// Directories: <c>--cargo-home</c>, <c>--target-dir</c>, <c>--sccache-dir</c>. Writes <c>doctor/doctor.json|md</c>.
 /// </summary>
 [TaskName("Doctor")]
@@ -76,6 +77,7 @@ public sealed class DoctorTask : FrostingTask<PrewarmContext>
             }
         }
 
+        findings.AddRange(PushTargets(context));
         foreach (var finding in findings)
         {
             var level = finding.Severity switch
@@ -96,6 +98,35 @@ public sealed class DoctorTask : FrostingTask<PrewarmContext>
         {
             var more = problems.Length > 1 ? $" (+{problems.Length - 1} more, see doctor.md)" : string.Empty;
             throw new PrewarmException($"Doctor found {problems.Length} problem(s): {problems[0].Check}: {problems[0].Message}{more}");
+        }
+    }
+
+    /// <summary>With --push, each registry a --tag names must answer, or the build's push would fail
+    /// after the whole build.</summary>
+    private static IEnumerable<DoctorFinding> PushTargets(ICakeContext context)
+    {
+        if (!TaskArguments.Switch(context, "push", false))
+        {
+            yield break;
+        }
+
+        using var http = new System.Net.Http.HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        foreach (var group in TaskArguments.Values(context, "tag").GroupBy(Prewarm.Core.Docker.PushFailure.RegistryOf, StringComparer.Ordinal))
+        {
+            var registry = group.Key == "docker.io" ? "registry-1.docker.io" : group.Key;
+            int? status = null;
+            string? failure = null;
+            try
+            {
+                using var answer = http.GetAsync(RegistryCheck.ProbeUri(registry)).GetAwaiter().GetResult();
+                status = (int)answer.StatusCode;
+            }
+            catch (Exception e) when (e is System.Net.Http.HttpRequestException or TaskCanceledException)
+            {
+                failure = e.InnerException?.Message ?? e.Message;
+            }
+
+            yield return RegistryCheck.Finding(registry, group.First(), status, failure);
         }
     }
 

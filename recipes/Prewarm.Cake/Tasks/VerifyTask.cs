@@ -60,7 +60,7 @@ public sealed class VerifyTask : FrostingTask<PrewarmContext>
             var notChecked = useSccache && image is not null
                 ? $"{image.Image} was built without sccache; render its Dockerfile with --sccache=on to measure it"
                 : RepositoryVerification.SccacheSwitchedOff;
-            results.Add(new RepositoryVerification(id, where, expectedFrom, crates, UnitFreshness.From(observed.Artifacts), observed.Sccache, notChecked, SccacheGated: image is null));
+            results.Add(new RepositoryVerification(id, where, expectedFrom, crates, UnitFreshness.From(observed.Artifacts), observed.Sccache, notChecked, SccacheGated: image is null, Image: image?.Recorded));
         }
 
         var report = new VerificationReport(thresholds, results);

@@ -45,6 +45,9 @@ public sealed class ArtifactsLayout
 
     public string Dockerfile(string repositoryId) => Path.Combine(DockerDirectory(repositoryId), "Dockerfile");
 
+    /// <summary>What the Dockerfile task rendered (base image, dependency storage, profile, tiers).</summary>
+    public string DockerfileRecord(string repositoryId) => Path.Combine(DockerDirectory(repositoryId), "dockerfile.json");
+
     public string BuiltinFrontendDockerfile(string repositoryId) => Path.Combine(DockerDirectory(repositoryId), "Dockerfile.builtin-frontend");
 
     public string Bake(string repositoryId) => Path.Combine(DockerDirectory(repositoryId), "docker-bake.json");

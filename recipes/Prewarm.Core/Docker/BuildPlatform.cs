@@ -11,9 +11,6 @@ public sealed record BuildPlatform(string Os, string Architecture, string? Varia
 
     private static readonly string[] KnownVariants = ["v5", "v6", "v7", "v8"];
 
-    /// <summary>The default of the Image task: both architectures the official rust images have.</summary>
-    public static IReadOnlyList<BuildPlatform> Defaults { get; } = [Parse("linux/amd64"), Parse("linux/arm64")];
-
     public static BuildPlatform Parse(string value)
     {
         var parts = value.Trim().Split('/');

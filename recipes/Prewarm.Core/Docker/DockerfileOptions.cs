@@ -19,6 +19,9 @@ public sealed record DockerfileOptions
 
     public CargoLayout Layout { get; init; } = CargoLayout.CargoHome;
 
+    /// <summary>Where the compiled dependencies live: the image's layers (default) or cache mounts.</summary>
+    public DependencyStorage DependencyStorage { get; init; } = DependencyStorage.Image;
+
     /// <summary>Compile through sccache (RUSTC_WRAPPER) with a cache mount of its own.</summary>
     public bool Sccache { get; init; }
 

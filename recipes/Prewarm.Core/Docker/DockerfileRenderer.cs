@@ -20,12 +20,15 @@ public sealed class DockerfileRenderer(DockerTemplates templates)
         var mounts = CacheMounts(options, paths);
         var profileFlag = options.Profile == "release" ? "--release" : $"--profile {options.Profile}";
 
+        var inImage = options.DependencyStorage == DependencyStorage.Image;
+        var cargoState = inImage ? "in the image's layers" : "cache mounts";
         var layout = options.Layout == CargoLayout.CargoHome
-            ? Fill(DockerTemplates.LayoutCargoHome, new() { ["cargo_home"] = paths.CargoHome, ["uid"] = uid, ["gid"] = gid })
+            ? Fill(DockerTemplates.LayoutCargoHome, new() { ["cargo_home"] = paths.CargoHome, ["uid"] = uid, ["gid"] = gid, ["cargo_state"] = cargoState })
             : Fill(DockerTemplates.LayoutSymlinked, new()
             {
                 ["cargo_home"] = paths.CargoHome, ["cache_root"] = paths.CacheRoot,
                 ["registry_dir"] = paths.RegistryDirectory, ["git_dir"] = paths.GitDirectory, ["uid"] = uid, ["gid"] = gid,
+                ["cargo_state"] = cargoState,
             });
         var sccache = options.Sccache
             ? Fill(DockerTemplates.Sccache, new() { ["sccache_dir"] = SccacheDirectory, ["uid"] = uid, ["gid"] = gid })
@@ -56,6 +59,10 @@ public sealed class DockerfileRenderer(DockerTemplates templates)
         {
             ["syntax"] = options.Syntax,
             ["repo_id"] = options.RepositoryId,
+            ["storage_note"] = inImage
+                ? "in the image's layers (--deps-storage=image), one target directory per\n# platform, so a runner that pulls this image or uses it as --cache-from builds warm."
+                : "in BuildKit cache mounts (--deps-storage=cache-mount): warm only on the\n# machine that built it; the mounts are not in the image, not pushed and not exported.",
+            ["target_dir"] = TargetDirectory(options.DependencyStorage),
             ["base_image"] = options.BaseImage,
             ["uid"] = uid,
             ["gid"] = gid,
@@ -75,30 +82,40 @@ public sealed class DockerfileRenderer(DockerTemplates templates)
     /// <summary>Where sccache keeps its cache inside the image (a cache mount).</summary>
     public const string SccacheDirectory = "/cache/sccache";
 
+    /// <summary>CARGO_TARGET_DIR in the image: per platform in the layers (a multi-platform build
+    /// never mixes architectures' outputs); one path whose cache mount id carries the platform otherwise.</summary>
+    public static string TargetDirectory(DependencyStorage storage) =>
+        storage == DependencyStorage.Image ? "/build/target/${TARGETARCH}" : "/build/target";
+
     private static string Flags(string profileFlag, bool locked) => locked ? $"{profileFlag} --locked" : profileFlag;
 
     /// <summary>
-    /// The cache mounts every cargo step uses. Ids carry the uid because BuildKit applies uid/gid
-    /// only when it creates a cache: reusing one created for another user gives os error 13.
-    /// Registry and git are shared by all platforms and must be locked (concurrent cargo processes
-    /// corrupt them); the target directory is per ${TARGETARCH}; sccache coordinates itself.
+    /// The cache mounts every cargo step uses, each followed by a line continuation (empty when
+    /// there are none). Only what is a cache is a mount: sccache always; the registry, git
+    /// checkouts and target directory only with <see cref="DependencyStorage.CacheMount"/>, since a
+    /// mount is never part of the image. Ids carry the uid because BuildKit applies uid/gid only
+    /// when it creates a cache: reusing one created for another user gives os error 13. Registry and
+    /// git are shared by all platforms and must be locked (concurrent cargo processes corrupt them);
+    /// the target directory is per ${TARGETARCH}; sccache coordinates itself.
     /// </summary>
     private static string CacheMounts(DockerfileOptions options, CargoLayoutPaths paths)
     {
         var owner = string.Create(CultureInfo.InvariantCulture, $"uid={options.Uid},gid={options.Gid}");
         var suffix = string.Create(CultureInfo.InvariantCulture, $"{options.Uid}");
-        var mounts = new List<string>
+        var mounts = new List<string>();
+        if (options.DependencyStorage == DependencyStorage.CacheMount)
         {
-            $"--mount=type=cache,id=prewarm-cargo-registry-{suffix},target={paths.RegistryDirectory},{owner},sharing=locked",
-            $"--mount=type=cache,id=prewarm-cargo-git-{suffix},target={paths.GitDirectory},{owner},sharing=locked",
-            $"--mount=type=cache,id=prewarm-target-${{TARGETARCH}}-{suffix},target=/build/target,{owner},sharing=locked",
-        };
+            mounts.Add($"--mount=type=cache,id=prewarm-cargo-registry-{suffix},target={paths.RegistryDirectory},{owner},sharing=locked");
+            mounts.Add($"--mount=type=cache,id=prewarm-cargo-git-{suffix},target={paths.GitDirectory},{owner},sharing=locked");
+            mounts.Add($"--mount=type=cache,id=prewarm-target-${{TARGETARCH}}-{suffix},target=/build/target,{owner},sharing=locked");
+        }
+
         if (options.Sccache)
         {
             mounts.Add($"--mount=type=cache,id=prewarm-sccache-${{TARGETARCH}}-{suffix},target={SccacheDirectory},{owner},sharing=shared");
         }
 
-        return string.Join(" \\\n    ", mounts);
+        return string.Concat(mounts.Select(m => m + " \\\n    "));
     }
 
     private static void Validate(DockerfileOptions options)

@@ -5,7 +5,8 @@ namespace Prewarm.Core.Verification;
 /// <summary>What Verify found for one repository. <see cref="Sccache"/> is null when sccache was not
 /// checked, and <see cref="SccacheNotChecked"/> then says why. <see cref="SccacheGated"/> is false
 /// where the statistics are only informational: an image's final build step compiles the workspace's
-/// own crates, which a source change always makes misses.</summary>
+/// own crates, which a source change always makes misses. <see cref="Image"/> is what the Image task
+/// recorded of the builder image verified (tags, push, size over its base), null when verified locally.</summary>
 public sealed record RepositoryVerification(
     string RepositoryId,
     string Where,
@@ -14,7 +15,8 @@ public sealed record RepositoryVerification(
     UnitFreshness Freshness,
     SccacheStats? Sccache,
     string SccacheNotChecked = RepositoryVerification.SccacheSwitchedOff,
-    bool SccacheGated = true)
+    bool SccacheGated = true,
+    Docker.ImageRecord? Image = null)
 {
     /// <summary>The reason when the user turned the check off.</summary>
     public const string SccacheSwitchedOff = "--sccache=off";

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Prewarm.Core.Docker;
 using System.Text.Json;
 using Prewarm.Core.IO;
 
@@ -65,6 +66,11 @@ public static class VerificationReportWriter
             foreach (var crate in repository.Crates)
             {
                 md.Append(Invariant($"| {crate.Name} | {crate.ExpectedVersion ?? "any"} | {(crate.FoundVersions.Count == 0 ? "—" : string.Join(", ", crate.FoundVersions))} | {Status(crate.Status)} |\n"));
+            }
+
+            if (repository.Image is { } image)
+            {
+                md.Append('\n').Append(ImageLine(image)).Append('\n');
             }
 
             var f = repository.Freshness;
@@ -138,6 +144,23 @@ public static class VerificationReportWriter
         json.WriteNumber("freshWorkspace", f.FreshWorkspaceUnits);
         WriteNullableNumber(json, "dependencyFreshPercent", f.DependencyFreshPercent);
         json.WriteEndObject();
+        if (repository.Image is { } image)
+        {
+            json.WriteStartObject("image");
+            json.WriteString("reference", image.Image);
+            json.WriteBoolean("pushed", image.Pushed);
+            json.WriteString("dependencyStorage", DependencyStorageNames.Spell(image.DependencyStorage));
+            if (image.BaseImage is not null)
+            {
+                json.WriteString("baseImage", image.BaseImage);
+            }
+
+            WriteNullableNumber(json, "sizeBytes", image.SizeBytes);
+            WriteNullableNumber(json, "baseSizeBytes", image.BaseSizeBytes);
+            WriteNullableNumber(json, "sizeOverBaseBytes", image.SizeOverBaseBytes);
+            json.WriteEndObject();
+        }
+
         if (repository.Sccache is { } stats)
         {
             json.WriteStartObject("sccache");
@@ -177,6 +200,25 @@ public static class VerificationReportWriter
         }
 
         json.WriteEndObject();
+    }
+
+    /// <summary>The builder image in one sentence: size, what it adds to its base, where the dependencies are.</summary>
+    private static string ImageLine(ImageRecord image)
+    {
+        var line = new StringBuilder("Builder image ").Append(image.Image);
+        if (image.SizeBytes is { } size)
+        {
+            line.Append(Invariant($": {size / 1e9:0.00} GB"));
+            if (image.SizeOverBaseBytes is { } over)
+            {
+                line.Append(Invariant($", {over / 1e9:0.00} GB over its base {image.BaseImage}"));
+            }
+        }
+
+        line.Append(image.DependencyStorage == DependencyStorage.Image
+            ? "; compiled dependencies in the image's layers"
+            : "; compiled dependencies in BuildKit cache mounts (this machine only, not in the image)");
+        return line.Append(image.Pushed ? "; pushed." : "; not pushed.").ToString();
     }
 
     private static void WriteNullableNumber(Utf8JsonWriter json, string name, double? value)

@@ -29,6 +29,27 @@ public sealed class CiTemplateTests
         command.ShouldContain(cacheMode);
     }
 
+    /// <summary>An ephemeral runner has only the registry: the image a run pushes (with its inline
+    /// cache) must be what the next run names as --cache-from.</summary>
+    [TestCase("github-actions.yml")]
+    [TestCase("gitlab-ci.yml")]
+    public void The_pushed_builder_image_is_the_next_runs_cache_source(string file)
+    {
+        var path = Path.Combine(RepositoryLayout.Root, "templates", "ci", file);
+        var yaml = new YamlStream();
+        using (var reader = new StreamReader(path))
+        {
+            yaml.Load(reader);
+        }
+
+        var words = Scalars(yaml.Documents.Single().RootNode).Single(s => s.Contains("./build.sh", StringComparison.Ordinal))
+            .Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries);
+        var tags = words.Where(w => w.StartsWith("--tag=", StringComparison.Ordinal)).Select(w => w["--tag=".Length..]).ToList();
+        var sources = words.Where(w => w.StartsWith("--cache-from=type=registry,ref=", StringComparison.Ordinal)).Select(w => w["--cache-from=type=registry,ref=".Length..]).ToList();
+        words.ShouldContain("--cache-to=type=inline");
+        sources.Intersect(tags).ShouldNotBeEmpty($"no --cache-from names a pushed --tag: tags {string.Join(", ", tags)}; sources {string.Join(", ", sources)}");
+    }
+
     private static IEnumerable<string> Scalars(YamlNode node) => node switch
     {
         YamlScalarNode scalar => [scalar.Value ?? string.Empty],

@@ -77,10 +77,10 @@ public sealed class DockerBuildCommandLineTests
         line.ShouldNotContain("buildx");
         line.ShouldNotContain("--push");
         line.ShouldContain("--cache-from \"ghcr.io/acme/cache\"");
-        dropped.ShouldContain(d => d.Contains("linux/arm64"));
         dropped.ShouldContain(d => d.StartsWith("--cache-to"));
-        dropped.ShouldContain(d => d.StartsWith("--push"));
         dropped.ShouldContain(d => d.StartsWith("--builder"));
+        // Pushing is not lost: the Image task pushes every tag with docker push after the build.
+        dropped.ShouldNotContain(d => d.Contains("--push"));
     }
 
     [Test]

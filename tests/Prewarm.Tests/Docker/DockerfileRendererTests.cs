@@ -16,13 +16,50 @@ public sealed class DockerfileRendererTests
     [Test]
     public void Cache_mounts_carry_the_build_user_and_the_target_dir_is_per_architecture()
     {
-        var dockerfile = new DockerfileRenderer().Render(Options);
+        var dockerfile = new DockerfileRenderer().Render(Options with { DependencyStorage = DependencyStorage.CacheMount });
 
         dockerfile.ShouldContain("--mount=type=cache,id=prewarm-target-${TARGETARCH}-4242,target=/build/target,uid=4242,gid=4343,sharing=locked");
         dockerfile.ShouldContain("id=prewarm-cargo-registry-4242,");
         dockerfile.ShouldNotContain("RUSTC_WRAPPER=");
         dockerfile.ShouldContain("USER 4242:4343");
     }
+
+    /// <summary>The default: what the tiers and the skeleton compile stays in the layers (per
+    /// platform), so the pushed image carries it; nothing that must survive is a cache mount.</summary>
+    [Test]
+    public void By_default_the_compiled_dependencies_are_in_the_image_per_platform()
+    {
+        var dockerfile = new DockerfileRenderer().Render(Options);
+
+        dockerfile.ShouldContain("ENV CARGO_TARGET_DIR=/build/target/${TARGETARCH}\n");
+        dockerfile.ShouldNotContain("--mount=type=cache");
+        dockerfile.ShouldContain("RUN cd /build/warmup/core && cargo build --release\n");
+        dockerfile.ShouldContain("RUN cargo build --release --locked\n");
+        dockerfile.ShouldContain("in the image's layers (--deps-storage=image)");
+    }
+
+    [Test]
+    public void With_sccache_in_the_image_mode_only_sccache_is_a_cache_mount()
+    {
+        var dockerfile = new DockerfileRenderer().Render(Options with { Sccache = true });
+
+        dockerfile.ShouldContain("RUN --mount=type=cache,id=prewarm-sccache-${TARGETARCH}-4242,target=/cache/sccache,uid=4242,gid=4343,sharing=shared \\\n    cd /build/warmup/core");
+        dockerfile.ShouldNotContain("prewarm-target-");
+        dockerfile.ShouldNotContain("prewarm-cargo-registry-");
+    }
+
+    [TestCase("image", DependencyStorage.Image)]
+    [TestCase("cache-mount", DependencyStorage.CacheMount)]
+    public void Dependency_storage_parses_its_spellings(string value, DependencyStorage expected)
+    {
+        DependencyStorageNames.Parse(value).ShouldBe(expected);
+        DependencyStorageNames.Spell(expected).ShouldBe(value);
+    }
+
+    [Test]
+    public void An_unknown_dependency_storage_is_one_line_naming_the_choices() =>
+        Should.Throw<PrewarmException>(() => DependencyStorageNames.Parse("volume")).Message.ShouldBe(
+            "--deps-storage=volume: expected image (compiled dependencies in the image's layers) or cache-mount (in BuildKit cache mounts, this machine only).");
 
     [Test]
     public void Sccache_gets_its_own_mount_and_wrapper()

@@ -55,6 +55,26 @@ public sealed class DoctorTaskTests
         Findings(Report(scratch)).ShouldContain(f => f.Check == "SCCACHE_DIR exists" && f.Message.Contains($"mkdir -p {missing}"));
     }
 
+    /// <summary>With --push, a registry that does not answer is a problem found before any build;
+    /// the local registry (tests/registry.sh) answers.</summary>
+    [Test]
+    [Category("Docker")]
+    public async Task A_push_target_that_does_not_answer_is_a_problem()
+    {
+        await Support.LocalRegistry.EnsureAsync();
+        using var scratch = new RealToolEnvironment();
+        string[] common = ["--target=Doctor", $"--cargo-home={scratch.Root}", $"--target-dir={scratch.Root}", $"--sccache-dir={scratch.Root}", "--min-free-gb=0", "--push"];
+
+        var refused = await scratch.RunHostAsync([.. common, "--tag=127.0.0.1:5999/acme/builder:1"]);
+        var answered = await scratch.RunHostAsync([.. common, $"--tag={Support.LocalRegistry.Address}/acme/builder:1"]);
+
+        refused.ExitCode.ShouldNotBe(0);
+        refused.All.ShouldContain("registry 127.0.0.1:5999: 127.0.0.1:5999 does not answer (");
+        refused.All.ShouldContain("pushing 127.0.0.1:5999/acme/builder:1 would fail");
+        answered.All.ShouldNotContain("does not answer");
+        Findings(Report(scratch)).ShouldContain(f => f.Check == $"registry {Support.LocalRegistry.Address}" && f.Result == "ok");
+    }
+
     private static JsonElement Report(RealToolEnvironment scratch) =>
         JsonDocument.Parse(File.ReadAllText(Path.Combine(scratch.Artifacts, "doctor", "doctor.json"))).RootElement;
 

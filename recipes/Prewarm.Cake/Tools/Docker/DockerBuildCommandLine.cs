@@ -58,10 +58,11 @@ public static class DockerBuildCommandLine
         return args.AppendQuoted(settings.Context.FullPath);
     }
 
-    /// <summary>The fallback's command line: the engine builds its own platform into its own image
-    /// store, so platforms, exported caches, push and builder are not expressible. What is dropped
-    /// is returned as sentences for the caller to log loudly.</summary>
-    public static ProcessArgumentBuilder ForIntegratedBuildKit(DockerBuildxBuildSettings settings, BuildPlatform native, out IReadOnlyList<string> dropped)
+    /// <summary>The fallback's command line for one platform: the engine builds into its own image
+    /// store, so exported caches (but inline) and builders are not expressible; the caller builds
+    /// each platform in turn and pushes with <c>docker push</c>. What is dropped is returned as
+    /// sentences for the caller to log loudly.</summary>
+    public static ProcessArgumentBuilder ForIntegratedBuildKit(DockerBuildxBuildSettings settings, BuildPlatform platform, out IReadOnlyList<string> dropped)
     {
         var lost = new List<string>();
         var args = new ProcessArgumentBuilder().Append("build");
@@ -72,13 +73,7 @@ public static class DockerBuildCommandLine
         }
 
         Common(args, settings);
-        var others = settings.Platforms.Where(p => p != native).ToList();
-        if (others.Count > 0)
-        {
-            lost.Add($"platforms {string.Join(", ", others)} (the engine's BuildKit builds only its own platform, {native})");
-        }
-
-        args.AppendSwitch("--platform", " ", native.ToString());
+        args.AppendSwitch("--platform", " ", platform.ToString());
         foreach (var cache in settings.CacheFrom)
         {
             var reference = cache.Type == "registry" ? cache.Get("ref") : null;
@@ -94,17 +89,12 @@ public static class DockerBuildCommandLine
 
         foreach (var cache in settings.CacheTo.Where(c => c.Type != "inline"))
         {
-            lost.Add($"--cache-to {cache} (cache export needs buildx; only type=inline is kept)");
+            lost.Add($"--cache-to {cache} (cache export needs buildx; only type=inline is kept: the pushed image carries its cache)");
         }
 
         if (settings.ImageIdFile is not null)
         {
             args.AppendSwitchQuoted("--iidfile", " ", settings.ImageIdFile.FullPath);
-        }
-
-        if (settings.Push)
-        {
-            lost.Add("--push (the image stays in the engine's image store; push it with docker push)");
         }
 
         if (!string.IsNullOrEmpty(settings.Builder))

@@ -39,4 +39,26 @@ public sealed class DockerCommandTool(IFileSystem fileSystem, ICakeEnvironment e
     /// <summary><c>docker pull IMAGE</c>.</summary>
     public DockerRunResult Pull(DockerCommandSettings settings, string image) =>
         Execute(settings, new ProcessArgumentBuilder().Append("pull").Append("--quiet").AppendQuoted(image));
+
+    /// <summary><c>docker push IMAGE</c>; progress lines go to <paramref name="onProgress"/>.</summary>
+    public DockerRunResult Push(DockerCommandSettings settings, string image, Action<string>? onProgress = null) =>
+        Execute(settings, new ProcessArgumentBuilder().Append("push").AppendQuoted(image), onProgress);
+
+    /// <summary><c>docker image inspect --format '{{.Size}}' IMAGE</c>: the image's size in bytes
+    /// (all its layers, the base image's included), or null when the engine does not have it.</summary>
+    public long? ImageSize(DockerCommandSettings settings, string image)
+    {
+        var result = Execute(settings, new ProcessArgumentBuilder().Append("image").Append("inspect").AppendSwitchQuoted("--format", " ", "{{.Size}}").AppendQuoted(image));
+        return result.Succeeded && long.TryParse(result.Output.Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var size) ? size : null;
+    }
+
+    /// <summary><c>docker image inspect --format '{{json .RepoDigests}}' IMAGE</c>: registry digests the
+    /// engine knows for the image (one per repository it was pushed to or pulled from).</summary>
+    public IReadOnlyList<string> RepoDigests(DockerCommandSettings settings, string image)
+    {
+        var result = Execute(settings, new ProcessArgumentBuilder().Append("image").Append("inspect").AppendSwitchQuoted("--format", " ", "{{json .RepoDigests}}").AppendQuoted(image));
+        return result.Succeeded && result.Output.Trim() is { Length: > 0 } json && json != "null"
+            ? System.Text.Json.JsonSerializer.Deserialize<List<string>>(json) ?? []
+            : [];
+    }
 }

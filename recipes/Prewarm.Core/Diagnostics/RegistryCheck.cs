@@ -1,0 +1,30 @@
+namespace Prewarm.Core.Diagnostics;
+
+/// <summary>
+/// Whether the registry a <c>--push</c> goes to answers, from one request to its <c>/v2/</c>
+/// endpoint (the distribution API's version check, which every registry serves).
+/// </summary>
+public static class RegistryCheck
+{
+    /// <summary>The URL to probe: plain HTTP for loopback registries (what dockerd allows without
+    /// configuration), HTTPS for every other.</summary>
+    public static Uri ProbeUri(string registry)
+    {
+        var host = registry.Split(':')[0];
+        var plain = host is "localhost" or "127.0.0.1" or "[::1]";
+        return new Uri($"{(plain ? "http" : "https")}://{registry}/v2/");
+    }
+
+    /// <param name="status">The HTTP status the registry answered with; null when it did not answer.</param>
+    /// <param name="failure">Why it did not answer (connection refused, name not resolved, timeout).</param>
+    public static DoctorFinding Finding(string registry, string tag, int? status, string? failure) => status switch
+    {
+        null => new DoctorFinding($"registry {registry}", DoctorSeverity.Problem,
+            $"{registry} does not answer ({failure ?? "no response"}): pushing {tag} would fail; fix: start the registry or correct --tag"),
+        401 => new DoctorFinding($"registry {registry}", DoctorSeverity.Ok,
+            $"{registry} answers and asks for credentials: docker login {registry} before pushing {tag}"),
+        >= 200 and < 300 => new DoctorFinding($"registry {registry}", DoctorSeverity.Ok, $"{registry} answers; {tag} can be pushed there"),
+        _ => new DoctorFinding($"registry {registry}", DoctorSeverity.Warning,
+            $"{registry} answered HTTP {status} to {ProbeUri(registry)}: it may not be an image registry"),
+    };
+}

@@ -1,0 +1,33 @@
+namespace Prewarm.Core.Docker;
+
+/// <summary>
+/// What the Dockerfile task rendered for one repository (<c>docker/&lt;repo-id&gt;/dockerfile.json</c>):
+/// the Image task and Verify read it instead of parsing the Dockerfile or re-reading arguments.
+/// </summary>
+public sealed record DockerfileRecord
+{
+    public required string BaseImage { get; init; }
+
+    public required DependencyStorage DependencyStorage { get; init; }
+
+    public required string Profile { get; init; }
+
+    public required bool Sccache { get; init; }
+
+    public required IReadOnlyList<string> Tiers { get; init; }
+
+    public required int Uid { get; init; }
+
+    public required int Gid { get; init; }
+
+    public static DockerfileRecord From(DockerfileOptions options) => new()
+    {
+        BaseImage = options.BaseImage,
+        DependencyStorage = options.DependencyStorage,
+        Profile = options.Profile,
+        Sccache = options.Sccache,
+        Tiers = options.Tiers,
+        Uid = options.Uid,
+        Gid = options.Gid,
+    };
+}

@@ -1,0 +1,36 @@
+namespace Prewarm.Core.Docker;
+
+/// <summary>
+/// The builder image the Image task built for one repository (<c>docker/&lt;repo-id&gt;/image.json</c>),
+/// for Verify and for the user's CI: which engine has it, under which tags, whether they were
+/// pushed (and their digests), and what the compiled dependencies cost in size over the base image.
+/// </summary>
+public sealed record ImageRecord
+{
+    /// <summary>The docker CLI that built it (Verify reads the image's build record with it).</summary>
+    public required string Docker { get; init; }
+
+    /// <summary>The first tag: the reference Verify reads.</summary>
+    public required string Image { get; init; }
+
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    public IReadOnlyList<string> Platforms { get; init; } = [];
+
+    /// <summary>Every tag was pushed to its registry.</summary>
+    public bool Pushed { get; init; }
+
+    /// <summary>Registry digests (<c>repository@sha256:…</c>) of the pushed tags.</summary>
+    public IReadOnlyList<string> Digests { get; init; } = [];
+
+    public DependencyStorage DependencyStorage { get; init; }
+
+    public string? BaseImage { get; init; }
+
+    public long? SizeBytes { get; init; }
+
+    public long? BaseSizeBytes { get; init; }
+
+    /// <summary>What the image adds to its base: toolchain set-up, compiled dependencies, the build.</summary>
+    public long? SizeOverBaseBytes => SizeBytes is { } size && BaseSizeBytes is { } baseSize ? size - baseSize : null;
+}

@@ -1,0 +1,42 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Prewarm.Core.Docker;
+
+/// <summary>How the Docker stages' small records (dockerfile.json, image.json) are written and read:
+/// camelCase, indented, "\n" line endings, nulls left out; a record that does not parse is one line
+/// naming the file and the task that writes it.</summary>
+public static class StageJson
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        WriteIndented = true,
+        NewLine = "\n",
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+    };
+
+    public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options) + "\n";
+
+    public static T Read<T>(string path, string task)
+        where T : class
+    {
+        if (!File.Exists(path))
+        {
+            throw new PrewarmException($"{path} not found: the {task} task writes it (run --target={task}, or drop --exclusive).");
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<T>(File.ReadAllText(path), Options)
+                ?? throw new JsonException("empty");
+        }
+        catch (JsonException e)
+        {
+            throw new PrewarmException($"{path}: not a record the {task} task wrote ({e.Message}); re-run --target={task}.");
+        }
+    }
+}
