@@ -1,5 +1,6 @@
 using Cake.Core;
 using Cake.Core.IO;
+using Prewarm.Cake.Support;
 using Prewarm.Core.Artifacts;
 using Prewarm.Core.Settings;
 using Prewarm.Frosting;
@@ -14,9 +15,7 @@ public class PrewarmContext : FrostingContext
         : base(context)
     {
         // The one place options become settings: tasks read these, never raw arguments.
-        Settings = SettingsBinder.Bind(
-            new OptionReader(name => context.Arguments.HasArgument(name) ? context.Arguments.GetArguments(name).ToList() : null),
-            context.Environment.WorkingDirectory.FullPath);
+        Settings = SettingsBinder.Bind(TaskArguments.Reader(context), context.Environment.WorkingDirectory.FullPath);
         Repositories = Settings.Shared.Repositories.Select(r => new DirectoryPath(r)).ToArray();
         Artifacts = new DirectoryPath(Settings.Shared.Artifacts);
         Layout = Settings.Shared.Layout;
