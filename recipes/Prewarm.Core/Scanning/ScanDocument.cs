@@ -35,11 +35,11 @@ public sealed record ScanDocument
                 ?? throw new PrewarmException($"{path}: empty");
             return document.FormatVersion == 1
                 ? document
-                : throw new PrewarmException($"{path}: format version {document.FormatVersion} is not supported; run --target=Scan again, or drop --exclusive");
+                : throw StageArtifact.Stale(path, $"format version {document.FormatVersion} is not supported", PipelineTasks.Scan);
         }
         catch (System.Text.Json.JsonException e)
         {
-            throw new PrewarmException($"{path}:{e.LineNumber + 1}: not a valid scan.json ({e.Message.Split('.')[0]}); run --target=Scan again, or drop --exclusive", e);
+            throw StageArtifact.Stale(path, $"line {e.LineNumber + 1}: not a valid scan.json, {e.Message.Split('.')[0]}", PipelineTasks.Scan);
         }
     }
 }
