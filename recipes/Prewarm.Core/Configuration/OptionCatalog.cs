@@ -56,6 +56,10 @@ public static class OptionCatalog
         new("benchmark", "runs", "runs", OptionKind.Integer, "Runs per measurement (default 3)."),
     ];
 
+    /// <summary>Options whose values are paths: in prewarm.toml they are relative to the file.</summary>
+    public static IReadOnlySet<string> PathArguments { get; } =
+        new HashSet<string>(StringComparer.Ordinal) { "repo", "artifacts", "target-dir", "tiers", "cargo-home", "sccache-dir", "templates" };
+
     public static PrewarmOption? FindByArgument(string argument) =>
         All.FirstOrDefault(o => string.Equals(o.Argument, argument, StringComparison.OrdinalIgnoreCase));
 

@@ -111,6 +111,23 @@ public sealed class SettingsBinderTests
     }
 
     [Test]
+    public void Every_path_option_is_catalogued_and_relative_to_prewarm_toml()
+    {
+        OptionCatalog.PathArguments.ShouldAllBe(name => OptionCatalog.FindByArgument(name) != null);
+
+        using var directory = new Support.TemporaryDirectory("prewarm-config-");
+        var config = Path.Combine(directory.Path, "ci", "prewarm.toml");
+        Directory.CreateDirectory(Path.GetDirectoryName(config)!);
+        File.WriteAllText(config, "[recipe]\ntiers = \"tiers.json\"\n[doctor]\ncargo-home = \"../cargo\"\n");
+        var arguments = new Dictionary<string, List<string>> { ["config"] = [config] };
+
+        new Prewarm.Cake.Configuration.PrewarmConfigArgumentSource().Contribute(arguments, "/elsewhere");
+
+        arguments["tiers"].ShouldBe([Path.Combine(directory.Path, "ci", "tiers.json")]);
+        arguments["cargo-home"].ShouldBe([Path.Combine(directory.Path, "cargo")]);
+    }
+
+    [Test]
     public void Percentages_in_prewarm_toml_may_be_fractions()
     {
         OptionCatalog.FindByArgument("min-hit-rate")!.Kind.ShouldBe(OptionKind.Number);
