@@ -32,6 +32,9 @@ internal sealed record ArtifactPaths(string Artifacts, string RepositoryId)
 
     public string ImageId => Layout.ImageId(RepositoryId);
 
+    /// <summary>The image id of one platform's build, when several are built one by one.</summary>
+    public string ImageIdFor(Core.Docker.BuildPlatform platform) => Path.Combine(DockerDirectory, $"image-id-{platform.ToString().Replace('/', '-')}");
+
     /// <summary>The image the engine holds for this repository (<see cref="Core.Docker.ImageRecord"/>), for Verify.</summary>
     public string ImageRecord => Layout.ImageRecord(RepositoryId);
 

@@ -32,17 +32,26 @@ internal sealed record BuilderImage(string Docker, string Image)
     /// <summary>What the Image task recorded: tags, push, sizes.</summary>
     public ImageRecord? Recorded { get; init; }
 
+    /// <summary>The platform of this image when the Image task built several one by one.</summary>
+    public string? Platform { get; init; }
+
+    /// <summary>One image per platform built without buildx (each with its own build record), or this one.</summary>
+    public IReadOnlyList<BuilderImage> PerPlatform() =>
+        Recorded?.Images is { Count: > 1 } images
+            ? images.Select(i => this with { Image = i.Value, Platform = i.Key }).ToList()
+            : [this];
+
     public BuildObservation ReadBuildRecord(ICakeContext context, bool withSccache)
     {
         var docker = new DockerCommandTool(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools);
         var settings = new DockerCommandSettings { ToolPath = new FilePath(Docker) };
         string Required(string file) =>
-            docker.ReadFile(settings, Image, $"{Record}/{file}")
+            docker.ReadFile(settings, Image, $"{Record}/{file}", Platform)
             ?? throw new PrewarmException($"{Image}: {Record}/{file} could not be read (is the engine up, and was the image built by this Prewarm's Dockerfile?); re-run --target=Image");
 
         var tree = CargoTreeParser.Parse(Required("cargo-tree.txt"), $"{Image}:{Record}/cargo-tree.txt");
         var artifacts = CargoMessageParser.ParseArtifacts(Required("build-messages.json"), $"{Image}:{Record}/build-messages.json");
-        var stats = withSccache && docker.ReadFile(settings, Image, $"{Record}/sccache-stats.json") is { Length: > 0 } json
+        var stats = withSccache && docker.ReadFile(settings, Image, $"{Record}/sccache-stats.json", Platform) is { Length: > 0 } json
             ? SccacheStatsParser.ParseJson(json, $"{Image}:{Record}/sccache-stats.json")
             : null;
         return new BuildObservation(tree, artifacts, stats);

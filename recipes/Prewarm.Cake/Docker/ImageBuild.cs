@@ -31,9 +31,10 @@ internal sealed class ImageBuild(ICakeContext context, ImageOptions options, Doc
         var integrated = engine.Mode == DockerBuildMode.IntegratedBuildKit;
         if (integrated)
         {
-            RequireNativePlatform(settings.Platforms);
+            new PlatformPrerequisites(context, engine).Require(settings.Platforms, rendered.BaseImage);
         }
 
+        var coldFor = new CacheSources(context, engine).Check(settings.CacheFrom);
         var staged = StageContext(repository, paths);
         context.Log.Information("Build context {0}: {1} files written, {2} unchanged, {3} removed.",
             paths.Context, staged.Written.Count, staged.Unchanged, staged.Deleted.Count);
@@ -67,15 +68,7 @@ internal sealed class ImageBuild(ICakeContext context, ImageOptions options, Doc
         else
         {
             settings.File = new FilePath(BuildFileForIntegratedBuildKit(dockerfile, paths));
-            settings.ImageIdFile = new FilePath(paths.ImageId);
-            var tool = new DockerIntegratedBuildTool(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools);
-            DockerBuildCommandLine.ForIntegratedBuildKit(settings, settings.Platforms[0], out var dropped);
-            foreach (var sentence in dropped)
-            {
-                Loud($"DROPPED without buildx: {sentence}.");
-            }
-
-            result = tool.Build(settings, settings.Platforms[0], out _, Progress);
+            result = BuildEachPlatform(settings, paths, Progress);
         }
 
         AtomicFile.WriteAllText(paths.BuildLog, log.ToString());
@@ -92,22 +85,31 @@ internal sealed class ImageBuild(ICakeContext context, ImageOptions options, Doc
             string.Join(", ", settings.Tags), integrated ? "the integrated BuildKit" : "buildx",
             ran.Count, ran.Count(s => s.Status == BuildStepStatus.Cached), ran.Count(s => s.Status == BuildStepStatus.Done), paths.BuildLog);
 
-        // buildx pushed as part of the build; the integrated BuildKit leaves the image in the engine.
+        // buildx pushed as part of the build; the integrated BuildKit leaves the images in the engine.
+        var images = ImagesByPlatform(settings, integrated);
         if (integrated && settings.Push)
         {
-            new ImagePush(context, engine).PushAll(settings.Tags);
-            WriteMetadata(paths, settings.Tags);
+            var push = new ImagePush(context, engine);
+            push.PushAll(images.Values.SelectMany(tags => tags));
+            if (settings.Platforms.Count > 1)
+            {
+                foreach (var tag in settings.Tags)
+                {
+                    push.Join(tag, settings.Platforms.Select(p => PlatformTags.For(tag, p)).ToList());
+                }
+            }
         }
-        else if (integrated)
+
+        if (integrated)
         {
-            WriteMetadata(paths, settings.Tags);
+            WriteMetadata(paths, images.Values.SelectMany(tags => tags).ToList());
         }
 
         // Verify reads what the build recorded from the image itself: from the engine, or pulled.
         var local = integrated || settings.Load;
         if ((local || settings.Push) && settings.Tags.Count > 0)
         {
-            AtomicFile.WriteAllText(paths.ImageRecord, StageJson.Serialize(Record(settings, rendered, local)));
+            AtomicFile.WriteAllText(paths.ImageRecord, StageJson.Serialize(Record(settings, rendered, local, images, coldFor)));
         }
         else if (File.Exists(paths.ImageRecord))
         {
@@ -117,24 +119,76 @@ internal sealed class ImageBuild(ICakeContext context, ImageOptions options, Doc
         return steps;
     }
 
-    /// <summary>The engine's integrated BuildKit builds one platform per build. Anything but its
-    /// own is refused before building: a build for another platform must not pass for the one asked.</summary>
-    private void RequireNativePlatform(IReadOnlyList<BuildPlatform> platforms)
+    /// <summary>
+    /// The integrated BuildKit builds one platform per build: each requested platform in turn (a
+    /// foreign one under binfmt emulation), each into its own target directory (the Dockerfile's is
+    /// per TARGETARCH) and, for several platforms, under tags of its own. Stops at the first failure.
+    /// </summary>
+    private DockerRunResult BuildEachPlatform(DockerBuildxBuildSettings settings, ArtifactPaths paths, Action<string> progress)
     {
-        var native = engine.NativePlatform;
-        var others = platforms.Where(p => p != native).ToList();
-        if (others.Count > 0)
+        var tool = new DockerIntegratedBuildTool(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools);
+        var tags = settings.Tags;
+        var several = settings.Platforms.Count > 1;
+        if (several && File.Exists(paths.ImageId))
         {
-            throw new PrewarmException(
-                $"--platform={string.Join(",", platforms)}: without buildx Prewarm builds only the engine's own platform ({native}) here, not {string.Join(", ", others)}; drop --platform (or pass --platform={native}), or install the buildx plugin.");
+            File.Delete(paths.ImageId);   // metadata.json must not name a single-platform build's id
         }
+
+        DockerRunResult? result = null;
+        try
+        {
+            foreach (var platform in settings.Platforms)
+            {
+                settings.Tags = several ? tags.Select(t => PlatformTags.For(t, platform)).ToList() : tags;
+                settings.ImageIdFile = new FilePath(several ? paths.ImageIdFor(platform) : paths.ImageId);
+                DockerBuildCommandLine.ForIntegratedBuildKit(settings, platform, out var dropped);
+                if (result is null)
+                {
+                    foreach (var sentence in dropped)
+                    {
+                        Loud($"DROPPED without buildx: {sentence}.");
+                    }
+                }
+
+                if (several)
+                {
+                    context.Log.Information("Building {0} ({1} of {2}) as {3}.", platform, settings.Platforms.IndexOf(platform) + 1, settings.Platforms.Count, string.Join(", ", settings.Tags));
+                }
+
+                result = tool.Build(settings, platform, out _, progress);
+                if (!result.Succeeded)
+                {
+                    break;
+                }
+            }
+        }
+        finally
+        {
+            settings.Tags = tags;
+        }
+
+        return result!;
     }
 
-    private ImageRecord Record(DockerBuildxBuildSettings settings, DockerfileRecord rendered, bool local)
+    /// <summary>The tags each platform's image carries: the tags asked for when one platform was
+    /// built (or buildx built them all under one tag), per-platform tags when the integrated
+    /// BuildKit built several one by one.</summary>
+    private static SortedDictionary<string, IReadOnlyList<string>> ImagesByPlatform(DockerBuildxBuildSettings settings, bool integrated) =>
+        new(settings.Platforms.ToDictionary(
+            p => p.ToString(),
+            p => (IReadOnlyList<string>)(integrated && settings.Platforms.Count > 1 ? settings.Tags.Select(t => PlatformTags.For(t, p)).ToList() : settings.Tags)),
+            StringComparer.Ordinal);
+
+    private ImageRecord Record(DockerBuildxBuildSettings settings, DockerfileRecord rendered, bool local, IReadOnlyDictionary<string, IReadOnlyList<string>> images, IReadOnlyList<string> coldFor)
     {
         var docker = new DockerCommandTool(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools);
         var ask = new DockerCommandSettings { ToolPath = engine.Cli };
-        var image = settings.Tags[0];
+        // Several platforms without buildx: the engine holds one image per platform; the native one
+        // (or the first) stands for the build, and every platform's image is listed.
+        var integratedSeveral = engine.Mode == DockerBuildMode.IntegratedBuildKit && settings.Platforms.Count > 1;
+        var image = integratedSeveral
+            ? images.GetValueOrDefault(engine.NativePlatform.ToString())?[0] ?? images.Values.First()[0]
+            : settings.Tags[0];
         long? size = local ? docker.ImageSize(ask, image) : null;
         long? baseSize = null;
         if (size is not null)
@@ -151,6 +205,8 @@ internal sealed class ImageBuild(ICakeContext context, ImageOptions options, Doc
             Image = image,
             Tags = settings.Tags,
             Platforms = settings.Platforms.Select(p => p.ToString()).ToList(),
+            Images = integratedSeveral ? images.ToDictionary(i => i.Key, i => i.Value[0], StringComparer.Ordinal) : null,
+            CacheFromMissing = coldFor.Count > 0 ? coldFor : null,
             Pushed = settings.Push,
             Digests = settings.Push && local ? docker.RepoDigests(ask, image) : [],
             DependencyStorage = rendered.DependencyStorage,

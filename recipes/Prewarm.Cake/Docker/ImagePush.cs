@@ -8,18 +8,19 @@ namespace Prewarm.Cake.Docker;
 
 /// <summary>
 /// Pushes what the integrated BuildKit built (it cannot push as part of the build): every tag in
-/// turn with <c>docker push</c>. The first refusal stops the task with one line naming the tag.
+/// turn with <c>docker push</c>, and for several platforms their per-platform tags joined under each
+/// tag asked for with <c>docker manifest</c>. The first refusal stops the task with one line.
 /// </summary>
 internal sealed class ImagePush(ICakeContext context, DockerEngine engine)
 {
-    public void PushAll(IReadOnlyList<string> tags)
+    private readonly DockerCommandTool _docker = new(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools);
+
+    public void PushAll(IEnumerable<string> tags)
     {
-        var docker = new DockerCommandTool(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools);
-        var settings = new DockerCommandSettings { ToolPath = engine.Cli };
         foreach (var tag in tags)
         {
             var started = DateTime.UtcNow;
-            var result = docker.Push(settings, tag, line => context.Log.Write(Verbosity.Verbose, LogLevel.Verbose, "{0}", line));
+            var result = _docker.Push(Settings(), tag, line => context.Log.Write(Verbosity.Verbose, LogLevel.Verbose, "{0}", line));
             if (!result.Succeeded)
             {
                 throw new PrewarmException(DockerEngineErrors.Explain($"docker push {tag}", result.Error)
@@ -29,4 +30,25 @@ internal sealed class ImagePush(ICakeContext context, DockerEngine engine)
             context.Log.Information("Pushed {0} in {1:0.0} s.", tag, (DateTime.UtcNow - started).TotalSeconds);
         }
     }
+
+    /// <summary>One multi-platform tag (a manifest list) from the per-platform tags already pushed.</summary>
+    public void Join(string tag, IReadOnlyList<string> platformTags)
+    {
+        var insecure = RegistryIsLoopback(PushFailure.RegistryOf(tag));
+        var create = _docker.ManifestCreate(Settings(), tag, platformTags, insecure);
+        var push = create.Succeeded ? _docker.ManifestPush(Settings(), tag, insecure) : create;
+        if (!push.Succeeded)
+        {
+            var verb = create.Succeeded ? "push" : "create";
+            throw new PrewarmException(
+                $"docker manifest {verb} {tag} failed: {PushFailure.Explain(tag, push.Output + "\n" + push.Error).Split(" failed: ", 2)[1]}");
+        }
+
+        context.Log.Information("Pushed {0}: one tag for {1}.", tag, string.Join(", ", platformTags));
+    }
+
+    private DockerCommandSettings Settings() => new() { ToolPath = engine.Cli };
+
+    private static bool RegistryIsLoopback(string registry) =>
+        registry.Split(':')[0] is "localhost" or "127.0.0.1" or "[::1]";
 }

@@ -6,6 +6,7 @@ using Cake.Core.IO;
 using Prewarm.Cake.Support;
 using Prewarm.Core;
 using Prewarm.Core.Diagnostics;
+using Prewarm.Core.Docker;
 using Prewarm.Core.Verification;
 using Prewarm.Frosting;
 
@@ -15,8 +16,9 @@ namespace Prewarm.Cake.Tasks;
 /// Diagnoses the seed's troubleshooting cases, each with its fix: tools missing, cache directories
 /// (CARGO_HOME, the target directory, SCCACHE_DIR) not owned by or not writable for the build user
 /// (<c>--uid</c>/<c>--gid</c>, default the current user), low disk space (<c>--min-free-gb=5</c>), and
-/// caches that do not persist (a marker left by the previous Doctor run is missing), and, with
-/// <c>--push</c>, a registry named by <c>--tag</c> that does not answer.
+/// caches that do not persist (a marker left by the previous Doctor run is missing), with
+/// <c>--push</c>, a registry named by <c>--tag</c> that does not answer, and with <c>--platform</c>,
+/// a platform this machine cannot run (no enabled binfmt_misc handler for it).
 /// Directories: <c>--cargo-home</c>, <c>--target-dir</c>, <c>--sccache-dir</c>. Writes <c>doctor/doctor.json|md</c>.
 /// </summary>
 [TaskName("Doctor")]
@@ -35,6 +37,14 @@ public sealed class DoctorTask : FrostingTask<PrewarmContext>
             Tool(context, "sccache", required: false, "apt-get install sccache or cargo install sccache, then set RUSTC_WRAPPER=sccache"),
             Tool(context, "docker", required: false, "install a Docker engine with BuildKit (apt-get install docker.io) to build images"),
         };
+
+        var platforms = TaskArguments.Values(context, "platform");
+        if (platforms.Count > 0)
+        {
+            // PREWARM_BINFMT_MISC: another binfmt_misc directory (tests); the kernel's by default.
+            var binfmt = context.Environment.GetEnvironmentVariable("PREWARM_BINFMT_MISC") ?? BinfmtSupport.DefaultDirectory;
+            findings.AddRange(BinfmtSupport.Check(BuildPlatform.ParseList(platforms), BinfmtSupport.HostPlatform(), binfmt).Select(DoctorChecks.Emulation));
+        }
 
         var settings = context.Settings.Doctor;
         var uid = settings.Uid ?? CurrentId(context, "-u");

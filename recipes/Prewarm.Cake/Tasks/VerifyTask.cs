@@ -45,22 +45,27 @@ public sealed class VerifyTask : FrostingTask<PrewarmContext>
             }
 
             var locked = LockedVersions(repository);
-            var image = BuilderImage.Read(context.Artifacts, id);
-            context.Log.Information("Verify {0}: {1}", id, image is null ? $"locally in {repository.FullPath}" : $"in the builder image {image.Image}");
-            var useSccache = image is null
-                ? sccacheMode.UseLocally(installed: context.Tools.Resolve("sccache") is not null)
-                : sccacheMode.ReadFromImage();
-            var observed = image is null
-                ? VerifyLocally(context, cargo, repository, manifest, rustTarget, useSccache)
-                : image.ReadBuildRecord(context, useSccache);
             var (expected, expectedFrom) = Expected(context, cargo, repository, manifest, selected, locked);
-            var crates = CrateCheck.Compare(expected, observed.Tree);
-            var where = image is null ? "locally" : $"in the builder image {image.Image} (recorded by its last build)";
-            // An image rendered without --sccache records no statistics: say so rather than blame the switch.
-            var notChecked = useSccache && image is not null
-                ? $"{image.Image} was built without sccache; render its Dockerfile with --sccache=on to measure it"
-                : RepositoryVerification.SccacheSwitchedOff;
-            results.Add(new RepositoryVerification(id, where, expectedFrom, crates, UnitFreshness.From(observed.Artifacts), observed.Sccache, notChecked, SccacheGated: image is null, Image: image?.Recorded));
+            var built = BuilderImage.Read(context.Artifacts, id);
+            IReadOnlyList<BuilderImage?> images = built is null ? [(BuilderImage?)null] : [.. built.PerPlatform()];
+            foreach (var image in images)
+            {
+                context.Log.Information("Verify {0}: {1}", id, image is null ? $"locally in {repository.FullPath}" : $"in the builder image {image.Image}");
+                var useSccache = image is null
+                    ? sccacheMode.UseLocally(installed: context.Tools.Resolve("sccache") is not null)
+                    : sccacheMode.ReadFromImage();
+                var observed = image is null
+                    ? VerifyLocally(context, cargo, repository, manifest, rustTarget, useSccache)
+                    : image.ReadBuildRecord(context, useSccache);
+                var crates = CrateCheck.Compare(expected, observed.Tree);
+                var where = image is null ? "locally" : $"in the builder image {image.Image} (recorded by its last build)";
+                // An image rendered without --sccache records no statistics: say so rather than blame the switch.
+                var notChecked = useSccache && image is not null
+                    ? $"{image.Image} was built without sccache; render its Dockerfile with --sccache=on to measure it"
+                    : RepositoryVerification.SccacheSwitchedOff;
+                results.Add(new RepositoryVerification(id, where, expectedFrom, crates, UnitFreshness.From(observed.Artifacts), observed.Sccache, notChecked,
+                    SccacheGated: image is null, Image: image?.Recorded, Platform: image?.Platform));
+            }
         }
 
         var report = new VerificationReport(thresholds, results);
@@ -72,7 +77,7 @@ public sealed class VerifyTask : FrostingTask<PrewarmContext>
             var f = repository.Freshness;
             context.Log.Information(
                 "{0}: crates {1}/{2} present; dependency units fresh {3}/{4}; sccache hit rate {5}",
-                repository.RepositoryId,
+                repository.Label,
                 repository.Crates.Count(c => c.Status == CrateStatus.Present),
                 repository.Crates.Count,
                 f.FreshDependencyUnits,

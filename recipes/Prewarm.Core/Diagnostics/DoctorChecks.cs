@@ -1,4 +1,5 @@
 using System.Globalization;
+using Prewarm.Core.Docker;
 
 namespace Prewarm.Core.Diagnostics;
 
@@ -51,6 +52,11 @@ public static class DoctorChecks
             ? new DoctorFinding($"{name} present", DoctorSeverity.Ok, $"{name} found at {path}")
             : new DoctorFinding($"{name} present", required ? DoctorSeverity.Problem : DoctorSeverity.Warning,
                 $"{name} not found on PATH; fix: {install}");
+
+    /// <summary>A platform given with <c>--platform</c> must run on this machine: natively or through an
+    /// enabled binfmt_misc handler (see <see cref="BinfmtSupport"/>); else its RUN steps fail with "exec format error".</summary>
+    public static DoctorFinding Emulation(BinfmtStatus status) =>
+        new($"{status.Platform} runs", status.CanRun ? DoctorSeverity.Ok : DoctorSeverity.Problem, status.Message);
 
     /// <summary>Reads <c>stat -c '%u %g'</c> output: owner uid and gid.</summary>
     public static (int Uid, int Gid) ParseOwner(string statOutput, string origin)

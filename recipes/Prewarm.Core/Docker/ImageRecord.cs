@@ -17,6 +17,10 @@ public sealed record ImageRecord
 
     public IReadOnlyList<string> Platforms { get; init; } = [];
 
+    /// <summary>Per platform, the engine's image for it, when several platforms were built one by
+    /// one (without buildx); <see cref="Image"/> is then the engine's own platform's.</summary>
+    public IReadOnlyDictionary<string, string>? Images { get; init; }
+
     /// <summary>Every tag was pushed to its registry.</summary>
     public bool Pushed { get; init; }
 
@@ -24,6 +28,9 @@ public sealed record ImageRecord
     public IReadOnlyList<string> Digests { get; init; } = [];
 
     public DependencyStorage DependencyStorage { get; init; }
+
+    /// <summary>--cache-from images the registry did not have (the build could not use them); null when none.</summary>
+    public IReadOnlyList<string>? CacheFromMissing { get; init; }
 
     public string? BaseImage { get; init; }
 

@@ -16,8 +16,12 @@ public sealed record RepositoryVerification(
     SccacheStats? Sccache,
     string SccacheNotChecked = RepositoryVerification.SccacheSwitchedOff,
     bool SccacheGated = true,
-    Docker.ImageRecord? Image = null)
+    Docker.ImageRecord? Image = null,
+    string? Platform = null)
 {
+    /// <summary>The repository, and the platform when an image was built for several.</summary>
+    public string Label => Platform is null ? RepositoryId : $"{RepositoryId} ({Platform})";
+
     /// <summary>The reason when the user turned the check off.</summary>
     public const string SccacheSwitchedOff = "--sccache=off";
 
@@ -28,7 +32,7 @@ public sealed record RepositoryVerification(
         var missing = Crates.Where(c => c.Status == CrateStatus.Missing).Select(c => c.Name).ToArray();
         if (missing.Length > 0)
         {
-            failures.Add($"{RepositoryId}: missing from cargo tree: {string.Join(", ", missing)}");
+            failures.Add($"{Label}: missing from cargo tree: {string.Join(", ", missing)}");
         }
 
         var other = Crates.Where(c => c.Status == CrateStatus.OtherVersion)
@@ -36,19 +40,19 @@ public sealed record RepositoryVerification(
             .ToArray();
         if (other.Length > 0)
         {
-            failures.Add($"{RepositoryId}: at another version than locked: {string.Join(", ", other)}");
+            failures.Add($"{Label}: at another version than locked: {string.Join(", ", other)}");
         }
 
         if (SccacheGated && Sccache?.HitRatePercent is { } rate && rate < thresholds.MinHitRatePercent)
         {
             failures.Add(string.Create(CultureInfo.InvariantCulture,
-                $"{RepositoryId}: sccache hit rate {rate:0.0}% is below {thresholds.MinHitRatePercent:0.#}% ({Sccache.TotalHits} hits, {Sccache.TotalMisses} misses)"));
+                $"{Label}: sccache hit rate {rate:0.0}% is below {thresholds.MinHitRatePercent:0.#}% ({Sccache.TotalHits} hits, {Sccache.TotalMisses} misses)"));
         }
 
         if (Freshness.DependencyFreshPercent is { } share && share < thresholds.MinFreshSharePercent)
         {
             failures.Add(string.Create(CultureInfo.InvariantCulture,
-                $"{RepositoryId}: {share:0.0}% of dependency units were pre-warmed (fresh), below {thresholds.MinFreshSharePercent:0.#}% ({Freshness.FreshDependencyUnits} of {Freshness.DependencyUnits})"));
+                $"{Label}: {share:0.0}% of dependency units were pre-warmed (fresh), below {thresholds.MinFreshSharePercent:0.#}% ({Freshness.FreshDependencyUnits} of {Freshness.DependencyUnits})"));
         }
 
         return failures;

@@ -36,7 +36,7 @@ public static class VerificationReportWriter
 
             json.WriteEndArray();
             json.WriteStartArray("repositories");
-            foreach (var repository in report.Repositories.OrderBy(r => r.RepositoryId, StringComparer.Ordinal))
+            foreach (var repository in report.Repositories.OrderBy(r => r.Label, StringComparer.Ordinal))
             {
                 WriteRepository(json, repository);
             }
@@ -58,9 +58,9 @@ public static class VerificationReportWriter
             md.Append("- ").Append(failure).Append('\n');
         }
 
-        foreach (var repository in report.Repositories.OrderBy(r => r.RepositoryId, StringComparer.Ordinal))
+        foreach (var repository in report.Repositories.OrderBy(r => r.Label, StringComparer.Ordinal))
         {
-            md.Append("\n## ").Append(repository.RepositoryId).Append("\n\n");
+            md.Append("\n## ").Append(repository.Label).Append("\n\n");
             md.Append("Verified ").Append(repository.Where).Append("; expected crates from ").Append(repository.ExpectedFrom).Append(".\n\n");
             md.Append("| crate | locked | found | status |\n|---|---|---|---|\n");
             foreach (var crate in repository.Crates)
@@ -108,6 +108,11 @@ public static class VerificationReportWriter
     {
         json.WriteStartObject();
         json.WriteString("id", repository.RepositoryId);
+        if (repository.Platform is not null)
+        {
+            json.WriteString("platform", repository.Platform);
+        }
+
         json.WriteString("where", repository.Where);
         json.WriteString("expectedFrom", repository.ExpectedFrom);
         json.WriteStartArray("crates");

@@ -121,6 +121,29 @@ public sealed class FreshRunnerTests
         await DockerRequirement.RunAsync("image", "rm", "-f", Unreachable);
     }
 
+    [Test, Order(5)]
+    public async Task A_cache_source_whose_registry_does_not_answer_stops_before_building_and_a_missing_one_is_said()
+    {
+        var log = Path.Combine(_artifacts, "docker", "shop", "build.log");
+        var before = File.ReadAllText(log);
+        string[] image = ["--target=Image", "--exclusive", $"--repo={_repository}", $"--artifacts={_artifacts}",
+            $"--base-image={LocalRegistry.BaseImage}", $"--tag={_tag}", $"--uid={_uid}", $"--gid={_uid}"];
+
+        var unreachable = await BuildHostProcess.RunAsync(_work.Path, [.. image, "--cache-from=127.0.0.1:5999/prewarm-test/none:1"]);
+
+        unreachable.ExitCode.ShouldNotBe(0);
+        unreachable.StandardError.Split('\n').Single(l => l.StartsWith("Error: ", StringComparison.Ordinal))
+            .ShouldContain("--cache-from 127.0.0.1:5999/prewarm-test/none:1: the registry 127.0.0.1:5999 cannot be read");
+        File.ReadAllText(log).ShouldBe(before, "nothing may be built when a cache source cannot be read");
+
+        var missing = $"{LocalRegistry.Address}/prewarm-test/never-pushed:{_uid}";
+        var first = await BuildHostProcess.RunAsync(_work.Path, [.. image, $"--cache-from={missing}"]);
+
+        first.ExitCode.ShouldBe(0, first.All);
+        first.All.ShouldContain($"--cache-from {missing}: no such image in {LocalRegistry.Address} yet (a first run?)");
+        ImageRecord().GetProperty("cacheFromMissing").EnumerateArray().Select(e => e.GetString()).ShouldBe([missing]);
+    }
+
     /// <summary>Verify passed at 100 %; its report must also say the workspace's own crates were the
     /// ones compiled (a build that compiled nothing would prove nothing).</summary>
     private void AssertOnlyWorkspaceCompiled()

@@ -29,10 +29,34 @@ public sealed class DockerCommandTool(IFileSystem fileSystem, ICakeEnvironment e
     public bool ImageExists(DockerCommandSettings settings, string image) =>
         Execute(settings, new ProcessArgumentBuilder().Append("image").Append("inspect").AppendQuoted(image)).Succeeded;
 
-    /// <summary><c>docker run --rm --entrypoint cat IMAGE PATH</c>: a file from the image, or null when it is not there.</summary>
-    public string? ReadFile(DockerCommandSettings settings, string image, string path)
+    /// <summary><c>docker manifest inspect -v [--insecure] IMAGE</c>: the registry's manifest (list) with
+    /// each manifest's platform.</summary>
+    public DockerRunResult ManifestInspect(DockerCommandSettings settings, string image, bool insecure)
     {
-        var result = Execute(settings, new ProcessArgumentBuilder().Append("run").Append("--rm").Append("--entrypoint").Append("cat").AppendQuoted(image).AppendQuoted(path));
+        var args = new ProcessArgumentBuilder().Append("manifest").Append("inspect").Append("-v");
+        if (insecure)
+        {
+            args.Append("--insecure");
+        }
+
+        return Execute(Experimental(settings), args.AppendQuoted(image));
+    }
+
+    /// <summary><c>docker image inspect --format '{{json .}}' IMAGE</c>.</summary>
+    public DockerRunResult ImageInspect(DockerCommandSettings settings, string image) =>
+        Execute(settings, new ProcessArgumentBuilder().Append("image").Append("inspect").AppendSwitchQuoted("--format", " ", "{{json .}}").AppendQuoted(image));
+
+    /// <summary><c>docker run --rm [--platform P] --entrypoint cat IMAGE PATH</c>: a file from the image
+    /// (a foreign platform's under binfmt emulation), or null when it is not there.</summary>
+    public string? ReadFile(DockerCommandSettings settings, string image, string path, string? platform = null)
+    {
+        var args = new ProcessArgumentBuilder().Append("run").Append("--rm");
+        if (platform is not null)
+        {
+            args.AppendSwitch("--platform", " ", platform);
+        }
+
+        var result = Execute(settings, args.Append("--entrypoint").Append("cat").AppendQuoted(image).AppendQuoted(path));
         return result.Succeeded ? result.Output : null;
     }
 
@@ -60,5 +84,45 @@ public sealed class DockerCommandTool(IFileSystem fileSystem, ICakeEnvironment e
         return result.Succeeded && result.Output.Trim() is { Length: > 0 } json && json != "null"
             ? System.Text.Json.JsonSerializer.Deserialize<List<string>>(json) ?? []
             : [];
+    }
+
+    /// <summary><c>docker manifest create --amend [--insecure] LIST IMAGE…</c>: a multi-platform tag from
+    /// per-platform images already in the registry (the CLI reads them there). Plain-HTTP loopback
+    /// registries need <c>--insecure</c>.</summary>
+    public DockerRunResult ManifestCreate(DockerCommandSettings settings, string list, IEnumerable<string> images, bool insecure)
+    {
+        var args = new ProcessArgumentBuilder().Append("manifest").Append("create").Append("--amend");
+        if (insecure)
+        {
+            args.Append("--insecure");
+        }
+
+        args.AppendQuoted(list);
+        foreach (var image in images)
+        {
+            args.AppendQuoted(image);
+        }
+
+        return Execute(Experimental(settings), args);
+    }
+
+    /// <summary><c>docker manifest push --purge [--insecure] LIST</c>.</summary>
+    public DockerRunResult ManifestPush(DockerCommandSettings settings, string list, bool insecure)
+    {
+        var args = new ProcessArgumentBuilder().Append("manifest").Append("push").Append("--purge");
+        if (insecure)
+        {
+            args.Append("--insecure");
+        }
+
+        return Execute(Experimental(settings), args.AppendQuoted(list));
+    }
+
+    /// <summary>CLIs before 20.10's GA of <c>docker manifest</c> need it switched on.</summary>
+    private static DockerCommandSettings Experimental(DockerCommandSettings settings)
+    {
+        settings.EnvironmentVariables ??= new Dictionary<string, string>(StringComparer.Ordinal);
+        settings.EnvironmentVariables["DOCKER_CLI_EXPERIMENTAL"] = "enabled";
+        return settings;
     }
 }

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 using NUnit.Framework;
 using Shouldly;
 
-namespace Prewarm.Tests.Architecture;
+namespace Prewarm.Tests.Layering;
 
 /// <summary>Prewarm.Core's folders (one namespace each) depend on one another without cycles, so
 /// the pipeline's stages can be read, and changed, one after another.</summary>

@@ -1,0 +1,36 @@
+using Cake.Core;
+using Cake.Core.Diagnostics;
+using Prewarm.Cake.Tools.Docker;
+using Prewarm.Core;
+using Prewarm.Core.Docker;
+
+namespace Prewarm.Cake.Docker;
+
+/// <summary>Asks each registry <c>--cache-from</c> image's registry before the build (see <see cref="CacheSourceCheck"/>).</summary>
+internal sealed class CacheSources(ICakeContext context, DockerEngine engine)
+{
+    /// <summary>The references that were not there (the build runs cold for them); throws for a registry that cannot be read.</summary>
+    public IReadOnlyList<string> Check(IEnumerable<CacheSpec> sources)
+    {
+        var docker = new DockerCommandTool(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools);
+        var missing = new List<string>();
+        foreach (var reference in sources.Where(s => s.Type == "registry").Select(s => s.Get("ref")).OfType<string>())
+        {
+            var insecure = PushFailure.RegistryOf(reference).Split(':')[0] is "localhost" or "127.0.0.1";
+            var answer = docker.ManifestInspect(new DockerCommandSettings { ToolPath = engine.Cli }, reference, insecure);
+            var output = answer.Output + "\n" + answer.Error;
+            switch (CacheSourceCheck.Classify(answer.ExitCode, output))
+            {
+                case CacheSourceStatus.Unreachable:
+                    throw new PrewarmException(DockerEngineErrors.Explain($"docker manifest inspect {reference}", answer.Error)
+                        ?? CacheSourceCheck.UnreachableError(reference, output));
+                case CacheSourceStatus.NotFound:
+                    context.Log.Write(Verbosity.Quiet, LogLevel.Warning, "{0}", CacheSourceCheck.NotFoundWarning(reference));
+                    missing.Add(reference);
+                    break;
+            }
+        }
+
+        return missing;
+    }
+}

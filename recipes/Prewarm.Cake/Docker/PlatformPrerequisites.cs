@@ -1,0 +1,58 @@
+using Cake.Core;
+using Prewarm.Cake.Tools.Docker;
+using Prewarm.Core;
+using Prewarm.Core.Docker;
+
+namespace Prewarm.Cake.Docker;
+
+/// <summary>
+/// Before an integrated-BuildKit build of a platform other than the engine's own: the kernel must
+/// run its binaries (a registered binfmt handler), and the base image must exist for it. Either
+/// missing is one line naming the fix, before anything is built.
+/// </summary>
+internal sealed class PlatformPrerequisites(ICakeContext context, DockerEngine engine)
+{
+    public void Require(IReadOnlyList<BuildPlatform> platforms, string baseImage)
+    {
+        var native = engine.NativePlatform;
+        var foreign = platforms.Where(p => !BinfmtSupport.RunsNatively(p, native)).ToList();
+        if (foreign.Count == 0)
+        {
+            return;
+        }
+
+        var unsupported = BinfmtSupport.Check(foreign, native).FirstOrDefault(s => !s.CanRun);
+        if (unsupported is not null)
+        {
+            throw new PrewarmException($"--platform={unsupported.Platform}: {unsupported.Message}");
+        }
+
+        var available = BasePlatforms(baseImage);
+        var missing = ImagePlatforms.DescribeMissing(baseImage, platforms, available);
+        if (missing is not null)
+        {
+            throw new PrewarmException(missing);
+        }
+    }
+
+    /// <summary>The base image's platforms from its registry (a manifest list names them all), or,
+    /// for an image only the engine has, its one platform.</summary>
+    private IReadOnlyList<BuildPlatform> BasePlatforms(string baseImage)
+    {
+        var docker = new DockerCommandTool(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools);
+        var settings = new DockerCommandSettings { ToolPath = engine.Cli };
+        var insecure = PushFailure.RegistryOf(baseImage).Split(':')[0] is "localhost" or "127.0.0.1";
+        var manifest = docker.ManifestInspect(settings, baseImage, insecure);
+        if (manifest.Succeeded)
+        {
+            var platforms = ImagePlatforms.ParseManifestInspect(manifest.Output, baseImage);
+            if (!platforms.NeedsConfig)
+            {
+                return platforms.Platforms;
+            }
+        }
+
+        var local = docker.ImageInspect(settings, baseImage);
+        return local.Succeeded ? [ImagePlatforms.ParseImage(local.Output, baseImage)] : [];
+    }
+}

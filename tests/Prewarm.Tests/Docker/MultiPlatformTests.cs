@@ -1,0 +1,137 @@
+using System.Text.Json;
+using NUnit.Framework;
+using Prewarm.Tests.Support;
+using Shouldly;
+
+// NUnit 5 marks Order obsolete in favour of DependsOn; these steps are one ordered scenario on one image.
+#pragma warning disable CS0618
+
+namespace Prewarm.Tests.Docker;
+
+/// <summary>
+/// amd64 and arm64 from one Warmup run on the engine's integrated BuildKit (no buildx): each
+/// platform built in turn (arm64 under qemu's binfmt emulation) into a target directory of its own,
+/// pushed, and joined under one tag in the local registry; Verify checks each platform. The
+/// repository is one binary with one small dependency, so emulated compilation stays short.
+/// </summary>
+[TestFixture]
+[Category("Docker")]
+[NonParallelizable]
+public sealed class MultiPlatformTests
+{
+    private TemporaryDirectory _work = null!;
+    private string _repository = null!;
+    private string _artifacts = null!;
+    private string _tag = null!;
+    private BuildHostProcess.Result _warmup = null!;
+    private readonly int _uid = Random.Shared.Next(20_000, 60_000);
+
+    [OneTimeSetUp]
+    public async Task WarmBothPlatforms()
+    {
+        await LocalRegistry.EnsureAsync();
+        _work = new TemporaryDirectory("prewarm-platforms-");
+        _repository = Path.Combine(_work.Path, "hello-platform");
+        _artifacts = Path.Combine(_work.Path, "artifacts");
+        _tag = $"{LocalRegistry.Address}/prewarm-test/hello-platform:{_uid}";
+        Directory.CreateDirectory(Path.Combine(_repository, "src"));
+        Directory.CreateDirectory(Path.Combine(_repository, ".cargo"));
+        File.Copy(Path.Combine(RepositoryLayout.Root, "tests", "examples", "shop", ".cargo", "config.toml"), Path.Combine(_repository, ".cargo", "config.toml"));
+        File.WriteAllText(Path.Combine(_repository, "Cargo.toml"), """
+            [package]
+            name = "hello-platform"
+            version = "0.1.0"
+            edition = "2021"
+
+            [dependencies]
+            itoa = "1"
+            """);
+        File.WriteAllText(Path.Combine(_repository, "src", "main.rs"), """
+            fn main() {
+                let mut buffer = itoa::Buffer::new();
+                println!("hello from {} ({} bits)", std::env::consts::ARCH, buffer.format(usize::BITS));
+            }
+            """);
+        var lockfile = await CliWrap.Buffered.BufferedCommandExtensions.ExecuteBufferedAsync(
+            CliWrap.Cli.Wrap("cargo").WithArguments(["generate-lockfile", "--offline"]).WithWorkingDirectory(_repository)
+                .WithValidation(CliWrap.CommandResultValidation.None));
+        lockfile.ExitCode.ShouldBe(0, lockfile.StandardError);
+
+        _warmup = await BuildHostProcess.RunAsync(_work.Path,
+            "--target=Warmup", $"--repo={_repository}", $"--artifacts={_artifacts}", $"--base-image={LocalRegistry.BaseImage}",
+            "--platform=linux/amd64,linux/arm64", $"--tag={_tag}", "--push", $"--uid={_uid}", $"--gid={_uid}", "--profile=release",
+            "--min-fresh-share=100");
+    }
+
+    [OneTimeTearDown]
+    public async Task CleanUp()
+    {
+        _work?.Dispose();
+        if (_tag is not null && File.Exists(DockerRequirement.Cli))
+        {
+            await DockerRequirement.RunAsync("image", "rm", "-f", _tag, $"{_tag}-linux-amd64", $"{_tag}-linux-arm64");
+        }
+    }
+
+    [Test, Order(1)]
+    public async Task The_pushed_tag_lists_both_platforms()
+    {
+        _warmup.ExitCode.ShouldBe(0, _warmup.All);
+        var manifest = await DockerRequirement.RunAsync("manifest", "inspect", "--insecure", _tag);
+
+        manifest.ExitCode.ShouldBe(0, manifest.StandardError);
+        using var list = JsonDocument.Parse(manifest.StandardOutput);
+        var platforms = list.RootElement.GetProperty("manifests").EnumerateArray()
+            .Select(m => $"{m.GetProperty("platform").GetProperty("os").GetString()}/{m.GetProperty("platform").GetProperty("architecture").GetString()}")
+            .Order(StringComparer.Ordinal).ToList();
+        platforms.ShouldBe(["linux/amd64", "linux/arm64"]);
+    }
+
+    [TestCase("linux/arm64", "hello from aarch64 (64 bits)", "aarch64")]
+    [TestCase("linux/amd64", "hello from x86_64 (64 bits)", "x86-64")]
+    [Order(2)]
+    public async Task Each_platforms_image_runs_its_own_binary(string platform, string greeting, string machine)
+    {
+        _warmup.ExitCode.ShouldBe(0, _warmup.All);
+        await DockerRequirement.RunAsync("image", "rm", "-f", _tag);
+
+        var run = await DockerRequirement.RunAsync("run", "--rm", "--pull=always", "--platform", platform, _tag, "hello-platform");
+        var file = await DockerRequirement.RunAsync("run", "--rm", "--pull=always", "--platform", platform, "--entrypoint", "sh", _tag, "-c",
+            "od -A n -t x1 -j 18 -N 2 /build/bin/hello-platform");
+
+        run.ExitCode.ShouldBe(0, run.StandardError);
+        run.StandardOutput.Trim().ShouldBe(greeting);
+        // ELF e_machine: 0x3e x86-64, 0xb7 aarch64.
+        file.StandardOutput.Trim().ShouldBe(machine == "aarch64" ? "b7 00" : "3e 00");
+    }
+
+    [TestCase("linux/arm64", "arm64", "amd64")]
+    [TestCase("linux/amd64", "amd64", "arm64")]
+    [Order(3)]
+    public async Task Each_platform_compiled_into_its_own_target_directory(string platform, string own, string other)
+    {
+        _warmup.ExitCode.ShouldBe(0, _warmup.All);
+
+        var listing = await DockerRequirement.RunAsync("run", "--rm", "--pull=always", "--platform", platform, "--entrypoint", "ls", _tag, "/build/target");
+
+        listing.ExitCode.ShouldBe(0, listing.StandardError);
+        listing.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ShouldBe([own]);
+        listing.StandardOutput.ShouldNotContain(other);
+    }
+
+    [Test, Order(4)]
+    public void Verify_checked_each_platform()
+    {
+        _warmup.ExitCode.ShouldBe(0, _warmup.All);
+        using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(_artifacts, "verify", "verify.json")));
+        var repositories = report.RootElement.GetProperty("repositories").EnumerateArray().ToList();
+
+        repositories.Select(r => r.GetProperty("platform").GetString()).Order(StringComparer.Ordinal).ShouldBe(["linux/amd64", "linux/arm64"]);
+        foreach (var repository in repositories)
+        {
+            var units = repository.GetProperty("units");
+            units.GetProperty("dependencies").GetInt32().ShouldBeGreaterThan(0);
+            units.GetProperty("freshDependencies").GetInt32().ShouldBe(units.GetProperty("dependencies").GetInt32());
+        }
+    }
+}
