@@ -32,4 +32,8 @@ public class PrewarmContext : FrostingContext
 
     /// <summary>Where every task writes its outputs; <c>--artifacts</c>, default <c>artifacts/prewarm/</c>.</summary>
     public DirectoryPath Artifacts { get; }
+
+    /// <summary>The organisation builder image the BuilderImage task built in this run, if it ran:
+    /// the repositories' Dockerfiles build FROM it unless <c>--builder-image</c> names another.</summary>
+    public string? BuiltBuilderImage { get; set; }
 }

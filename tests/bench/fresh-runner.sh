@@ -8,7 +8,7 @@
 # Needs tests/setup.sh (engine, registry, base image) and a Release build of build/.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-host="$root/build/bin/Release/net10.0/Build.dll"
+host=${PREWARM_HOST:-"$root/build/bin/Release/net10.0/Build.dll"}
 base=127.0.0.1:5000/prewarm/rust-base:bookworm
 work=$(mktemp -d)
 engine="$work/engine"

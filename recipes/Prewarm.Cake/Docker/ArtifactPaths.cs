@@ -6,6 +6,13 @@ namespace Prewarm.Cake.Docker;
 /// <see cref="ArtifactsLayout"/> (the one place that knows the layout).</summary>
 internal sealed record ArtifactPaths(string Artifacts, string RepositoryId)
 {
+    /// <summary>The organisation builder image's Dockerfile, context and records: <c>docker/_builder/</c>
+    /// (a name no repository id takes: ids are directory names, and no repository is called so).</summary>
+    public static ArtifactPaths Builder(string artifacts) => new(artifacts, "_builder");
+
+    /// <summary>What the builder image holds (tiers, repositories, fingerprint): <c>builder.json</c>, also copied into the image.</summary>
+    public string BuilderContents => Path.Combine(DockerDirectory, "builder.json");
+
     private ArtifactsLayout Layout => new(Artifacts);
 
     public string Skeleton => Layout.Skeleton(RepositoryId);

@@ -41,7 +41,9 @@ internal sealed record BuilderImage(string Docker, string Image)
             ? images.Select(i => this with { Image = i.Value, Platform = i.Key }).ToList()
             : [this];
 
-    public BuildObservation ReadBuildRecord(ICakeContext context, bool withSccache)
+    /// <param name="fromBuilder">The image was built FROM an organisation builder image: read what
+    /// its skeleton step compiled and what the builder's steps had compiled.</param>
+    public BuildObservation ReadBuildRecord(ICakeContext context, bool withSccache, bool fromBuilder = false)
     {
         var docker = new DockerCommandTool(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools);
         var settings = new DockerCommandSettings { ToolPath = new FilePath(Docker) };
@@ -54,6 +56,15 @@ internal sealed record BuilderImage(string Docker, string Image)
         var stats = withSccache && docker.ReadFile(settings, Image, $"{Record}/sccache-stats.json", Platform) is { Length: > 0 } json
             ? SccacheStatsParser.ParseJson(json, $"{Image}:{Record}/sccache-stats.json")
             : null;
-        return new BuildObservation(tree, artifacts, stats);
+        BuilderSupply? supply = null;
+        if (fromBuilder)
+        {
+            var skeleton = CargoMessageParser.ParseArtifacts(Required("skeleton-messages.json"), $"{Image}:{Record}/skeleton-messages.json");
+            var builder = docker.ReadFiles(settings, Image, $"{Record}/builder/*.json", Platform)
+                ?? throw new PrewarmException($"{Image}: {Record}/builder/ holds no record of the builder image's steps; was its builder made by the BuilderImage task?");
+            supply = BuilderSupply.From(skeleton, CargoMessageParser.ParseArtifacts(builder, $"{Image}:{Record}/builder/*.json"));
+        }
+
+        return new BuildObservation(tree, artifacts, stats) { Supply = supply };
     }
 }

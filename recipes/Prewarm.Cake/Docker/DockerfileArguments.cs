@@ -21,6 +21,7 @@ internal static class DockerfileArguments
             Layout = layout is null ? defaults.Layout : CargoLayoutPaths.ParseLayout(layout),
             DependencyStorage = storage is null ? defaults.DependencyStorage : DependencyStorageNames.Parse(storage),
             Syntax = TaskArguments.Text(context, "dockerfile-syntax") ?? defaults.Syntax,
+            BuilderImage = TaskArguments.Text(context, "builder-image"),
         };
     }
 

@@ -2,5 +2,9 @@ using Prewarm.Core.Verification;
 
 namespace Prewarm.Cake.Support;
 
-/// <summary>What one build showed: the dependency tree, the compiled units, sccache's statistics.</summary>
-internal sealed record BuildObservation(IReadOnlyList<CargoTreeEntry> Tree, IReadOnlyList<CompilerArtifact> Artifacts, SccacheStats? Sccache);
+/// <summary>What one build showed: the dependency tree, the compiled units, sccache's statistics, and,
+/// for an image built FROM an organisation builder image, what that builder supplied.</summary>
+internal sealed record BuildObservation(IReadOnlyList<CargoTreeEntry> Tree, IReadOnlyList<CompilerArtifact> Artifacts, SccacheStats? Sccache)
+{
+    public BuilderSupply? Supply { get; init; }
+}

@@ -27,9 +27,13 @@ public sealed class DockerfileTask : FrostingTask<PrewarmContext>
             // What Recipe wrote, as it recorded it: the image builds the recipe's profile and tiers.
             var recipe = RecipeStageManifest.Read(paths.RecipeManifest);
             RequireSameProfile(context, recipe, paths.RecipeManifest);
-            var tiers = recipe.Tiers;
-            var options = DockerfileArguments.Read(context, id) with
+            var read = DockerfileArguments.Read(context, id);
+            // FROM a builder image (named, or built in this run), whose layers carry the tiers.
+            var builder = read.BuilderImage ?? context.BuiltBuilderImage;
+            var tiers = builder is null ? recipe.Tiers : [];
+            var options = read with
             {
+                BuilderImage = builder,
                 Tiers = tiers,
                 // Only the top tier's Cargo.lock is exactly what cargo writes (the lower tiers' locks
                 // carry entries that higher tiers' features pulled in), so only it is built --locked.
@@ -42,8 +46,8 @@ public sealed class DockerfileTask : FrostingTask<PrewarmContext>
             };
             files.Add(new(paths.Dockerfile, renderer.Render(options)));
             files.Add(new(paths.DockerfileRecord, StageJson.Serialize(DockerfileRecord.From(options))));
-            context.Log.Information("Dockerfile for {0}: base {1}, uid:gid {2}:{3}, layout {4}, dependencies in {5}, tiers [{6}]{7} -> {8}",
-                id, options.BaseImage, options.Uid, options.Gid, CargoLayoutPaths.Spell(options.Layout),
+            context.Log.Information("Dockerfile for {0}: {1}, uid:gid {2}:{3}, layout {4}, dependencies in {5}, tiers [{6}]{7} -> {8}",
+                id, builder is null ? $"base {options.BaseImage}" : $"FROM the builder image {builder}", options.Uid, options.Gid, CargoLayoutPaths.Spell(options.Layout),
                 options.DependencyStorage == DependencyStorage.Image ? "the image's layers" : "cache mounts",
                 string.Join(", ", tiers), options.Sccache ? ", sccache" : string.Empty, paths.Dockerfile);
         }

@@ -29,7 +29,7 @@ public sealed class VerifyTask : FrostingTask<PrewarmContext>
     public override void Run(PrewarmContext context)
     {
         var settings = context.Settings;
-        var thresholds = new VerificationThresholds(settings.Verify.MinHitRate, settings.Verify.MinFreshShare);
+        var thresholds = new VerificationThresholds(settings.Verify.MinHitRate, settings.Verify.MinFreshShare, settings.Verify.MinBuilderShare);
         var sccacheMode = settings.Shared.Sccache;
         var rustTarget = settings.Shared.Build.RustTarget;
         var cargo = CargoTool.For(context);
@@ -56,7 +56,7 @@ public sealed class VerifyTask : FrostingTask<PrewarmContext>
                     : sccacheMode.ReadFromImage();
                 var observed = image is null
                     ? VerifyLocally(context, cargo, repository, manifest, rustTarget, useSccache)
-                    : image.ReadBuildRecord(context, useSccache);
+                    : image.ReadBuildRecord(context, useSccache, FromBuilder(context, id));
                 var crates = CrateCheck.Compare(expected, observed.Tree);
                 var where = image is null ? "locally" : $"in the builder image {image.Image} (recorded by its last build)";
                 // An image rendered without --sccache records no statistics: say so rather than blame the switch.
@@ -64,7 +64,7 @@ public sealed class VerifyTask : FrostingTask<PrewarmContext>
                     ? $"{image.Image} was built without sccache; render its Dockerfile with --sccache=on to measure it"
                     : RepositoryVerification.SccacheSwitchedOff;
                 results.Add(new RepositoryVerification(id, where, expectedFrom, crates, UnitFreshness.From(observed.Artifacts), observed.Sccache, notChecked,
-                    SccacheGated: image is null, Image: image?.Recorded, Platform: image?.Platform));
+                    SccacheGated: image is null, Image: image?.Recorded, Platform: image?.Platform, Supply: observed.Supply));
             }
         }
 
@@ -91,6 +91,13 @@ public sealed class VerifyTask : FrostingTask<PrewarmContext>
             var more = failures.Count > 1 ? $" (+{failures.Count - 1} more, see {directory.CombineWithFilePath("verify.md").FullPath})" : string.Empty;
             throw new PrewarmException($"Verify failed: {failures[0]}{more}");
         }
+    }
+
+    /// <summary>The repository's Dockerfile was rendered FROM an organisation builder image.</summary>
+    private static bool FromBuilder(PrewarmContext context, string id)
+    {
+        var record = new ArtifactPaths(context.Artifacts.FullPath, id).DockerfileRecord;
+        return File.Exists(record) && Core.Docker.StageJson.Read<Core.Docker.DockerfileRecord>(record, "Dockerfile").BuilderImage is not null;
     }
 
     /// <summary>Builds and inspects the repository on this machine: cargo tree, a JSON build, sccache statistics.</summary>

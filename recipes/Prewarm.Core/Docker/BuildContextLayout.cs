@@ -11,6 +11,12 @@ public static class BuildContextLayout
     public const string CargoConfig = "prewarm/cargo/config.toml";
     public const string Source = "source";
 
+    /// <summary>The builder image's context: each repository's skeleton under its id.</summary>
+    public const string Skeletons = "prewarm/skeletons";
+
+    /// <summary>The builder image's description of itself (<see cref="BuilderContents"/>).</summary>
+    public const string BuilderContents = "prewarm/builder.json";
+
     /// <summary>Directories never copied from the repository into <see cref="Source"/>: build
     /// output, VCS metadata, and the artifacts (which would otherwise contain themselves).</summary>
     public static IReadOnlyList<string> ExcludedDirectoryNames { get; } = [".git", "target"];

@@ -14,8 +14,10 @@ public sealed class DockerTemplates
     public const string Sccache = "sccache.template";
     public const string CargoConfig = "cargo-config.template";
     public const string WarmupTier = "warmup-tier.template";
+    public const string Builder = "builder.template";
+    public const string BuilderSkeleton = "builder-skeleton.template";
 
-    public static IReadOnlyList<string> Names { get; } = [Main, LayoutCargoHome, LayoutSymlinked, Sccache, CargoConfig, WarmupTier];
+    public static IReadOnlyList<string> Names { get; } = [Main, LayoutCargoHome, LayoutSymlinked, Sccache, CargoConfig, WarmupTier, Builder, BuilderSkeleton];
 
     private const string ResourcePrefix = "Prewarm.Core.Docker.Templates.";
     private readonly string? _overrideDirectory;

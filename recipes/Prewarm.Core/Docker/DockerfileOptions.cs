@@ -10,6 +10,10 @@ public sealed record DockerfileOptions
 
     public string BaseImage { get; init; } = "rust:1-bookworm";
 
+    /// <summary>An organisation builder image to build FROM instead of <see cref="BaseImage"/>
+    /// (<c>--builder-image</c>): it carries the tiers and other repositories' dependencies.</summary>
+    public string? BuilderImage { get; init; }
+
     public int Uid { get; init; } = 1001;
 
     public int Gid { get; init; } = 1001;

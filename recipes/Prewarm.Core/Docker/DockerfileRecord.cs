@@ -8,6 +8,9 @@ public sealed record DockerfileRecord
 {
     public required string BaseImage { get; init; }
 
+    /// <summary>The organisation builder image the Dockerfile builds FROM (<c>--builder-image</c>), if any.</summary>
+    public string? BuilderImage { get; init; }
+
     public required DependencyStorage DependencyStorage { get; init; }
 
     public required string Profile { get; init; }
@@ -23,6 +26,7 @@ public sealed record DockerfileRecord
     public static DockerfileRecord From(DockerfileOptions options) => new()
     {
         BaseImage = options.BaseImage,
+        BuilderImage = options.BuilderImage,
         DependencyStorage = options.DependencyStorage,
         Profile = options.Profile,
         Sccache = options.Sccache,

@@ -14,14 +14,91 @@ public sealed class DockerfileRenderer(DockerTemplates templates)
     public string Render(DockerfileOptions options)
     {
         Validate(options);
+        var parts = Common(options, tierMessages: false);
+        var inImage = options.DependencyStorage == DependencyStorage.Image;
+        return Fill(DockerTemplates.Main, new()
+        {
+            ["syntax"] = options.Syntax,
+            ["repo_id"] = options.RepositoryId,
+            ["storage_note"] = inImage
+                ? "in the image's layers (--deps-storage=image), one target directory per\n# platform, so a runner that pulls this image or uses it as --cache-from builds warm."
+                : "in BuildKit cache mounts (--deps-storage=cache-mount): warm only on the\n# machine that built it; the mounts are not in the image, not pushed and not exported.",
+            ["target_dir"] = TargetDirectory(options.DependencyStorage),
+            ["base_image"] = options.BuilderImage ?? options.BaseImage,
+            ["uid"] = parts.Uid,
+            ["gid"] = parts.Gid,
+            ["user"] = options.User,
+            ["cargo_layout"] = parts.Layout,
+            ["sccache"] = parts.Sccache,
+            ["cargo_config"] = parts.CargoConfig,
+            ["warmup_tiers"] = parts.Tiers,
+            ["cache_mounts"] = parts.Mounts,
+            ["skeleton_note"] = options.BuilderImage is null ? string.Empty : $" the builder image {options.BuilderImage} lacks",
+            ["skeleton_build_flags"] = Flags(parts.ProfileFlag, options.SkeletonLocked),
+            ["build_flags"] = Flags(parts.ProfileFlag, options.SkeletonLocked),
+            ["touch_exclusions"] = string.Concat(options.RealSourceDirectories.Order(StringComparer.Ordinal).Select(d => " -not -path " + ShellQuote($"/build/src/{d}/*"))),
+            ["profile_dir"] = options.Profile == "dev" ? "debug" : options.Profile,
+        });
+    }
+
+    /// <summary>The organisation's builder image: the tiers and each repository's skeleton build,
+    /// compiled into the image's layers (never cache mounts: the point is to ship them).</summary>
+    public string RenderBuilder(DockerfileOptions options, IReadOnlyList<BuilderRepository> repositories)
+    {
+        Validate(options);
+        if (options.DependencyStorage != DependencyStorage.Image)
+        {
+            throw new PrewarmException("A builder image carries its compiled dependencies in its layers: --deps-storage=cache-mount cannot make one.");
+        }
+
+        if (repositories.Count == 0)
+        {
+            throw new PrewarmException("A builder image needs at least one --repo.");
+        }
+
+        var parts = Common(options, tierMessages: true);
+        var skeletons = new StringBuilder();
+        foreach (var repository in repositories)
+        {
+            if (repository.Id.Length == 0 || !repository.Id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+            {
+                throw new PrewarmException($"Repository id '{repository.Id}' cannot name a directory in the builder image.");
+            }
+
+            skeletons.Append(Fill(DockerTemplates.BuilderSkeleton, new()
+            {
+                ["repo_id"] = repository.Id, ["uid"] = parts.Uid, ["gid"] = parts.Gid, ["cache_mounts"] = parts.Mounts,
+                ["skeleton_build_flags"] = Flags(parts.ProfileFlag, repository.Locked),
+            }));
+        }
+
+        return Fill(DockerTemplates.Builder, new()
+        {
+            ["syntax"] = options.Syntax,
+            ["repositories"] = string.Join(", ", repositories.Select(r => r.Id)),
+            ["base_image"] = options.BaseImage,
+            ["target_dir"] = TargetDirectory(DependencyStorage.Image),
+            ["uid"] = parts.Uid,
+            ["gid"] = parts.Gid,
+            ["user"] = options.User,
+            ["cargo_layout"] = parts.Layout,
+            ["sccache"] = parts.Sccache,
+            ["cargo_config"] = parts.CargoConfig,
+            ["warmup_tiers"] = parts.Tiers,
+            ["skeletons"] = skeletons.ToString().TrimEnd('\n'),
+        });
+    }
+
+    /// <summary>What the repository and builder Dockerfiles share: the build user's ids, cargo's
+    /// layout, sccache, cargo's config, cache mounts and the warmup tier steps.</summary>
+    private Parts Common(DockerfileOptions options, bool tierMessages)
+    {
         var uid = options.Uid.ToString(CultureInfo.InvariantCulture);
         var gid = options.Gid.ToString(CultureInfo.InvariantCulture);
         var paths = CargoLayoutPaths.For(options.Layout, options.User);
         var mounts = CacheMounts(options, paths);
         var profileFlag = options.Profile == "release" ? "--release" : $"--profile {options.Profile}";
-
-        var inImage = options.DependencyStorage == DependencyStorage.Image;
-        var cargoState = inImage ? "in the image's layers" : "cache mounts";
+        var cargoState = options.DependencyStorage == DependencyStorage.Image ? "in the image's layers" : "cache mounts";
         var layout = options.Layout == CargoLayout.CargoHome
             ? Fill(DockerTemplates.LayoutCargoHome, new() { ["cargo_home"] = paths.CargoHome, ["uid"] = uid, ["gid"] = gid, ["cargo_state"] = cargoState })
             : Fill(DockerTemplates.LayoutSymlinked, new()
@@ -38,46 +115,20 @@ public sealed class DockerfileRenderer(DockerTemplates templates)
             : string.Empty;
 
         var tiers = new StringBuilder();
-        foreach (var directory in options.RealSourceDirectories)
-        {
-            if (directory.Length == 0 || directory.StartsWith('/') || directory.Split('/').Contains(".."))
-            {
-                throw new PrewarmException($"Source directory '{directory}' is not a path inside the skeleton.");
-            }
-        }
-
         foreach (var tier in options.Tiers)
         {
             tiers.Append(Fill(DockerTemplates.WarmupTier, new()
             {
                 ["tier"] = tier, ["uid"] = uid, ["gid"] = gid, ["cache_mounts"] = mounts,
                 ["tier_build_flags"] = Flags(profileFlag, options.LockedTiers.Contains(tier, StringComparer.Ordinal)),
+                ["tier_messages"] = tierMessages ? $" --message-format=json-render-diagnostics > /build/prewarm/builder/tier-{tier}.json" : string.Empty,
             }));
         }
 
-        return Fill(DockerTemplates.Main, new()
-        {
-            ["syntax"] = options.Syntax,
-            ["repo_id"] = options.RepositoryId,
-            ["storage_note"] = inImage
-                ? "in the image's layers (--deps-storage=image), one target directory per\n# platform, so a runner that pulls this image or uses it as --cache-from builds warm."
-                : "in BuildKit cache mounts (--deps-storage=cache-mount): warm only on the\n# machine that built it; the mounts are not in the image, not pushed and not exported.",
-            ["target_dir"] = TargetDirectory(options.DependencyStorage),
-            ["base_image"] = options.BaseImage,
-            ["uid"] = uid,
-            ["gid"] = gid,
-            ["user"] = options.User,
-            ["cargo_layout"] = layout.TrimEnd('\n'),
-            ["sccache"] = sccache,
-            ["cargo_config"] = cargoConfig,
-            ["warmup_tiers"] = tiers.ToString().TrimEnd('\n'),
-            ["cache_mounts"] = mounts,
-            ["skeleton_build_flags"] = Flags(profileFlag, options.SkeletonLocked),
-            ["build_flags"] = Flags(profileFlag, options.SkeletonLocked),
-            ["touch_exclusions"] = string.Concat(options.RealSourceDirectories.Order(StringComparer.Ordinal).Select(d => " -not -path " + ShellQuote($"/build/src/{d}/*"))),
-            ["profile_dir"] = options.Profile == "dev" ? "debug" : options.Profile,
-        });
+        return new Parts(uid, gid, mounts, profileFlag, layout.TrimEnd('\n'), sccache, cargoConfig, tiers.ToString().TrimEnd('\n'));
     }
+
+    private sealed record Parts(string Uid, string Gid, string Mounts, string ProfileFlag, string Layout, string Sccache, string CargoConfig, string Tiers);
 
     /// <summary>Where sccache keeps its cache inside the image (a cache mount).</summary>
     public const string SccacheDirectory = "/cache/sccache";
@@ -120,6 +171,11 @@ public sealed class DockerfileRenderer(DockerTemplates templates)
 
     private static void Validate(DockerfileOptions options)
     {
+        if (options.BuilderImage is not null && (options.Tiers.Count > 0 || options.DependencyStorage != DependencyStorage.Image))
+        {
+            throw new PrewarmException("--builder-image: the builder image carries the tiers and its target directory is in its layers; render without tiers and with --deps-storage=image.");
+        }
+
         if (options.Uid < 0 || options.Gid < 0)
         {
             throw new PrewarmException($"uid/gid must not be negative (got {options.Uid}:{options.Gid}).");

@@ -28,6 +28,7 @@ public static class SettingsBinder
         {
             MinHitRate = options.Number("min-hit-rate") ?? 80,
             MinFreshShare = options.Number("min-fresh-share") ?? 95,
+            MinBuilderShare = options.Number("min-builder-share") ?? 0,
         },
         Doctor = new DoctorSettings
         {

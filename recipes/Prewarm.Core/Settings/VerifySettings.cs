@@ -6,4 +6,7 @@ public sealed record VerifySettings
     public double MinHitRate { get; init; } = 80;
 
     public double MinFreshShare { get; init; } = 95;
+
+    /// <summary>Least share of dependency units the organisation builder image must supply (0: not checked).</summary>
+    public double MinBuilderShare { get; init; }
 }

@@ -72,6 +72,9 @@ public static class CargoMessageParser
         }
 
         var fresh = root.TryGetProperty("fresh", out var freshElement) && freshElement.ValueKind == JsonValueKind.True;
-        return new CompilerArtifact(package, targetName, kinds, fresh);
+        var features = root.TryGetProperty("features", out var featureList) && featureList.ValueKind == JsonValueKind.Array
+            ? featureList.EnumerateArray().Where(f => f.ValueKind == JsonValueKind.String).Select(f => f.GetString()!).Order(StringComparer.Ordinal).ToList()
+            : [];
+        return new CompilerArtifact(package, targetName, kinds, fresh) { Features = features };
     }
 }

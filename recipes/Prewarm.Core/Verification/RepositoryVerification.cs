@@ -6,7 +6,8 @@ namespace Prewarm.Core.Verification;
 /// checked, and <see cref="SccacheNotChecked"/> then says why. <see cref="SccacheGated"/> is false
 /// where the statistics are only informational: an image's final build step compiles the workspace's
 /// own crates, which a source change always makes misses. <see cref="Image"/> is what the Image task
-/// recorded of the builder image verified (tags, push, size over its base), null when verified locally.</summary>
+/// recorded of the builder image verified (tags, push, size over its base), null when verified locally.
+/// <see cref="Supply"/>: what an organisation builder image supplied, when the image was built FROM one.</summary>
 public sealed record RepositoryVerification(
     string RepositoryId,
     string Where,
@@ -17,7 +18,8 @@ public sealed record RepositoryVerification(
     string SccacheNotChecked = RepositoryVerification.SccacheSwitchedOff,
     bool SccacheGated = true,
     Docker.ImageRecord? Image = null,
-    string? Platform = null)
+    string? Platform = null,
+    BuilderSupply? Supply = null)
 {
     /// <summary>The repository, and the platform when an image was built for several.</summary>
     public string Label => Platform is null ? RepositoryId : $"{RepositoryId} ({Platform})";
@@ -53,6 +55,12 @@ public sealed record RepositoryVerification(
         {
             failures.Add(string.Create(CultureInfo.InvariantCulture,
                 $"{Label}: {share:0.0}% of dependency units were pre-warmed (fresh), below {thresholds.MinFreshSharePercent:0.#}% ({Freshness.FreshDependencyUnits} of {Freshness.DependencyUnits})"));
+        }
+
+        if (Supply?.SharePercent is { } supplied && supplied < thresholds.MinBuilderSharePercent)
+        {
+            failures.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{Label}: the builder image supplied {supplied:0.0}% of the dependency units, below {thresholds.MinBuilderSharePercent:0.#}% ({Supply.FromBuilderImage} of {Supply.FromBuilderImage + Supply.CompiledInSkeleton}; compiled: {string.Join(", ", Supply.Missed.Select(m => $"{m.Name} {m.Version} ({m.Reason})"))})"));
         }
 
         return failures;

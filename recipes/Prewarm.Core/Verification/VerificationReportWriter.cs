@@ -27,6 +27,7 @@ public static class VerificationReportWriter
             json.WriteStartObject("thresholds");
             json.WriteNumber("minHitRatePercent", report.Thresholds.MinHitRatePercent);
             json.WriteNumber("minFreshSharePercent", report.Thresholds.MinFreshSharePercent);
+            json.WriteNumber("minBuilderSharePercent", report.Thresholds.MinBuilderSharePercent);
             json.WriteEndObject();
             json.WriteStartArray("failures");
             foreach (var failure in report.Failures)
@@ -75,6 +76,19 @@ public static class VerificationReportWriter
 
             var f = repository.Freshness;
             md.Append(Invariant($"\nDependency units fresh: {f.FreshDependencyUnits} of {f.DependencyUnits} ({Percent(f.DependencyFreshPercent)}); workspace units fresh: {f.FreshWorkspaceUnits} of {f.WorkspaceUnits}.\n"));
+            if (repository.Supply is { } supply)
+            {
+                md.Append(Invariant($"\nFrom the builder image: {supply.FromBuilderImage} of {supply.FromBuilderImage + supply.CompiledInSkeleton} dependency units ({Percent(supply.SharePercent)}); compiled in the skeleton step: {supply.CompiledInSkeleton}.\n"));
+                if (supply.Missed.Count > 0)
+                {
+                    md.Append("\n| compiled crate | version | why the builder's did not serve |\n|---|---|---|\n");
+                    foreach (var missed in supply.Missed)
+                    {
+                        md.Append(Invariant($"| {missed.Name} | {missed.Version} | {missed.Reason} |\n"));
+                    }
+                }
+            }
+
             if (repository.Sccache is { } stats)
             {
                 md.Append(Invariant($"\nsccache{(stats.Version is null ? string.Empty : " " + stats.Version)}: hit rate {Percent(stats.HitRatePercent)} ({stats.TotalHits} hits, {stats.TotalMisses} misses)"))
@@ -148,6 +162,24 @@ public static class VerificationReportWriter
         json.WriteNumber("workspace", f.WorkspaceUnits);
         json.WriteNumber("freshWorkspace", f.FreshWorkspaceUnits);
         WriteNullableNumber(json, "dependencyFreshPercent", f.DependencyFreshPercent);
+        if (repository.Supply is { } supply)
+        {
+            json.WriteNumber("fromBuilderImage", supply.FromBuilderImage);
+            json.WriteNumber("compiledInSkeleton", supply.CompiledInSkeleton);
+            WriteNullableNumber(json, "builderSharePercent", supply.SharePercent);
+            json.WriteStartArray("missedInBuilder");
+            foreach (var missed in supply.Missed)
+            {
+                json.WriteStartObject();
+                json.WriteString("name", missed.Name);
+                json.WriteString("version", missed.Version);
+                json.WriteString("reason", missed.Reason);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
         json.WriteEndObject();
         if (repository.Image is { } image)
         {

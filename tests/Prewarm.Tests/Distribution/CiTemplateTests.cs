@@ -50,6 +50,24 @@ public sealed class CiTemplateTests
         sources.Intersect(tags).ShouldNotBeEmpty($"no --cache-from names a pushed --tag: tags {string.Join(", ", tags)}; sources {string.Join(", ", sources)}");
     }
 
+    [Test]
+    public void The_organisation_job_builds_and_pushes_the_builder_image_on_a_schedule()
+    {
+        var path = Path.Combine(RepositoryLayout.Root, "templates", "ci", "github-actions-builder.yml");
+        var yaml = new YamlStream();
+        using (var reader = new StreamReader(path))
+        {
+            yaml.Load(reader);
+        }
+
+        var root = yaml.Documents.Single().RootNode;
+        Scalars(root).ShouldContain("schedule");
+        var command = Scalars(root).Single(s => s.Contains("./build.sh", StringComparison.Ordinal));
+        command.ShouldContain("--target=BuilderImage");
+        command.ShouldContain("--builder-tag=");
+        command.ShouldContain("--push");
+    }
+
     private static IEnumerable<string> Scalars(YamlNode node) => node switch
     {
         YamlScalarNode scalar => [scalar.Value ?? string.Empty],

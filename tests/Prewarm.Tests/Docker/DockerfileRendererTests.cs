@@ -34,7 +34,7 @@ public sealed class DockerfileRendererTests
         dockerfile.ShouldContain("ENV CARGO_TARGET_DIR=/build/target/${TARGETARCH}\n");
         dockerfile.ShouldNotContain("--mount=type=cache");
         dockerfile.ShouldContain("RUN cd /build/warmup/core && cargo build --release\n");
-        dockerfile.ShouldContain("RUN cargo build --release --locked\n");
+        dockerfile.ShouldContain("RUN mkdir -p /build/prewarm \\\n && cargo build --release --locked --message-format=json-render-diagnostics > /build/prewarm/skeleton-messages.json\n");
         dockerfile.ShouldContain("in the image's layers (--deps-storage=image)");
     }
 

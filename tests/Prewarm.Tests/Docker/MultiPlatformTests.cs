@@ -42,6 +42,8 @@ public sealed class MultiPlatformTests
             name = "hello-platform"
             version = "0.1.0"
             edition = "2021"
+            # cargo writes a lockfile the image's older cargo (Debian's 0.66) reads: version 3.
+            rust-version = "1.63"
 
             [dependencies]
             itoa = "1"

@@ -14,7 +14,7 @@ public sealed class SettingsBinderTests
     /// <see cref="SettingsBinder.BindDocker"/> (see <see cref="DockerSettings"/>).</summary>
     private static readonly string[] BoundByDockerSettings =
     [
-        "base-image", "cargo-layout", "deps-storage", "platform", "tag", "cache-from", "cache-to", "push", "load", "builder",
+        "base-image", "builder-image", "builder-tag", "cargo-layout", "deps-storage", "platform", "tag", "cache-from", "cache-to", "push", "load", "builder",
         "progress", "build-arg", "secret", "docker", "frontend", "dockerfile-syntax", "templates", "image-version", "source-url",
     ];
 

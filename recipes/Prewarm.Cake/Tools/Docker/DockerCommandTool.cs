@@ -29,6 +29,20 @@ public sealed class DockerCommandTool(IFileSystem fileSystem, ICakeEnvironment e
     public bool ImageExists(DockerCommandSettings settings, string image) =>
         Execute(settings, new ProcessArgumentBuilder().Append("image").Append("inspect").AppendQuoted(image)).Succeeded;
 
+    /// <summary><c>docker run --rm [--platform P] --entrypoint sh IMAGE -c 'cat GLOB'</c>: the files a
+    /// glob matches in the image, one after the other; null when none matches.</summary>
+    public string? ReadFiles(DockerCommandSettings settings, string image, string glob, string? platform = null)
+    {
+        var args = new ProcessArgumentBuilder().Append("run").Append("--rm");
+        if (platform is not null)
+        {
+            args.AppendSwitch("--platform", " ", platform);
+        }
+
+        var result = Execute(settings, args.Append("--entrypoint").Append("sh").AppendQuoted(image).Append("-c").AppendQuoted($"cat {glob}"));
+        return result.Succeeded ? result.Output : null;
+    }
+
     /// <summary><c>docker manifest inspect -v [--insecure] IMAGE</c>: the registry's manifest (list) with
     /// each manifest's platform.</summary>
     public DockerRunResult ManifestInspect(DockerCommandSettings settings, string image, bool insecure)
@@ -59,6 +73,10 @@ public sealed class DockerCommandTool(IFileSystem fileSystem, ICakeEnvironment e
         var result = Execute(settings, args.Append("--entrypoint").Append("cat").AppendQuoted(image).AppendQuoted(path));
         return result.Succeeded ? result.Output : null;
     }
+
+    /// <summary><c>docker tag SOURCE TARGET</c>.</summary>
+    public DockerRunResult Tag(DockerCommandSettings settings, string source, string target) =>
+        Execute(settings, new ProcessArgumentBuilder().Append("tag").AppendQuoted(source).AppendQuoted(target));
 
     /// <summary><c>docker pull IMAGE</c>.</summary>
     public DockerRunResult Pull(DockerCommandSettings settings, string image) =>

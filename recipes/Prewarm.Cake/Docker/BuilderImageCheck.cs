@@ -1,0 +1,49 @@
+using System.Text.Json;
+using Cake.Core;
+using Prewarm.Cake.Tools.Docker;
+using Prewarm.Core;
+using Prewarm.Core.Docker;
+
+namespace Prewarm.Cake.Docker;
+
+/// <summary>Before a repository image is built FROM a builder image: the builder exists (here or in
+/// its registry) and was made for the same profile and build user (its <see cref="BuilderLabel"/>).</summary>
+internal sealed class BuilderImageCheck(ICakeContext context, DockerEngine engine)
+{
+    public BuilderLabel Require(string image, DockerfileRecord rendered)
+    {
+        var docker = new DockerCommandTool(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools);
+        var settings = new DockerCommandSettings { ToolPath = engine.Cli };
+        if (!docker.ImageExists(settings, image))
+        {
+            var pull = docker.Pull(settings, image);
+            if (!pull.Succeeded)
+            {
+                var why = pull.StandardError.Select(l => l.Trim()).LastOrDefault(l => l.Length > 0) ?? "pull failed";
+                throw new PrewarmException($"--builder-image {image}: not in the engine and not pullable ({why}); run --target=BuilderImage (with --push) first.");
+            }
+        }
+
+        var inspect = docker.ImageInspect(settings, image);
+        string? json = null;
+        if (inspect.Succeeded)
+        {
+            using var document = JsonDocument.Parse(inspect.Output);
+            if (document.RootElement.TryGetProperty("Config", out var config)
+                && config.TryGetProperty("Labels", out var labels) && labels.ValueKind == JsonValueKind.Object
+                && labels.TryGetProperty(BuilderLabel.Name, out var label))
+            {
+                json = label.GetString();
+            }
+        }
+
+        var builder = BuilderLabel.Parse(json, image);
+        var mismatch = builder.Mismatch(image, rendered.Profile, rendered.Uid, rendered.Gid);
+        if (mismatch is not null)
+        {
+            throw new PrewarmException(mismatch);
+        }
+
+        return builder;
+    }
+}

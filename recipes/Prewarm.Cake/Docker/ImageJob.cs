@@ -1,0 +1,18 @@
+using Cake.Core.IO;
+using Prewarm.Core.Docker;
+
+namespace Prewarm.Cake.Docker;
+
+/// <summary>
+/// One image for <see cref="ImageBuild"/> to build: where its Dockerfile and outputs are, how its
+/// context is staged, its tags, and the repository it comes from (for the OCI labels; none for the
+/// organisation's builder image, which is built from many).
+/// </summary>
+internal sealed record ImageJob(ArtifactPaths Paths, DirectoryPath? Repository, Func<StagingResult> Stage, IReadOnlyList<string> Tags)
+{
+    /// <summary>Labels beside the OCI ones (the builder image's description of itself).</summary>
+    public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
+
+    public static ImageJob ForRepository(DirectoryPath repository, ArtifactPaths paths, ImageOptions options) =>
+        new(paths, repository, () => BuildContextFiles.Stage(repository, paths), options.TagsFor(paths.RepositoryId));
+}

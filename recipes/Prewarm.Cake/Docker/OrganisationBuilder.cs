@@ -1,0 +1,145 @@
+using Cake.Core;
+using Cake.Core.Diagnostics;
+using Prewarm.Cake.Support;
+using Prewarm.Cake.Tools.Docker;
+using Prewarm.Core;
+using Prewarm.Core.Docker;
+using Prewarm.Core.Settings;
+using Prewarm.Core.IO;
+using Prewarm.Core.Verification;
+using Path = System.IO.Path;
+using File = System.IO.File;
+
+namespace Prewarm.Cake.Docker;
+
+/// <summary>
+/// The organisation's builder image over every <c>--repo</c>: renders its Dockerfile, stages one
+/// context (tiers, each repository's skeleton), names it by the fingerprint of those inputs, and
+/// builds it — unless an image with that content tag already exists, here or in its registry.
+/// </summary>
+internal sealed class OrganisationBuilder(PrewarmContext context, ImageOptions options, DockerEngine engine)
+{
+    public const string DefaultTag = "prewarm/builder:latest";
+
+    /// <summary>Builds (or finds) the builder image; returns its content tag.</summary>
+    public string Build()
+    {
+        var ids = RepositoryIds.Assign(context.Repositories.Select(r => r.FullPath));
+        foreach (var id in ids)
+        {
+            new ArtifactPaths(context.Artifacts.FullPath, id).RequireSkeleton();
+        }
+
+        var paths = ArtifactPaths.Builder(context.Artifacts.FullPath);
+        var tiers = WarmupTiers.Present(paths.WarmupRoot);
+        var configFrom = ids.FirstOrDefault(id => File.Exists(CargoConfig(id)));
+        var rendering = DockerfileArguments.Read(context, paths.RepositoryId) with
+        {
+            BuilderImage = null,
+            // The recipes' profile and the shared sccache switch, bound once (profile default dev).
+            Profile = context.Settings.Shared.Build.Profile,
+            Sccache = context.Settings.Shared.Sccache.UseInImage(),
+            Tiers = tiers,
+            LockedTiers = tiers.TakeLast(1).Where(t => File.Exists(Path.Combine(paths.WarmupRoot, t, "Cargo.lock"))).ToList(),
+            CargoConfig = configFrom is not null,
+        };
+        var repositories = ids.Select(id => new BuilderRepository(id, File.Exists(Path.Combine(Skeleton(id), "Cargo.lock")))).ToList();
+        var dockerfile = new DockerfileRenderer(DockerfileArguments.Templates(context)).RenderBuilder(rendering, repositories);
+
+        Stage(paths, ids, tiers, configFrom, null);
+        var contents = new BuilderContents
+        {
+            Fingerprint = ContextFingerprint.Compute(dockerfile, paths.Context, [BuildContextLayout.BuilderContents, ".dockerignore"]),
+            BaseImage = rendering.BaseImage,
+            Profile = rendering.Profile,
+            Uid = rendering.Uid,
+            Gid = rendering.Gid,
+            Tiers = tiers.ToDictionary(t => t, t => TierCrates(paths, t), StringComparer.Ordinal),
+            Repositories = ids,
+        };
+        var json = StageJson.Serialize(contents);
+        Stage(paths, ids, tiers, configFrom, json);
+        AtomicFile.WriteAll(
+        [
+            new(paths.Dockerfile, dockerfile),
+            new(paths.DockerfileRecord, StageJson.Serialize(DockerfileRecord.From(rendering))),
+            new(paths.BuilderContents, json),
+        ]);
+
+        var tag = TaskArguments.Text(context, "builder-tag") ?? DefaultTag;
+        var contentTag = contents.ContentTag(tag);
+        context.Log.Information("Builder image over {0}: tiers [{1}], fingerprint {2}.", string.Join(", ", ids), string.Join(", ", tiers), contents.Fingerprint);
+        if (!Reuse(contentTag, tag))
+        {
+            var job = new ImageJob(paths, null, () => Stage(paths, ids, tiers, configFrom, json), [contentTag, tag])
+            {
+                Labels = new Dictionary<string, string> { [BuilderLabel.Name] = contents.Label().ToJson() },
+            };
+            new ImageBuild(context, options, engine).Run(job);
+        }
+
+        return contentTag;
+    }
+
+    /// <summary>An image with this content tag was built from the same inputs: tag it, push if
+    /// asked, build nothing.</summary>
+    private bool Reuse(string contentTag, string tag)
+    {
+        var docker = new DockerCommandTool(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools);
+        var settings = new DockerCommandSettings { ToolPath = engine.Cli };
+        var local = docker.ImageExists(settings, contentTag);
+        if (!local && !(options.Push && docker.Pull(settings, contentTag).Succeeded))
+        {
+            return false;
+        }
+
+        context.Log.Information("Builder image {0} exists (same inputs): nothing to build.", contentTag);
+        var tagged = docker.Tag(settings, contentTag, tag);
+        if (!tagged.Succeeded)
+        {
+            throw new PrewarmException($"docker tag {contentTag} {tag} failed: {tagged.Error.Trim()}");
+        }
+
+        if (options.Push)
+        {
+            new ImagePush(context, engine).PushAll([contentTag, tag]);
+        }
+
+        return true;
+    }
+
+    private StagingResult Stage(ArtifactPaths paths, IReadOnlyList<string> ids, IReadOnlyList<string> tiers, string? configFrom, string? contents)
+    {
+        var stager = new BuildContextStager(paths.Context);
+        foreach (var tier in tiers)
+        {
+            stager.AddDirectory(Path.Combine(paths.WarmupRoot, tier), $"{BuildContextLayout.Warmup}/{tier}");
+        }
+
+        foreach (var id in ids)
+        {
+            stager.AddDirectory(Skeleton(id), $"{BuildContextLayout.Skeletons}/{id}");
+        }
+
+        // Tiers live outside every repository: they take the first repository's cargo config
+        // (its registries and source replacement); each skeleton keeps its own beside it.
+        if (configFrom is not null)
+        {
+            stager.AddFile(CargoConfig(configFrom), BuildContextLayout.CargoConfig);
+        }
+
+        stager.AddText(BuildContextLayout.BuilderContents, contents ?? "{}\n");
+        stager.AddText(".dockerignore", "# Generated by Prewarm: the builder image's context is all staged.\n");
+        return stager.Finish();
+    }
+
+    private static IReadOnlyList<string> TierCrates(ArtifactPaths paths, string tier)
+    {
+        var manifest = Path.Combine(paths.WarmupRoot, tier, "Cargo.toml");
+        return WarmupManifestReader.SelectedCrates(File.ReadAllText(manifest), manifest);
+    }
+
+    private string Skeleton(string id) => new ArtifactPaths(context.Artifacts.FullPath, id).Skeleton;
+
+    private string CargoConfig(string id) => Path.Combine(Skeleton(id), ".cargo", "config.toml");
+}
