@@ -162,7 +162,7 @@ public sealed class CakeHost
         _services.UseModule<CommonModule>();
         _services.AddSingleton<IProcessRunner>(sp => new SignalAwareProcessRunner(ActivatorUtilities.CreateInstance<ProcessRunner>(sp)));
         _services.AddSingleton(sp => _console);
-        _services.AddSingleton<IConsole, CakeConsole>();
+        _services.AddSingleton<IConsole>(sp => PlainConsole.WhenWanted(ActivatorUtilities.CreateInstance<CakeConsole>(sp)));
         _services.AddSingleton<ICakeLog, CakeBuildLog>();
         _services.AddSingleton<ICakeReportPrinter>(sp => new CakeSpectreReportPrinter(sp.GetRequiredService<IAnsiConsole>()));
         _services.AddSingleton<ICakeConfiguration, HostConfiguration>();

@@ -15,8 +15,8 @@ engine="$work/engine"
 trap '"$root/tests/fresh-engine.sh" stop "$engine" >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 
 seconds() { local start end; start=$(date +%s.%N); "$@" >>"$work/log" 2>&1 || { tail -20 "$work/log" >&2; exit 1; }; end=$(date +%s.%N); echo "$end - $start" | bc; }
-fresh() { python3 -c 'import json,sys; u=json.load(open(sys.argv[1]))["repositories"][0]["units"]; print(f"{u[\"freshDependencies\"]}/{u[\"dependencies\"]}")' "$1/verify/verify.json"; }
-field() { python3 -c 'import json,sys; v=json.load(open(sys.argv[1])).get(sys.argv[2]); print("n/a" if v is None else f"{v/1e9:.2f}")' "$1/docker/shop/image.json" "$2"; }
+fresh() { python3 -c 'import json,sys; u=json.load(open(sys.argv[1]))["repositories"][0]["units"]; print("%d/%d" % (u["freshDependencies"], u["dependencies"]))' "$1/verify/verify.json"; }
+field() { python3 -c 'import json,sys; v=json.load(open(sys.argv[1])).get(sys.argv[2]); print("n/a" if v is None else "%.2f" % (v / 1e9))' "$1/docker/shop/image.json" "$2"; }
 
 run_mode() {
   local storage=$1 uid=$((20000 + RANDOM % 30000)) repo="$work/$1/shop" artifacts="$work/$1/artifacts"

@@ -1,4 +1,5 @@
 using Cake.Core.Diagnostics;
+using Prewarm.Core;
 using Prewarm.Core.Artifacts;
 using Prewarm.Core.Cargo;
 using Prewarm.Core.IO;
@@ -32,9 +33,9 @@ internal sealed class WarmupStage
 
     public static WarmupStage Plan(PrewarmContext context, IReadOnlyList<CargoRepository> repositories)
     {
-        var catalog = Catalog(context.Settings.Recipe.TiersFile);
-        var demand = WarmupDemand.From(repositories);
-        var crates = demand.Count > 0 ? WarmupPlanner.Plan(demand, catalog) : WarmupPlanner.FromCatalog(catalog);
+        var options = Options(context);
+        var demand = WarmupDemand.From(repositories, options);
+        var crates = WarmupPlanner.Decide(demand, options, repositories.Count).Crates;
         var files = WarmupFiles.Render(crates);
         files[ArtifactsLayout.TierListFile] = WarmupTierList.Render(crates.Select(c => c.Tier).ToList());
         return new WarmupStage(crates, demand.Count > 0, files);
@@ -55,6 +56,19 @@ internal sealed class WarmupStage
         }
     }
 
+    /// <summary>The catalog (<c>--tiers</c>), <c>--tier-max-crates</c>, <c>--tier-timings</c> and <c>--rust-target</c>:
+    /// the same for the Recipe task's tiers and the Scan task's frequency report.</summary>
+    public static WarmupOptions Options(PrewarmContext context)
+    {
+        var recipe = context.Settings.Recipe;
+        return WarmupOptions.For(Catalog(recipe.TiersFile), recipe.TierMaxCrates, context.Settings.Shared.Build.RustTarget) with
+        {
+            Timings = recipe.TierTimings.Aggregate(CompileTimes.None, (times, path) => times.Merge(File.Exists(path)
+                ? CompileTimes.ParseTimingReport(File.ReadAllText(path), path)
+                : throw new PrewarmException($"{path}: timings report not found (--tier-timings)"))),
+        };
+    }
+
     private static WarmupCatalog Catalog(string? file)
     {
         if (file is null)
@@ -64,7 +78,7 @@ internal sealed class WarmupStage
 
         if (!File.Exists(file))
         {
-            throw new Prewarm.Core.PrewarmException($"{file}: tiers file not found (--tiers)");
+            throw new PrewarmException($"{file}: tiers file not found (--tiers)");
         }
 
         return WarmupCatalog.Parse(File.ReadAllText(file), file);

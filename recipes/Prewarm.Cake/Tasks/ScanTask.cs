@@ -1,4 +1,5 @@
 using Cake.Core.Diagnostics;
+using Prewarm.Cake.Support;
 using Prewarm.Core.Cargo;
 using Prewarm.Core.IO;
 using Prewarm.Core.Scanning;
@@ -14,7 +15,7 @@ public sealed class ScanTask : FrostingTask<PrewarmContext>
     {
         var exclude = context.Settings.Scan.Exclude;
         var repositories = RepositoryScanner.ScanAll(context.Settings.Shared.Repositories, exclude);
-        var files = ScanArtifacts.Render(repositories, exclude);
+        var files = ScanArtifacts.Render(repositories, WarmupStage.Options(context), exclude);
         var artifacts = context.Artifacts.FullPath;
         // All four files or none: a failed scan must not leave a report that mixes two runs.
         AtomicFile.WriteAll(files.Select(f => KeyValuePair.Create(Path.Combine(artifacts, f.Key), f.Value)));

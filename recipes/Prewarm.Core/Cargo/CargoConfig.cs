@@ -18,20 +18,15 @@ public sealed class CargoConfig
     /// <summary>Absolute paths of <c>directory</c> / <c>local-registry</c> source replacements.</summary>
     public IReadOnlyList<string> VendoredDirectories { get; }
 
-    /// <summary>Reads <c>&lt;root&gt;/.cargo/config.toml</c> (or the legacy <c>config</c>); empty when neither exists.</summary>
+    /// <summary>Reads <c>&lt;root&gt;/.cargo/config</c> or else <c>config.toml</c> (cargo's precedence); empty when neither exists.</summary>
     public static CargoConfig Read(string repoRoot)
     {
         var registries = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var vendored = new List<string>();
-        foreach (var name in new[] { "config.toml", "config" })
+        // cargo reads `.cargo/config` when both spellings exist.
+        if (ConfigFileNames.Read(repoRoot, ConfigFileNames.CargoConfig) is { } display)
         {
-            var full = Path.Combine(repoRoot, ".cargo", name);
-            if (!File.Exists(full))
-            {
-                continue;
-            }
-
-            var display = $".cargo/{name}";
+            var full = Path.Combine(repoRoot, display.Replace('/', Path.DirectorySeparatorChar));
             var document = TomlText.Parse(TomlText.ReadFile(full, display), display);
             var values = new TomlValues(display);
             foreach (var (registry, body) in values.Table(document, "registries") ?? new TomlTable())
@@ -58,8 +53,6 @@ public sealed class CargoConfig
                     }
                 }
             }
-
-            break;
         }
 
         return new CargoConfig(registries, vendored);

@@ -28,6 +28,12 @@ public sealed record CargoPackage
     /// <summary>The manifest of the workspace this package belongs to, or null for a standalone package.</summary>
     public string? WorkspaceRoot { get; init; }
 
+    /// <summary>For a package no workspace lists that cargo reads all the same inside a workspace's
+    /// directory (a <c>[patch]</c>/<c>[replace]</c> path such as <c>vendor/foo</c>): that workspace's
+    /// root manifest, whose <c>[workspace]</c> it inherits from. cargo never builds it on its own, so it
+    /// is no root either; null otherwise.</summary>
+    public string? InheritsFrom { get; init; }
+
     /// <summary><c>[patch]</c> entries of a standalone package (cargo applies them: the package is its
     /// own workspace root); null otherwise, a workspace keeps them on <see cref="CargoWorkspace"/>.</summary>
     public IReadOnlyList<CargoPatch>? Patches { get; init; }

@@ -27,7 +27,7 @@ public sealed record CargoRepository
     /// <summary>The lockfile cargo would use for <paramref name="package"/>: its workspace root's, else its own.</summary>
     public Lockfile? LockfileFor(CargoPackage package)
     {
-        var directory = ManifestPaths.DirectoryOf(package.WorkspaceRoot ?? package.ManifestPath);
+        var directory = ManifestPaths.DirectoryOf(package.WorkspaceRoot ?? package.InheritsFrom ?? package.ManifestPath);
         var path = ManifestPaths.Combine(directory, "Cargo.lock");
         return Lockfiles.FirstOrDefault(l => l.Path == path);
     }

@@ -58,7 +58,7 @@ public sealed class Lockfile
         var (name, version, source) = ParseReference(reference);
         var candidates = FindAll(name)
             .Where(p => version is null || p.Version == version)
-            .Where(p => source is null || p.Source == source)
+            .Where(p => source is null || SameSource(p.Source, source))
             .ToList();
         // cargo never writes a path package's source, so a reference without one that matches a
         // single version means the path package even when a registry copy has that version too.
@@ -75,6 +75,14 @@ public sealed class Lockfile
             _ => throw new LockfileException(Path, $"'{reference}'{(from is null ? "" : $" (needed by {from.Id})")} is ambiguous: {string.Join(", ", candidates.Select(c => c.Id))}"),
         };
     }
+
+    /// <summary>cargo writes a reference's source without the locked commit (<c>#&lt;sha&gt;</c>) that
+    /// a git package's own <c>source</c> ends with.</summary>
+    private static bool SameSource(string? packageSource, string referenceSource) =>
+        packageSource == referenceSource
+        || (packageSource is not null && packageSource.StartsWith("git+", StringComparison.Ordinal)
+            && !referenceSource.Contains('#', StringComparison.Ordinal)
+            && packageSource.Split('#')[0] == referenceSource);
 
     private static (string Name, string? Version, string? Source) ParseReference(string reference)
     {

@@ -22,11 +22,13 @@ public static class RepositoryScanner
     }
 
     /// <summary>Scans several roots, giving each the artifacts contract's unique id in order. A failure
-    /// is a <see cref="RepositoryScanException"/> whose message names the file by its absolute path.</summary>
+    /// is a <see cref="RepositoryScanException"/> whose message names the file by its absolute path, or
+    /// a <see cref="ScanProblemsException"/> of them when there are several (all repositories are scanned).</summary>
     public static IReadOnlyList<CargoRepository> ScanAll(IReadOnlyList<string> repoRoots, IReadOnlyList<string>? exclude = null)
     {
         var ids = RepositoryIds.Assign(repoRoots);
         var repositories = new List<CargoRepository>();
+        var problems = new List<PrewarmException>();
         for (var i = 0; i < repoRoots.Count; i++)
         {
             var root = Path.GetFullPath(repoRoots[i]);
@@ -41,10 +43,11 @@ public static class RepositoryScanner
             }
             catch (PrewarmException e)
             {
-                throw new RepositoryScanException(root, e);
+                // The other repositories are scanned all the same: one run names every problem.
+                problems.AddRange((e is ScanProblemsException several ? several.Problems : [e]).Select(p => new RepositoryScanException(root, p)));
             }
         }
 
-        return repositories;
+        return problems.Count > 0 ? throw ScanProblemsException.Of(problems) : repositories;
     }
 }

@@ -10,6 +10,10 @@ internal sealed class ScanSession : IDisposable
     private readonly IgnoreRules _rules;
     private readonly SortedDictionary<string, (CargoManifest Manifest, TomlTable Document)> _manifests = new(StringComparer.Ordinal);
 
+    /// <summary>Every problem found so far: the scan goes on past each one it can step around and
+    /// reports them all at the end.</summary>
+    private readonly List<PrewarmException> _problems = [];
+
     public ScanSession(string root, IReadOnlyList<string>? excluded = null)
     {
         _root = root;
@@ -44,9 +48,24 @@ internal sealed class ScanSession : IDisposable
         var workspaces = new List<CargoWorkspace>();
         var workspaceSpecs = new Dictionary<string, IReadOnlyDictionary<string, DependencySpec>>(StringComparer.Ordinal);
         var membership = new Dictionary<string, string>(StringComparer.Ordinal);
+        // Directories whose manifests cargo could not make sense of: what lies below them is not read, so
+        // one broken root is one problem, not one per package that would have inherited from it.
+        var failed = new List<string>();
         foreach (var rootPath in _manifests.Where(m => m.Value.Manifest.HasWorkspace).Select(m => m.Key).ToList())
         {
-            var (workspace, specs) = ResolveWorkspace(rootPath);
+            CargoWorkspace workspace;
+            IReadOnlyDictionary<string, DependencySpec> specs;
+            try
+            {
+                (workspace, specs) = ResolveWorkspace(rootPath);
+            }
+            catch (PrewarmException e)
+            {
+                Record(e, rootPath);
+                failed.Add(ManifestPaths.DirectoryOf(rootPath));
+                continue;
+            }
+
             workspaces.Add(workspace);
             workspaceSpecs[rootPath] = specs;
             foreach (var member in workspace.Members)
@@ -65,23 +84,24 @@ internal sealed class ScanSession : IDisposable
         // workspace, so it is no package here either (cargo's test fixtures, dropped crates).
         foreach (var (path, error) in unread)
         {
-            if (!_manifests.ContainsKey(path) && EnclosingWorkspace.Of(path, workspaces) is null)
+            if (!_manifests.ContainsKey(path) && EnclosingWorkspace.Of(path, workspaces) is null && !IsBelow(path, failed))
             {
                 // A nested manifest that nothing refers to may be test data rather than a package (bat's
                 // highlighted Cargo.toml): name the way to leave it out.
-                throw Standalone(path, error);
+                Add(Standalone(path, error));
+                failed.Add(ManifestPaths.DirectoryOf(path));
             }
         }
 
         var packages = new List<CargoPackage>();
         foreach (var (path, (manifest, document)) in _manifests.ToList())
         {
-            if (!manifest.HasPackage)
+            if (!manifest.HasPackage || (IsBelow(path, failed) && !membership.ContainsKey(path)))
             {
                 continue;
             }
 
-            if (!manifest.HasWorkspace && !membership.ContainsKey(path) && BelievesInWorkspace(path, document, workspaces))
+            if (!manifest.HasWorkspace && !membership.ContainsKey(path) && InheritanceRoot(path, document, workspaces) is not null)
             {
                 _manifests.Remove(path);
                 continue;
@@ -92,17 +112,23 @@ internal sealed class ScanSession : IDisposable
             {
                 packages.Add(ReadPackage(path, document, workspaceRoot, workspaceRoot is null ? null : workspaceSpecs[workspaceRoot]));
             }
-            catch (PrewarmException e) when (workspaceRoot is null)
+            catch (PrewarmException e)
             {
-                throw Standalone(path, e);
+                Add(workspaceRoot is null ? Standalone(path, e) : WithExcludeHint(e, workspaceRoot));
             }
         }
 
+        AddPatchedPackages(packages, workspaces, workspaceSpecs);
         AddPathDependencies(packages, membership, workspaceSpecs);
-        PathDependencyCycles.Refuse(packages, (package, dependency) => DependencyAt(package.ManifestPath, _manifests[package.ManifestPath].Document, dependency.KeyName, dependency.Kind));
+        if (_problems.Count == 0)
+        {
+            // Cycles only among packages read whole; a package missing for another problem could hide one.
+            PathDependencyCycles.Refuse(packages, (package, dependency) => DependencyAt(package.ManifestPath, _manifests[package.ManifestPath].Document, dependency.KeyName, dependency.Kind));
+        }
+
         var lockfiles = new List<Lockfile>();
         var lockRoots = workspaces.Select(w => w.Directory)
-            .Concat(packages.Where(p => p.WorkspaceRoot is null).Select(p => p.Directory))
+            .Concat(packages.Where(p => p.WorkspaceRoot is null && p.InheritsFrom is null).Select(p => p.Directory))
             .Distinct()
             .Order(StringComparer.Ordinal);
         foreach (var directory in lockRoots)
@@ -111,8 +137,20 @@ internal sealed class ScanSession : IDisposable
             var full = Full(lockPath);
             if (File.Exists(full))
             {
-                lockfiles.Add(LockfileParser.Parse(TomlText.ReadFile(full, lockPath), lockPath));
+                try
+                {
+                    lockfiles.Add(LockfileParser.Parse(TomlText.ReadFile(full, lockPath), lockPath));
+                }
+                catch (PrewarmException e)
+                {
+                    Record(e, ManifestPaths.Combine(directory, "Cargo.toml"));
+                }
             }
+        }
+
+        if (_problems.Count > 0)
+        {
+            throw ScanProblemsException.Of(_problems);
         }
 
         return new CargoRepository
@@ -162,7 +200,8 @@ internal sealed class ScanSession : IDisposable
             var directories = isPattern ? MemberGlob.Expand(_root, directory, pattern) : [ManifestPaths.Resolve(directory, pattern)];
             if (directories.Count == 0)
             {
-                throw new WorkspaceLayoutException(MembersAt(rootPath), $"workspace member pattern `{pattern}` matches no directory");
+                Record(new WorkspaceLayoutException(MembersAt(rootPath), $"workspace member pattern `{pattern}` matches no directory"), rootPath);
+                continue;
             }
 
             // cargo: every directory an entry names or a glob matches must hold a Cargo.toml unless
@@ -172,9 +211,10 @@ internal sealed class ScanSession : IDisposable
                 var memberManifest = ManifestPaths.Combine(memberDirectory, "Cargo.toml");
                 if (!File.Exists(Full(memberManifest)))
                 {
-                    throw new WorkspaceLayoutException(MembersAt(rootPath), isPattern
+                    Record(new WorkspaceLayoutException(MembersAt(rootPath), isPattern
                         ? $"workspace member `{memberDirectory}` (matched by `{pattern}`) has no Cargo.toml; add it to `exclude` if it is not a package"
-                        : $"workspace member `{pattern}` has no Cargo.toml (looked for {memberManifest})");
+                        : $"workspace member `{pattern}` has no Cargo.toml (looked for {memberManifest})"), rootPath);
+                    continue;
                 }
 
                 Add(memberManifest);
@@ -182,23 +222,36 @@ internal sealed class ScanSession : IDisposable
         }
 
         // Cargo makes path dependencies of members that live under the root members too.
+        var broken = new List<string>();
         while (pending.TryDequeue(out var memberPath))
         {
-            var (member, memberDocument) = Load(memberPath);
-            if (!member.HasPackage)
+            try
             {
-                continue;
-            }
-
-            foreach (var dependency in Reader(memberPath).ReadAll(memberDocument, ManifestPaths.DirectoryOf(memberPath), specs))
-            {
-                if (dependency.Path is { } dependencyDirectory && ManifestPaths.IsWithin(dependencyDirectory, directory) && !IsExcluded(dependencyDirectory))
+                var (member, memberDocument) = Load(memberPath);
+                if (!member.HasPackage)
                 {
-                    RequirePathDependency(memberPath, memberDocument, dependency);
-                    Add(ManifestPaths.Combine(dependencyDirectory, "Cargo.toml"));
+                    continue;
+                }
+
+                foreach (var dependency in Reader(memberPath).ReadAll(memberDocument, ManifestPaths.DirectoryOf(memberPath), specs))
+                {
+                    if (dependency.Path is { } dependencyDirectory && ManifestPaths.IsWithin(dependencyDirectory, directory) && !IsExcluded(dependencyDirectory))
+                    {
+                        RequirePathDependency(memberPath, memberDocument, dependency);
+                        Add(ManifestPaths.Combine(dependencyDirectory, "Cargo.toml"));
+                    }
                 }
             }
+            catch (PrewarmException e) when (memberPath != rootPath)
+            {
+                // One broken member is one problem; the others are still read. The package loop reads
+                // this one again and would report it twice, so it leaves the workspace.
+                Record(e, rootPath);
+                broken.Add(memberPath);
+            }
         }
+
+        members.ExceptWith(broken);
 
         var workspace = new CargoWorkspace
         {
@@ -215,8 +268,8 @@ internal sealed class ScanSession : IDisposable
             Package = new SortedDictionary<string, string>(
                 (values.Table(table, "package") ?? new TomlTable()).ToDictionary(kv => kv.Key, kv => Render(kv.Value)),
                 StringComparer.Ordinal),
-            Patches = Patches(rootPath, document, directory, reader),
-            Replacements = Replacements(rootPath, document, directory, reader),
+            Patches = Guarded(() => Patches(rootPath, document, directory, reader), rootPath),
+            Replacements = Guarded(() => Replacements(rootPath, document, directory, reader), rootPath),
         };
         return (workspace, specs);
     }
@@ -248,11 +301,15 @@ internal sealed class ScanSession : IDisposable
         return patches.OrderBy(p => p.Source, StringComparer.Ordinal).ToList();
     }
 
-    private CargoPackage ReadPackage(string path, TomlTable document, string? workspaceRoot, IReadOnlyDictionary<string, DependencySpec>? workspaceSpecs)
+    /// <param name="inheritsFrom">For a package that is no member but inherits all the same (a [patch] path
+    /// inside a workspace's directory): that workspace's root; <paramref name="workspaceSpecs"/> are its.</param>
+    private CargoPackage ReadPackage(string path, TomlTable document, string? workspaceRoot, IReadOnlyDictionary<string, DependencySpec>? workspaceSpecs, string? inheritsFrom = null)
     {
         var values = new TomlValues(path);
         var package = values.Table(document, "package") ?? values.Table(document, "project")!;
-        var shared = workspaceRoot is null ? null : values.Table(values.Table(_manifests[workspaceRoot].Document, "workspace")!, "package");
+        var inheritanceRoot = workspaceRoot ?? inheritsFrom;
+        var workspaceTable = inheritanceRoot is null ? null : values.Table(_manifests[inheritanceRoot].Document, "workspace")!;
+        var shared = workspaceTable is null ? null : values.Table(workspaceTable, "package");
 
         string? Inheritable(string key)
         {
@@ -263,11 +320,18 @@ internal sealed class ScanSession : IDisposable
 
             if (shared is null)
             {
-                throw values.At(package, key, $"`package.{key}` is inherited from the workspace, but {(workspaceRoot is null ? "the package is in no workspace" : $"{workspaceRoot} has no `workspace.package.{key}`")}");
+                throw values.At(package, key, $"`package.{key}` is inherited from the workspace, but {(inheritanceRoot is null ? "the package is in no workspace" : $"{inheritanceRoot} has no `workspace.package.{key}`")}");
             }
 
-            return new TomlValues(workspaceRoot!).String(shared, key)
-                ?? throw values.At(package, key, $"`package.{key}` is inherited from the workspace, but {workspaceRoot} has no `workspace.package.{key}`");
+            return new TomlValues(inheritanceRoot!).String(shared, key)
+                ?? throw values.At(package, key, $"`package.{key}` is inherited from the workspace, but {inheritanceRoot} has no `workspace.package.{key}`");
+        }
+
+        // cargo: "error inheriting `lints` from workspace root manifest's `workspace.lints`".
+        if (values.Table(document, "lints") is { } lints && lints.TryGetValue("workspace", out var inheritsLints) && inheritsLints is true
+            && (workspaceTable is null || !workspaceTable.ContainsKey("lints")))
+        {
+            throw values.At(lints, "workspace", $"`lints` is inherited from the workspace, but {(inheritanceRoot is null ? "the package is in no workspace" : $"{inheritanceRoot} has no `workspace.lints`")}");
         }
 
         var name = values.String(package, "name") ?? throw values.At(document, document.ContainsKey("package") ? "package" : "project", "`package.name` is missing");
@@ -289,8 +353,8 @@ internal sealed class ScanSession : IDisposable
         }
 
         // A lone package is its own workspace root: cargo applies (and checks) its [patch] and [replace].
-        var patches = workspaceRoot is null ? Patches(path, document, directory, Reader(path)) : null;
-        var replacements = workspaceRoot is null ? Replacements(path, document, directory, Reader(path)) : null;
+        var patches = inheritanceRoot is null ? Patches(path, document, directory, Reader(path)) : null;
+        var replacements = inheritanceRoot is null ? Replacements(path, document, directory, Reader(path)) : null;
 
         var targets = TargetDiscovery.Resolve(_root, path, document, name, edition);
         return new CargoPackage
@@ -306,10 +370,48 @@ internal sealed class ScanSession : IDisposable
             Features = FeatureTable.Read(values, document, dependencies),
             BuildScript = targets.BuildScript,
             WorkspaceRoot = workspaceRoot,
+            InheritsFrom = inheritsFrom,
             Patches = patches is { Count: > 0 } ? patches : null,
             Replacements = replacements is { Count: > 0 } ? replacements : null,
         };
     }
+
+    /// <summary>Adds a problem, with the <c>--exclude</c> hint when <paramref name="rootManifest"/> (the
+    /// workspace or package it belongs to) is not the repository's own root. The same line twice (a
+    /// manifest read for two reasons) is one problem.</summary>
+    private void Record(PrewarmException problem, string rootManifest) => Add(WithExcludeHint(problem, rootManifest));
+
+    private void Add(PrewarmException problem)
+    {
+        if (_problems.All(p => p.Message != problem.Message))
+        {
+            _problems.Add(problem);
+        }
+    }
+
+    /// <summary>A problem inside a nested workspace or package (an example, a fuzz or test-data root):
+    /// leaving that root out of the scan is a fix too, so the message names it.</summary>
+    private static PrewarmException WithExcludeHint(PrewarmException problem, string rootManifest) =>
+        rootManifest == "Cargo.toml" || problem.Message.Contains("--exclude=", StringComparison.Ordinal)
+            ? problem
+            : new PrewarmException($"{problem.Message} (if {ManifestPaths.DirectoryOf(rootManifest)} is not part of your build, --exclude={ManifestPaths.DirectoryOf(rootManifest)} leaves it out)", problem);
+
+    /// <summary>A broken [patch] or [replace] table is one problem; the workspace's members are still read.</summary>
+    private List<CargoPatch> Guarded(Func<List<CargoPatch>> read, string rootPath)
+    {
+        try
+        {
+            return read();
+        }
+        catch (PrewarmException e)
+        {
+            Record(e, rootPath);
+            return [];
+        }
+    }
+
+    private static bool IsBelow(string path, IEnumerable<string> directories) =>
+        directories.Any(d => ManifestPaths.IsWithin(ManifestPaths.DirectoryOf(path), d));
 
     /// <summary>A nested manifest read only because it is there (no workspace lists it) may be test data
     /// rather than a package (bat's highlighted Cargo.toml): its error names the way to leave it out.</summary>
@@ -334,35 +436,78 @@ internal sealed class ScanSession : IDisposable
                     continue;
                 }
 
-                var (manifest, document) = Load(path);
                 known.Add(path);
-                if (!manifest.HasPackage)
+                try
                 {
-                    continue;
-                }
+                    var (manifest, document) = Load(path);
+                    if (!manifest.HasPackage)
+                    {
+                        continue;
+                    }
 
-                var workspaceRoot = manifest.HasWorkspace ? null : membership.GetValueOrDefault(path);
-                var dependency = ReadPackage(path, document, workspaceRoot, workspaceRoot is null ? null : workspaceSpecs[workspaceRoot]);
-                packages.Add(dependency);
-                pending.Enqueue(dependency);
+                    var workspaceRoot = manifest.HasWorkspace ? null : membership.GetValueOrDefault(path);
+                    var dependency = ReadPackage(path, document, workspaceRoot, workspaceRoot is null ? null : workspaceSpecs[workspaceRoot]);
+                    packages.Add(dependency);
+                    pending.Enqueue(dependency);
+                }
+                catch (PrewarmException e)
+                {
+                    Record(e, package.WorkspaceRoot ?? package.ManifestPath);
+                }
             }
         }
     }
 
-    /// <summary>Whether a package no workspace lists still believes it is in one of <paramref name="workspaces"/>:
+    /// <summary>The workspace a package no workspace lists still believes it is in, among <paramref name="workspaces"/>:
     /// the root its <c>package.workspace</c> names, or else the nearest enclosing root (cargo's search upwards).
-    /// cargo refuses such a package on its own and never loads it from the workspace.</summary>
-    private static bool BelievesInWorkspace(string path, TomlTable document, IReadOnlyList<CargoWorkspace> workspaces)
+    /// cargo refuses such a package on its own and never loads it from the workspace, but a <c>[patch]</c>
+    /// naming it is read with what it inherits from there.</summary>
+    private static string? InheritanceRoot(string path, TomlTable document, IReadOnlyList<CargoWorkspace> workspaces)
     {
         var package = (document.TryGetValue("package", out var p) || document.TryGetValue("project", out p)) ? p as TomlTable : null;
         if (package is null || !package.TryGetValue("workspace", out var named))
         {
-            return EnclosingWorkspace.Of(path, workspaces) is not null;
+            return EnclosingWorkspace.Of(path, workspaces)?.RootManifestPath;
         }
 
         // A root outside the repository (or a wrong type, refused later) cannot be checked here.
         var root = named is string relative ? ManifestPaths.Combine(ManifestPaths.Resolve(ManifestPaths.DirectoryOf(path), relative), "Cargo.toml") : null;
-        return root is not null && !root.StartsWith("..", StringComparison.Ordinal) && workspaces.Any(w => w.RootManifestPath == root);
+        return root is not null && !root.StartsWith("..", StringComparison.Ordinal) && workspaces.Any(w => w.RootManifestPath == root) ? root : null;
+    }
+
+    /// <summary>cargo reads every <c>[patch]</c>/<c>[replace]</c> path package, also one inside a workspace
+    /// directory that neither lists nor excludes it (<c>vendor/foo</c>): such a package is no member and
+    /// no root, but inherits from the enclosing workspace (<see cref="CargoPackage.InheritsFrom"/>).</summary>
+    private void AddPatchedPackages(List<CargoPackage> packages, IReadOnlyList<CargoWorkspace> workspaces, Dictionary<string, IReadOnlyDictionary<string, DependencySpec>> workspaceSpecs)
+    {
+        var known = packages.Select(p => p.ManifestPath).ToHashSet(StringComparer.Ordinal);
+        var patchPaths = workspaces.SelectMany(w => w.Patches.Concat(w.Replacements))
+            .Concat(packages.SelectMany(p => (p.Patches ?? []).Concat(p.Replacements ?? [])))
+            .Select(p => p.Replacement.Path)
+            .OfType<string>()
+            .Select(d => ManifestPaths.Combine(ManifestPaths.Normalize(d), "Cargo.toml"))
+            .Where(m => !m.StartsWith("..", StringComparison.Ordinal) && !known.Contains(m))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        foreach (var path in patchPaths)
+        {
+            try
+            {
+                var (manifest, document) = Load(path);
+                if (!manifest.HasPackage || manifest.HasWorkspace)
+                {
+                    continue;
+                }
+
+                var root = InheritanceRoot(path, document, workspaces);
+                packages.Add(ReadPackage(path, document, null, root is null ? null : workspaceSpecs[root], root));
+            }
+            catch (PrewarmException e)
+            {
+                Add(e);
+            }
+        }
     }
 
     private void RequirePathDependency(string manifestPath, TomlTable document, CargoDependency dependency)

@@ -191,6 +191,29 @@ public static class TargetDiscovery
         AutoDiscovered = autoDiscovered,
     };
 
+    /// <summary>The target as cargo would see it without any of its per-target flags (<c>test</c>,
+    /// <c>doctest</c>, <c>bench</c>, <c>doc</c>, <c>harness</c>): what the skeleton need not write.</summary>
+    public static CargoTarget WithDefaultFlags(CargoTarget target)
+    {
+        var kind = target.Kinds.FirstOrDefault(k => k is "bin" or "example" or "test" or "bench" or "custom-build");
+        var defaults = kind switch
+        {
+            null => target with { Test = true, Bench = true, Doc = true, Doctest = true },
+            "bin" => BinTarget(target.Name, target.SrcPath, target.Edition, target.AutoDiscovered),
+            "custom-build" => target with { Test = false, Bench = false, Doc = false, Doctest = false },
+            _ => OtherTarget(kind, target.Name, target.SrcPath, target.Edition, target.AutoDiscovered),
+        };
+        return target with
+        {
+            Test = defaults.Test,
+            Bench = defaults.Bench,
+            Doc = defaults.Doc,
+            // As Library: no doctests without a Rust library crate type.
+            Doctest = defaults.Doctest && (target.CrateTypes.Count > 0 ? target.CrateTypes : target.Kinds).Any(t => t is "lib" or "rlib" or "proc-macro"),
+            Harness = true,
+        };
+    }
+
     /// <summary>Per-target keys that override the defaults.</summary>
     private static CargoTarget Apply(TomlValues values, TomlTable declared, CargoTarget target) => target with
     {

@@ -22,6 +22,8 @@ public static class OptionCatalog
         new("recipe", "target-dir", "target-dir", OptionKind.Text, "Cargo target directory for Cook."),
 
         new("recipe", "tiers", "tiers", OptionKind.Text, "JSON file of warmup tiers replacing the default catalog: {\"tiers\": {\"core\": [...], ...}}."),
+        new("recipe", "tier-max-crates", "tier-max-crates", OptionKind.Integer, "The most crates one warmup tier selects itself, in rank order (repositories using it, then transitive size); 0 = no cap (default 40)."),
+        new("recipe", "tier-timings", "tier-timings", OptionKind.List, "cargo build --timings reports (target/cargo-timings/cargo-timing.html) whose measured compile times rank crates used by as many repositories."),
         new("recipe", "offline", "offline", OptionKind.Boolean, "Run cargo with --offline when cooking."),
 
         new("docker", "base-image", "base-image", OptionKind.Text, "Image the builder starts FROM."),

@@ -103,9 +103,10 @@ public static partial class LockfileMasker
     [GeneratedRegex("^version = \"[^\"]*\"$", RegexOptions.Multiline)]
     private static partial Regex VersionLine();
 
-    /// <summary>cargo's encoding of a reference: the version only when several versions of the name
-    /// are locked, the source only when several packages share that version (never for a path
-    /// package, which has none). Format v1 always writes both.</summary>
+    /// <summary>cargo's encoding of a reference (<c>encodable_package_id</c>): the source only when
+    /// several packages share that version (never for a path package, which has none), the version
+    /// unless it is the only package of its name (so also beside a source, or a path package's
+    /// twin). Format v1 always writes both.</summary>
     private static string Reference(LockedPackage target, string version, Group writtenSource, IReadOnlyDictionary<string, int> versionCounts, int format)
     {
         // The written source keeps cargo's exact spelling (no #precise, v1/v2 branch forms).
@@ -115,7 +116,7 @@ public static partial class LockfileMasker
             source = null;
         }
 
-        var withVersion = format <= 1 || versionCounts.Count > 1;
+        var withVersion = format <= 1 || versionCounts.Count > 1 || versionCounts[version] > 1;
         return target.Name + (withVersion ? " " + version : "") + (source is null ? "" : $" ({source})");
     }
 

@@ -116,9 +116,19 @@ public static class ManifestNormalizer
                 table["required-features"] = ToArray(target.RequiredFeatures);
             }
 
-            if (!target.Harness)
+            // Flags decide which units a build compiles (`cargo test` skips a `test = false` target,
+            // `cargo doc` a `doc = false` one): the skeleton keeps every one that is not the default.
+            var defaults = TargetDiscovery.WithDefaultFlags(target);
+            foreach (var (key, value, standard) in new[]
             {
-                table["harness"] = false;
+                ("test", target.Test, defaults.Test), ("doctest", target.Doctest, defaults.Doctest),
+                ("bench", target.Bench, defaults.Bench), ("doc", target.Doc, defaults.Doc), ("harness", target.Harness, defaults.Harness),
+            })
+            {
+                if (value != standard)
+                {
+                    table[key] = value;
+                }
             }
 
             switch (kind)

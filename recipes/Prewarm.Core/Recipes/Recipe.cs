@@ -10,7 +10,8 @@ public sealed record Recipe
     /// <summary>Sorted by <see cref="RecipeManifest.RelativePath"/> (ordinal).</summary>
     public required IReadOnlyList<RecipeManifest> Manifests { get; init; }
 
-    /// <summary><c>.cargo/config.toml</c> at the repository root, as written.</summary>
+    /// <summary>The cargo configuration at the repository root, as written: <c>.cargo/config</c> or else
+    /// <c>.cargo/config.toml</c>, the one cargo reads (the skeleton writes it as <c>.cargo/config.toml</c>).</summary>
     public string? ConfigFile { get; init; }
 
     /// <summary>The root Cargo.lock with local package versions masked.</summary>
@@ -21,6 +22,11 @@ public sealed record Recipe
     /// <summary>Lockfiles of other workspaces in the repository (masked), by relative path; the
     /// skeleton directory carries them, cargo-chef's format has room for the root one only.</summary>
     public IReadOnlyDictionary<string, string> NestedLockFiles { get; init; } = new SortedDictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>The <c>.cargo/config</c>/<c>config.toml</c> and <c>rust-toolchain</c>/<c>rust-toolchain.toml</c>
+    /// files cargo and rustup read in the skeleton's directories below the root (a nested workspace's own
+    /// target or <c>[env]</c>), one spelling per directory, by relative path.</summary>
+    public IReadOnlyDictionary<string, string> NestedConfigFiles { get; init; } = new SortedDictionary<string, string>(StringComparer.Ordinal);
 
     /// <summary>The real files of <c>[patch]</c>/<c>[replace]</c> path packages by relative path (see
     /// <see cref="Recipes.PatchedSources"/>); written only when there are any, so other recipes keep

@@ -17,6 +17,11 @@ public static class RecipeJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
+    /// <summary>Said in the recipe beside <c>patched_sources</c>, which cargo-chef does not know.</summary>
+    public const string PatchedSourcesNote =
+        "cargo-chef's `cargo chef cook` ignores patched_sources and writes these [patch]/[replace] crates as dummies, "
+        + "so a registry crate compiled against one fails; build this skeleton with Prewarm's Cook or its skeleton directory instead";
+
     public static string Serialize(Recipe recipe)
     {
         using var buffer = new MemoryStream();
@@ -64,6 +69,7 @@ public static class RecipeJson
             // A file that is not UTF-8 text has "base64" in place of "contents".
             if (recipe.PatchedSources.Count + recipe.PatchedBinaries.Count > 0)
             {
+                json.WriteString("patched_sources_note", PatchedSourcesNote);
                 json.WriteStartArray("patched_sources");
                 var files = recipe.PatchedSources.Select(f => (Path: f.Key, Key: "contents", Value: f.Value))
                     .Concat(recipe.PatchedBinaries.Select(f => (Path: f.Key, Key: "base64", Value: f.Value)));
@@ -72,6 +78,21 @@ public static class RecipeJson
                     json.WriteStartObject();
                     json.WriteString("path", path);
                     json.WriteString(key, value);
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+            }
+
+            // Not cargo-chef's either: written only when a directory below the root has its own.
+            if (recipe.NestedConfigFiles.Count > 0)
+            {
+                json.WriteStartArray("nested_config_files");
+                foreach (var (path, contents) in recipe.NestedConfigFiles)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("path", path);
+                    json.WriteString("contents", contents);
                     json.WriteEndObject();
                 }
 
@@ -116,6 +137,11 @@ public static class RecipeJson
                 RustToolchainFile = toolchain,
                 PatchedSources = PatchedEntries(skeleton, "contents"),
                 PatchedBinaries = PatchedEntries(skeleton, "base64"),
+                NestedConfigFiles = new SortedDictionary<string, string>(
+                    skeleton.TryGetProperty("nested_config_files", out var nested)
+                        ? nested.EnumerateArray().ToDictionary(f => f.GetProperty("path").GetString()!, f => f.GetProperty("contents").GetString()!)
+                        : [],
+                    StringComparer.Ordinal),
             };
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or IndexOutOfRangeException)

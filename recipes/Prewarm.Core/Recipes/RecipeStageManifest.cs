@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Prewarm.Core.Artifacts;
-using Prewarm.Core.Scanning;
 
 namespace Prewarm.Core.Recipes;
 
@@ -42,7 +41,7 @@ public sealed record RecipeStageManifest
 
     public required string RecipeSha256 { get; init; }
 
-    public string ToJson() => ScanJson.Serialize(this);
+    public string ToJson() => StageFileJson.Serialize(this);
 
     /// <summary>Reads the manifest; a missing or unreadable one names the Recipe task.</summary>
     public static RecipeStageManifest Read(string path)
@@ -54,7 +53,7 @@ public sealed record RecipeStageManifest
 
         try
         {
-            var manifest = JsonSerializer.Deserialize<RecipeStageManifest>(File.ReadAllText(path), ScanJson.Options)
+            var manifest = JsonSerializer.Deserialize<RecipeStageManifest>(File.ReadAllText(path), StageFileJson.Options)
                 ?? throw StageArtifact.Stale(path, "empty", PipelineTasks.Recipe);
             return manifest.FormatVersion == 1
                 ? manifest

@@ -70,12 +70,13 @@ public static class SkeletonBuilder
         return new Recipe
         {
             Manifests = manifests.OrderBy(m => m.RelativePath, StringComparer.Ordinal).ToList(),
-            ConfigFile = ReadText(repository, ".cargo/config.toml") ?? ReadText(repository, ".cargo/config"),
+            ConfigFile = ConfigFileNames.Read(repository.RootPath, ConfigFileNames.CargoConfig) is { } config ? ReadText(repository, config) : null,
             LockFile = rootLock,
-            RustToolchainFile = ReadText(repository, "rust-toolchain.toml") is { } toml
-                ? new RustToolchainFile(true, toml)
-                : ReadText(repository, "rust-toolchain") is { } bare ? new RustToolchainFile(false, bare) : null,
+            RustToolchainFile = ConfigFileNames.Read(repository.RootPath, ConfigFileNames.RustToolchain) is { } toolchain
+                ? new RustToolchainFile(toolchain.EndsWith(".toml", StringComparison.Ordinal), ReadText(repository, toolchain)!)
+                : null,
             NestedLockFiles = nestedLocks,
+            NestedConfigFiles = NestedConfigFiles(repository, manifestDirectories),
             PatchedSources = patchedFiles.Text,
             PatchedBinaries = patchedFiles.Base64,
         };
@@ -140,9 +141,42 @@ public static class SkeletonBuilder
     /// authors), so the root keeps both as written.</summary>
     private static IReadOnlySet<string> RootsKeepingSharedTables(CargoRepository repository, IReadOnlySet<string> patched) =>
         repository.Packages
-            .Where(p => patched.Contains(p.Directory) && p.WorkspaceRoot is { } root && root != p.ManifestPath)
-            .Select(p => p.WorkspaceRoot!)
+            .Where(p => patched.Contains(p.Directory) && (p.WorkspaceRoot ?? p.InheritsFrom) is { } root && root != p.ManifestPath)
+            .Select(p => (p.WorkspaceRoot ?? p.InheritsFrom)!)
             .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>cargo reads <c>.cargo/config</c> (or <c>config.toml</c>) of the directory it runs in and of
+    /// every directory above it, rustup the nearest toolchain file: for each directory of the skeleton
+    /// holding a manifest and each one above it but the root (the root's are cargo-chef's fields), the
+    /// file cargo or rustup would read there, by repository-relative path.</summary>
+    private static SortedDictionary<string, string> NestedConfigFiles(CargoRepository repository, IEnumerable<string> manifestDirectories)
+    {
+        var directories = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var directory in manifestDirectories)
+        {
+            var ancestor = directory;
+            while (ancestor.Length > 0 && directories.Add(ancestor))
+            {
+                ancestor = ManifestPaths.DirectoryOf(ancestor);
+            }
+        }
+
+        var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var directory in directories)
+        {
+            var full = Path.Combine(repository.RootPath, directory.Replace('/', Path.DirectorySeparatorChar));
+            foreach (var spellings in new[] { ConfigFileNames.CargoConfig, ConfigFileNames.RustToolchain })
+            {
+                if (ConfigFileNames.Read(full, spellings) is { } name)
+                {
+                    var path = ManifestPaths.Combine(directory, name);
+                    files[path] = ReadText(repository, path)!;
+                }
+            }
+        }
+
+        return files;
+    }
 
     private static bool IsOutside(string relativePath) => relativePath == ".." || relativePath.StartsWith("../", StringComparison.Ordinal);
 

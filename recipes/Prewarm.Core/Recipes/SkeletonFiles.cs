@@ -59,6 +59,11 @@ public static class SkeletonFiles
             Put(files, path, text);
         }
 
+        foreach (var (path, text) in recipe.NestedConfigFiles)
+        {
+            Put(files, path, text);
+        }
+
         if (recipe.ConfigFile is { } config)
         {
             Put(files, ".cargo/config.toml", config);

@@ -1,7 +1,8 @@
 namespace Prewarm.Core.Scanning;
 
 /// <summary>How one external crate (registry or git; path dependencies are the repositories' own
-/// code and are left out) is used across every scanned repository.</summary>
+/// code and are left out) is used across every scanned repository, on one compatibility line: two
+/// major versions (for 0.x: two minor versions, as cargo counts them) are two rows of the same name.</summary>
 public sealed record CrateUsage
 {
     public required string Name { get; init; }
@@ -33,6 +34,28 @@ public sealed record CrateUsage
     /// <summary>The most packages the crate brings into a build: itself plus its locked transitive
     /// dependencies (largest over its locked versions); null when no lockfile knows it.</summary>
     public int? TransitiveSize { get; init; }
+
+    /// <summary>Cargo's compatibility line of the locked versions (<c>1</c>, <c>0.8</c>; from the
+    /// requirement when no lockfile knows it, <c>*</c> for an unbounded one).</summary>
+    public string Line { get; init; } = "";
+
+    /// <summary>Ids of the repositories whose <c>cargo build</c> for the build target compiles it (dev-dependencies
+    /// and dependencies of other platforms, <c>[target.'cfg(windows)'.dependencies]</c>, do not count), sorted.
+    /// The tiers rank by their number.</summary>
+    public IReadOnlyList<string> BuildRepositories { get; init; } = [];
+
+    /// <summary>The warmup tier that took it; null when none did.</summary>
+    public string? Tier { get; init; }
+
+    /// <summary>Why: <c>core: used by 7 of 10 repositories</c>, <c>left out: dev-only</c>,
+    /// <c>left out: cfg(windows) only</c>, <c>left out: tier cap 40 reached (core; …)</c>.</summary>
+    public string TierReason { get; init; } = "";
+
+    /// <summary>Its place in the tiers' ranking of built crates (1 = first); null when no build compiles it.</summary>
+    public int? TierRank { get; init; }
+
+    /// <summary>Seconds a <c>cargo build --timings</c> report (<c>--tier-timings</c>) measured for it and its locked closure; absent when unmeasured.</summary>
+    public double? CompileSeconds { get; init; }
 
     public int RepositoryCount => Repositories.Count;
     public int PackageCount => Packages.Count;

@@ -18,6 +18,8 @@ public static class SettingsBinder
             Packages = options.List("package"),
             Bins = options.List("bin"),
             TiersFile = Absolute(options.Text("tiers"), workingDirectory),
+            TierMaxCrates = options.Integer("tier-max-crates", 0),
+            TierTimings = options.List("tier-timings").Select(file => Absolute(file, workingDirectory)!).ToList(),
         },
         Cook = new CookSettings
         {

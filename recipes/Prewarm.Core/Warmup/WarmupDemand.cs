@@ -2,14 +2,18 @@ using Prewarm.Core.Cargo;
 
 namespace Prewarm.Core.Warmup;
 
-/// <summary>Aggregates the scanned repositories' direct registry dependencies (normal and build;
-/// dev-dependencies are not in a release image) into <see cref="CrateDemand"/>, resolved to the
-/// versions the lockfiles locked.</summary>
+/// <summary>Aggregates the scanned repositories' direct registry dependencies into <see cref="CrateDemand"/>,
+/// one row per crate and compatibility line, resolved to the versions the lockfiles locked. Every kind
+/// and platform is kept, but only what <c>cargo build</c> compiles for the target counts: normal and
+/// build dependencies whose <c>[target.…]</c> platform holds (build-dependencies for the host). A row
+/// only dev-dependencies or other platforms use says so in <see cref="CrateDemand.LeftOut"/>.</summary>
 public static class WarmupDemand
 {
-    public static IReadOnlyList<CrateDemand> From(IEnumerable<CargoRepository> repositories)
+    public static IReadOnlyList<CrateDemand> From(IEnumerable<CargoRepository> repositories) => From(repositories, WarmupOptions.Default);
+
+    public static IReadOnlyList<CrateDemand> From(IEnumerable<CargoRepository> repositories, WarmupOptions options)
     {
-        var uses = new Dictionary<(string Name, string Version), List<(string Repository, CargoDependency Dependency, LockedPackage Locked, Lockfile Lockfile)>>();
+        var uses = new Dictionary<(string Name, string Line), List<Use>>();
         foreach (var repository in repositories)
         {
             foreach (var package in repository.Packages)
@@ -21,48 +25,99 @@ public static class WarmupDemand
 
                 foreach (var dependency in package.Dependencies.Where(IsRegistryDependency))
                 {
-                    var line = CompatibilityLine.Of(dependency.Req);
-                    var locked = lockfile.FindAll(dependency.Name)
-                        .Where(p => p.Source is not null && (dependency.Req == "*" || CompatibilityLine.Of(p.Version) == line))
-                        .OrderByDescending(p => p.Version, Comparer<string>.Create(CompatibilityLine.Compare))
-                        .FirstOrDefault();
-                    if (locked is null)
+                    if (Resolve(lockfile, package, dependency) is not { } locked)
                     {
                         continue; // An optional dependency no feature turned on is not in the lockfile.
                     }
 
-                    var key = (locked.Name, locked.Version);
+                    var key = (locked.Name, CompatibilityLine.Of(locked.Version));
                     if (!uses.TryGetValue(key, out var list))
                     {
                         uses[key] = list = [];
                     }
 
-                    list.Add((repository.Id, dependency, locked, lockfile));
+                    list.Add(new Use(repository.Id, dependency, locked, lockfile, IsBuilt(dependency, options)));
                 }
             }
         }
 
         return uses
-            .Select(u => new CrateDemand
-            {
-                Name = u.Key.Name,
-                Version = u.Key.Version,
-                Locked = u.Value[0].Locked,
-                Lockfile = u.Value[0].Lockfile,
-                Features = u.Value.SelectMany(x => x.Dependency.Features).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
-                DefaultFeatures = u.Value.Any(x => x.Dependency.UsesDefaultFeatures),
-                BuildOnly = u.Value.All(x => x.Dependency.Kind == DependencyKind.Build),
-                Repositories = u.Value.Select(x => x.Repository).Distinct(StringComparer.Ordinal).Count(),
-                TransitiveSize = u.Value[0].Lockfile.TransitiveClosure(u.Value[0].Locked).Count,
-            })
+            .Select(u => Row(u.Value, options.Timings))
             .OrderBy(d => d.Name, StringComparer.Ordinal)
             .ThenBy(d => d.Version, Comparer<string>.Create(CompatibilityLine.Compare))
             .ToList();
     }
 
-    private static bool IsRegistryDependency(CargoDependency dependency) =>
+    /// <summary>The locked package <paramref name="dependency"/> of <paramref name="package"/> resolved to:
+    /// the package's own lock entry's edge with that name (on the requirement's line when it has several),
+    /// or — when the package is not in the lockfile — the newest locked version on that line; null when
+    /// the lockfile holds none (an optional dependency no feature enables).</summary>
+    public static LockedPackage? Resolve(Lockfile lockfile, CargoPackage package, CargoDependency dependency)
+    {
+        var self = lockfile.FindAll(package.Name).FirstOrDefault(p => p.Source is null && p.Version == package.Version);
+        var candidates = (self is null ? lockfile.FindAll(dependency.Name) : lockfile.DependenciesOf(self).Where(p => p.Name == dependency.Name))
+            .Where(p => p.Source is not null)
+            .ToList();
+        if ((candidates.Count > 1 || self is null) && dependency.Req != "*")
+        {
+            var line = CompatibilityLine.Of(dependency.Req);
+            candidates = candidates.Where(p => CompatibilityLine.Of(p.Version) == line).ToList();
+        }
+
+        return candidates.OrderByDescending(p => p.Version, Comparer<string>.Create(CompatibilityLine.Compare)).FirstOrDefault();
+    }
+
+    /// <summary>True when <c>cargo build</c> for the target compiles this dependency: not a dev-dependency,
+    /// and its platform (if any) holds for the target, or for the host when it is a build-dependency.</summary>
+    public static bool IsBuilt(CargoDependency dependency, WarmupOptions options) =>
         dependency.Kind != DependencyKind.Development
-        && dependency.Path is null
+        && (dependency.Kind == DependencyKind.Build ? options.Host : options.Target).Matches(dependency.Target);
+
+    private sealed record Use(string Repository, CargoDependency Dependency, LockedPackage Locked, Lockfile Lockfile, bool Built);
+
+    private static CrateDemand Row(List<Use> uses, CompileTimes timings)
+    {
+        var built = uses.Where(u => u.Built).ToList();
+        var counted = built.Count > 0 ? built : uses;
+        var chosen = counted
+            .GroupBy(u => u.Locked.Version, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Select(u => u.Repository).Distinct(StringComparer.Ordinal).Count())
+            .ThenByDescending(g => g.Key, Comparer<string>.Create(CompatibilityLine.Compare))
+            .First()
+            .First();
+        var repositories = built.Select(u => u.Repository).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        return new CrateDemand
+        {
+            Name = chosen.Locked.Name,
+            Version = chosen.Locked.Version,
+            Locked = chosen.Locked,
+            Lockfile = chosen.Lockfile,
+            Features = counted.SelectMany(x => x.Dependency.Features).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
+            DefaultFeatures = counted.Any(x => x.Dependency.UsesDefaultFeatures),
+            BuildOnly = counted.All(x => x.Dependency.Kind == DependencyKind.Build),
+            Repositories = repositories.Count,
+            RepositoryIds = repositories,
+            TransitiveSize = chosen.Lockfile.TransitiveClosure(chosen.Locked).Count,
+            CompileSeconds = timings.ClosureSeconds(chosen.Locked, chosen.Lockfile),
+            LeftOut = built.Count > 0 ? null : WhyNotBuilt(uses),
+        };
+    }
+
+    private static string WhyNotBuilt(IReadOnlyList<Use> uses)
+    {
+        var platforms = uses
+            .Where(u => u.Dependency.Kind != DependencyKind.Development && u.Dependency.Target is not null)
+            .Select(u => u.Dependency.Target!)
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var dev = uses.Any(u => u.Dependency.Kind == DependencyKind.Development);
+        return platforms.Count == 0 ? "dev-only"
+            : $"{string.Join(" / ", platforms)} only{(dev ? ", or dev-only" : "")}";
+    }
+
+    private static bool IsRegistryDependency(CargoDependency dependency) =>
+        dependency.Path is null
         && dependency.Git is null
         && (dependency.Source is null || dependency.Source.StartsWith("registry+", StringComparison.Ordinal) || dependency.Source.StartsWith("sparse+", StringComparison.Ordinal));
 }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Prewarm.Core.Artifacts;
-using Prewarm.Core.Scanning;
 
 namespace Prewarm.Core.Warmup;
 
@@ -11,7 +10,7 @@ namespace Prewarm.Core.Warmup;
 /// </summary>
 public static class WarmupTierList
 {
-    public static string Render(IReadOnlyList<string> tiers) => ScanJson.Serialize(new Document(tiers));
+    public static string Render(IReadOnlyList<string> tiers) => StageFileJson.Serialize(new Document(tiers));
 
     /// <summary>The tiers under <paramref name="warmupRoot"/> in layer order; none when Recipe wrote no
     /// warmup directory. Every tier named must have its Cargo.toml.</summary>
@@ -31,7 +30,7 @@ public static class WarmupTierList
         IReadOnlyList<string> tiers;
         try
         {
-            tiers = JsonSerializer.Deserialize<Document>(File.ReadAllText(path), ScanJson.Options)?.Tiers ?? [];
+            tiers = JsonSerializer.Deserialize<Document>(File.ReadAllText(path), StageFileJson.Options)?.Tiers ?? [];
         }
         catch (JsonException e)
         {

@@ -36,11 +36,11 @@ internal sealed class CargoFixture : IDisposable
     public string Root { get; }
 
     /// <summary>The <c>file://</c> URL of a git repository with one committed package, for git dependencies.</summary>
-    public async Task<string> CreateGitPackageAsync(string name)
+    public async Task<string> CreateGitPackageAsync(string name, string version = "0.1.0")
     {
         var directory = Path.Combine(Container, "git-" + name);
         Directory.CreateDirectory(Path.Combine(directory, "src"));
-        File.WriteAllText(Path.Combine(directory, "Cargo.toml"), $"[package]\nname = \"{name}\"\nversion = \"0.1.0\"\n");
+        File.WriteAllText(Path.Combine(directory, "Cargo.toml"), $"[package]\nname = \"{name}\"\nversion = \"{version}\"\n");
         File.WriteAllText(Path.Combine(directory, "src", "lib.rs"), "");
         foreach (var args in new[] { "init -q -b main", "add -A", "-c user.email=t@example.invalid -c user.name=t commit -qm init" })
         {

@@ -1,5 +1,8 @@
 using System.Text.Json;
 using Prewarm.Core.Cargo;
+using Prewarm.Core.Recipes;
+using Prewarm.Tests.Reliability.RandomWorkspaces;
+using Prewarm.Tests.Support;
 using Shouldly;
 
 namespace Prewarm.Tests.Cargo;
@@ -9,8 +12,9 @@ namespace Prewarm.Tests.Cargo;
 internal static class OracleComparison
 {
     /// <summary>Runs cargo metadata on every workspace root and standalone package of the scanned
-    /// repository and compares every package it reports.</summary>
-    public static async Task<int> AssertMatchesCargoAsync(CargoRepository repository)
+    /// repository and compares every package it reports; then (unless the caller checks the skeleton
+    /// itself) resolves the skeleton fully beside the original (<see cref="AssertSkeletonResolvesLikeCargoAsync"/>).</summary>
+    public static async Task<int> AssertMatchesCargoAsync(CargoRepository repository, bool fullResolution = true)
     {
         var compared = 0;
         foreach (var rootManifest in Roots(repository))
@@ -26,13 +30,64 @@ internal static class OracleComparison
             }
         }
 
+        // A [patch] directory that is no member: only full resolution reads it, and lists it only when
+        // the patch is used (the count stays that of --no-deps's packages).
+        foreach (var patched in repository.Packages.Where(p => p.InheritsFrom is not null))
+        {
+            var root = Path.Combine(repository.RootPath, ManifestPaths.DirectoryOf(patched.InheritsFrom!));
+            using var metadata = JsonDocument.Parse(await CargoMetadata.RunAsync(root, "metadata", "--format-version", "1", "--offline"));
+            var expected = metadata.RootElement.GetProperty("packages").EnumerateArray()
+                .Where(p => Relative(repository.RootPath, p.GetProperty("manifest_path").GetString()!) == patched.ManifestPath)
+                .ToList();
+            if (expected is [var used])
+            {
+                Compare(repository.RootPath, used, patched);
+            }
+        }
+
+        if (fullResolution)
+        {
+            await AssertSkeletonResolvesLikeCargoAsync(repository);
+        }
+
         return compared;
+    }
+
+    /// <summary>Full resolution, which <c>--no-deps</c> does not do (it never reads a [patch] path): on
+    /// every root, cargo resolves the skeleton to the original's graph, or refuses both. Run in each
+    /// root's directory, so each reads the configuration it would.</summary>
+    public static async Task AssertSkeletonResolvesLikeCargoAsync(CargoRepository repository)
+    {
+        using var skeleton = new TemporaryDirectory("prewarm-oracle-skeleton-");
+        GeneratedRepository.Write(skeleton.Path, SkeletonFiles.MaterializeBytes(SkeletonBuilder.Build(repository)));
+        foreach (var rootManifest in Roots(repository))
+        {
+            var original = await GraphOrErrorAsync(repository.RootPath, rootManifest);
+            var cooked = await GraphOrErrorAsync(skeleton.Path, rootManifest);
+            (cooked is null).ShouldBe(original is null, $"{rootManifest}: cargo resolves {(original is null ? "the skeleton but not the original" : "the original but not the skeleton")}");
+            if (original is not null)
+            {
+                cooked.ShouldBe(original, $"the skeleton of {rootManifest} resolves differently");
+            }
+        }
+    }
+
+    private static async Task<List<string>?> GraphOrErrorAsync(string root, string rootManifest)
+    {
+        try
+        {
+            return await ResolvedGraph.ReadAsync(Path.Combine(root, ManifestPaths.DirectoryOf(rootManifest)), "Cargo.toml", locked: false);
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The manifests cargo metadata is run on: every workspace root and standalone package.</summary>
     internal static IReadOnlyList<string> Roots(CargoRepository repository) =>
         repository.Workspaces.Select(w => w.RootManifestPath)
-            .Concat(repository.Packages.Where(p => p.WorkspaceRoot is null).Select(p => p.ManifestPath))
+            .Concat(repository.Packages.Where(p => p.WorkspaceRoot is null && p.InheritsFrom is null).Select(p => p.ManifestPath))
             .Distinct()
             .ToList();
 

@@ -77,7 +77,7 @@ public sealed class RecipePartsTests
             Version = "3.1.4",
             ManifestPath = "z/Cargo.toml",
             Edition = "2021",
-            Targets = [new CargoTarget { Name = "z", Kinds = ["lib"], SrcPath = "z/src/lib.rs", Edition = "2021" }],
+            Targets = [new CargoTarget { Name = "z", Kinds = ["lib"], SrcPath = "z/src/lib.rs", Edition = "2021", Doc = true, Doctest = true }],
         };
 
         var manifest = ManifestNormalizer.Normalize(document, "z/Cargo.toml", package, _ => true);

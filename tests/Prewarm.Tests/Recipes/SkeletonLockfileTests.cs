@@ -1,3 +1,5 @@
+using CliWrap;
+using CliWrap.Buffered;
 using NUnit.Framework;
 using Prewarm.Core.Cargo;
 using Prewarm.Core.Recipes;
@@ -106,6 +108,64 @@ public sealed class SkeletonLockfileTests
         (await ResolvedGraph.ReadAsync(skeleton.Path, "Cargo.toml")).ShouldBe(await ResolvedGraph.ReadAsync(fixture.Root, "Cargo.toml"));
         await CargoMetadata.RunAsync(skeleton.Path, "build", "--offline", "--locked", "--target-dir", Path.Combine(skeleton.Path, "target"));
         recipe.Manifests.Single(m => m.RelativePath == "Cargo.toml").Contents.ShouldContain("unsafe_code");
+    }
+
+    [Test]
+    public async Task A_name_and_version_locked_from_git_and_from_the_registry_is_read_and_masked_like_cargo()
+    {
+        // cargo writes the reference to the git copy without the `#<commit>` its package's source ends
+        // with, and keeps the version in both references (the source needs it): Resolve must accept the
+        // file and the masked lockfile must keep both, or `--locked` refuses the skeleton.
+        using var fixture = new CargoFixture();
+        var git = await fixture.CreateGitPackageAsync("itoa", "1.0.1");
+        var rev = (await Cli.Wrap("git").WithArguments("rev-parse HEAD").WithWorkingDirectory(new Uri(git).LocalPath).ExecuteBufferedAsync()).StandardOutput.Trim();
+        fixture
+            .Write("Cargo.toml", "[workspace]\nmembers = [\"app\"]\nresolver = \"2\"\n")
+            .Write("app/Cargo.toml", $"[package]\nname = \"app\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\nitoa = {{ git = \"{git}\", rev = \"{rev}\" }}\nserde_json = \"1\"\n")
+            .Write("app/src/lib.rs", "");
+        // The git repository is fetched once; from then on cargo works offline from its checkout.
+        await CargoMetadata.RunAsync(fixture.Root, "generate-lockfile", "--config", "net.offline=false");
+        var original = await File.ReadAllTextAsync(Path.Combine(fixture.Root, "Cargo.lock"));
+        original.ShouldContain($" \"itoa 1.0.1 (git+{git}?rev={rev})\",\n");
+        original.ShouldContain($"source = \"git+{git}?rev={rev}#{rev}\"");
+        using var skeleton = new TemporaryDirectory("prewarm-skeleton-");
+
+        var recipe = SkeletonBuilder.Build(RepositoryScanner.Scan(fixture.Root));
+        GeneratedRepository.Write(skeleton.Path, SkeletonFiles.Materialize(recipe));
+
+        recipe.LockFile.ShouldNotBeNull().ShouldContain(" \"itoa 1.0.1 (registry+https://github.com/rust-lang/crates.io-index)\",\n");
+        (await ResolvedGraph.ReadAsync(skeleton.Path, "Cargo.toml")).ShouldBe(await ResolvedGraph.ReadAsync(fixture.Root, "Cargo.toml"));
+        await CargoMetadata.RunAsync(skeleton.Path, "build", "--offline", "--locked", "--target-dir", Path.Combine(skeleton.Path, "target"));
+        await ShouldBeWhatCargoWritesAsync(skeleton.Path);
+    }
+
+    [Test]
+    public async Task A_patch_path_inside_the_workspace_that_is_no_member_travels_in_the_recipe()
+    {
+        // vendor/itoa is neither listed nor excluded: cargo reads it only for the [patch], with what it
+        // inherits from the workspace around it. --no-deps never reads it; full resolution and the
+        // --locked build of the skeleton do.
+        using var fixture = new CargoFixture();
+        fixture
+            .Write("Cargo.toml", "[workspace]\nmembers = [\"app\"]\nresolver = \"2\"\n\n[workspace.package]\nedition = \"2018\"\n\n[patch.crates-io]\nitoa = { path = \"vendor/itoa\" }\n")
+            .Write("vendor/itoa/Cargo.toml", "[package]\nname = \"itoa\"\nversion = \"1.0.1\"\nedition.workspace = true\n")
+            .Write("vendor/itoa/src/lib.rs", "pub fn format(n: u64) -> String { n.to_string() }\n")
+            .Write("app/Cargo.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\nitoa = \"1\"\n")
+            .Write("app/src/lib.rs", "pub fn f() -> String { itoa::format(1) }\n");
+        await CargoMetadata.RunAsync(fixture.Root, "generate-lockfile", "--offline");
+        using var skeleton = new TemporaryDirectory("prewarm-skeleton-");
+
+        var repository = RepositoryScanner.Scan(fixture.Root);
+        var recipe = SkeletonBuilder.Build(repository);
+        GeneratedRepository.Write(skeleton.Path, SkeletonFiles.MaterializeBytes(recipe));
+
+        var itoa = repository.Packages.Single(p => p.Name == "itoa");
+        (itoa.WorkspaceRoot, itoa.InheritsFrom, itoa.Edition).ShouldBe((null, "Cargo.toml", "2018"));
+        recipe.Manifests.Select(m => m.RelativePath).ShouldContain("vendor/itoa/Cargo.toml");
+        recipe.PatchedSources.Keys.ShouldBe(["vendor/itoa/src/lib.rs"]);
+        RecipeJson.Serialize(recipe).ShouldContain($"\"patched_sources_note\": \"{RecipeJson.PatchedSourcesNote}\"");
+        (await ResolvedGraph.ReadAsync(skeleton.Path, "Cargo.toml")).ShouldBe(await ResolvedGraph.ReadAsync(fixture.Root, "Cargo.toml"));
+        await CargoMetadata.RunAsync(skeleton.Path, "build", "--offline", "--locked", "--target-dir", Path.Combine(skeleton.Path, "target"));
     }
 
     private static async Task ShouldBeWhatCargoWritesAsync(string skeleton)

@@ -22,6 +22,9 @@ public sealed class ScannerValidationTests
 
     public sealed record Refused(string Name, string File, int Line, string Says, string CargoSays, params (string Path, string Text)[] Files)
     {
+        /// <summary>Where cargo is run (the package's own directory when only it reads the manifest).</summary>
+        public string CargoDirectory { get; init; } = "";
+
         public override string ToString() => Name;
     }
 
@@ -114,6 +117,20 @@ public sealed class ScannerValidationTests
             ("Cargo.toml", "[workspace]\nmembers = [\"crates/*\"]\nresolver = \"2\"\n"),
             ("crates/a/Cargo.toml", Package("a")), ("crates/a/" + Lib, ""),
             ("crates/docs/README.md", "not a package\n")),
+        new("member inheriting lints its workspace does not define", "a/Cargo.toml", 6, "`lints` is inherited from the workspace, but Cargo.toml has no `workspace.lints`", "`workspace.lints` was not defined",
+            ("Cargo.toml", "[workspace]\nmembers = [\"a\"]\nresolver = \"2\"\n"),
+            ("a/Cargo.toml", Package("a", "[lints]\nworkspace = true\n")), ("a/" + Lib, "")),
+        new("patched non-member inheriting lints its workspace does not define", "vendor/itoa/Cargo.toml", 6, "Cargo.toml has no `workspace.lints`", "`workspace.lints` was not defined",
+            ("Cargo.toml", "[workspace]\nmembers = [\"a\"]\nresolver = \"2\"\n\n[patch.crates-io]\nitoa = { path = \"vendor/itoa\" }\n"),
+            ("a/Cargo.toml", Package("a", "[dependencies]\nitoa = \"1\"\n")), ("a/" + Lib, ""),
+            ("vendor/itoa/Cargo.toml", "[package]\nname = \"itoa\"\nversion = \"1.0.1\"\nedition = \"2018\"\n[lints]\nworkspace = true\n"), ("vendor/itoa/" + Lib, "")),
+        new("excluded package inheriting lints", "ex/Cargo.toml", 6, "`lints` is inherited from the workspace, but the package is in no workspace", "failed to find a workspace root",
+            ("Cargo.toml", "[workspace]\nmembers = [\"a\"]\nexclude = [\"ex\"]\nresolver = \"2\"\n\n[workspace.lints.rust]\nunsafe_code = \"forbid\"\n"),
+            ("a/Cargo.toml", Package("a")), ("a/" + Lib, ""),
+            ("ex/Cargo.toml", Package("ex", "[lints]\nworkspace = true\n")), ("ex/" + Lib, ""))
+        {
+            CargoDirectory = "ex",
+        },
         new("explicit lockfile version 2", "Cargo.lock", 1, "lock file version `2`", "lock file version `2` was found",
             ("Cargo.toml", Package("a")), (Lib, ""),
             ("Cargo.lock", "version = 2\n\n[[package]]\nname = \"a\"\nversion = \"0.1.0\"\n")),
@@ -150,6 +167,10 @@ public sealed class ScannerValidationTests
             ("Cargo.toml", "[workspace]\nmembers = [\"crates/*\"]\nexclude = [\"crates/docs\"]\nresolver = \"2\"\n"),
             ("crates/a/Cargo.toml", Package("a")), ("crates/a/" + Lib, ""),
             ("crates/docs/README.md", "not a package\n")),
+        new("patch path inside the workspace that is neither member nor excluded, inheriting from it",
+            ("Cargo.toml", "[workspace]\nmembers = [\"a\"]\nresolver = \"2\"\n\n[workspace.package]\nedition = \"2018\"\n\n[workspace.lints.rust]\nunsafe_code = \"forbid\"\n\n[patch.crates-io]\nitoa = { path = \"vendor/itoa\" }\n"),
+            ("a/Cargo.toml", Package("a", "[dependencies]\nitoa = \"1\"\n")), ("a/" + Lib, ""),
+            ("vendor/itoa/Cargo.toml", "[package]\nname = \"itoa\"\nversion = \"1.0.1\"\nedition.workspace = true\n\n[lints]\nworkspace = true\n"), ("vendor/itoa/" + Lib, "pub fn format(n: u64) -> String { n.to_string() }\n")),
         new("unicode package name",
             ("Cargo.toml", Package("naïve_crate")), (Lib, "")),
     ];
@@ -165,7 +186,7 @@ public sealed class ScannerValidationTests
         error.Message.ShouldStartWith($"{@case.File}:{@case.Line}:");
         error.Message.ShouldContain(@case.Says);
         error.Message.ShouldNotContain("\n");
-        var (exitCode, stderr) = await CargoMetadataAsync(fixture.Root);
+        var (exitCode, stderr) = await CargoMetadataAsync(Path.Combine(fixture.Root, @case.CargoDirectory));
         exitCode.ShouldNotBe(0, "cargo accepted it");
         stderr.ShouldContain(@case.CargoSays, Case.Sensitive, "cargo refuses it for another reason");
     }

@@ -12,7 +12,7 @@ foreach (var directory in args.Skip(1))
 {
     var repository = RepositoryScanner.Scan(directory);
     var roots = repository.Workspaces.Select(w => w.RootManifestPath)
-        .Concat(repository.Packages.Where(p => p.WorkspaceRoot is null).Select(p => p.ManifestPath))
+        .Concat(repository.Packages.Where(p => p.WorkspaceRoot is null && p.InheritsFrom is null).Select(p => p.ManifestPath))
         .Distinct()
         .Select(r => Path.Combine(repository.RootPath, r))
         .ToList();

@@ -32,7 +32,10 @@ internal static class MetadataRepository
                 SrcPath = Relative(root, t.GetProperty("src_path").GetString()!),
                 Edition = t.GetProperty("edition").GetString()!,
                 RequiredFeatures = t.TryGetProperty("required-features", out var rf) ? rf.EnumerateArray().Select(f => f.GetString()!).ToList() : [],
-            }).ToList();
+                Test = t.GetProperty("test").GetBoolean(),
+                Doctest = t.GetProperty("doctest").GetBoolean(),
+                Doc = t.GetProperty("doc").GetBoolean(),
+            }).Select(t => t with { Bench = TargetDiscovery.WithDefaultFlags(t).Bench }).ToList(); // metadata does not say `bench`
             packages.Add(new CargoPackage
             {
                 Name = package.GetProperty("name").GetString()!,

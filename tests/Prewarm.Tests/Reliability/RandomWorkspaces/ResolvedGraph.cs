@@ -8,9 +8,11 @@ namespace Prewarm.Tests.Reliability.RandomWorkspaces;
 /// version, since the skeleton masks local versions.</summary>
 internal static class ResolvedGraph
 {
-    public static async Task<List<string>> ReadAsync(string directory, string rootManifest)
+    /// <param name="locked">With <c>--locked</c> (the lockfile must hold); without, cargo resolves what is missing.</param>
+    public static async Task<List<string>> ReadAsync(string directory, string rootManifest, bool locked = true)
     {
-        var output = await CargoMetadata.RunAsync(directory, "metadata", "--format-version", "1", "--offline", "--locked", "--manifest-path", Path.Combine(directory, rootManifest));
+        string[] args = ["metadata", "--format-version", "1", "--offline", "--manifest-path", Path.Combine(directory, rootManifest)];
+        var output = await CargoMetadata.RunAsync(directory, locked ? [.. args, "--locked"] : args);
         using var metadata = JsonDocument.Parse(output);
         var labels = metadata.RootElement.GetProperty("packages").EnumerateArray().ToDictionary(
             p => p.GetProperty("id").GetString()!,

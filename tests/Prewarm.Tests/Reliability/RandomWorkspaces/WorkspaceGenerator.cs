@@ -6,7 +6,10 @@ namespace Prewarm.Tests.Reliability.RandomWorkspaces;
 /// root package) whose members come from globs, explicit entries and path dependencies, with an
 /// excluded standalone package; workspace inheritance of package fields and dependencies; every
 /// dependency kind, platform-specific tables, renames, optional dependencies and features in both
-/// implicit and <c>dep:</c> styles; auto-discovered and declared targets of every kind.</summary>
+/// implicit and <c>dep:</c> styles; auto-discovered and declared targets of every kind and their
+/// flags; one name and version from git and the registry; a [patch] directory inside the workspace
+/// that is neither member nor excluded; both spellings of the cargo config and of the toolchain
+/// file; a nested root with its own config and toolchain.</summary>
 internal sealed class WorkspaceGenerator
 {
     private static readonly string[] Words = ["core", "util", "model", "server", "cli", "storage", "api", "codec", "proto-gen", "net_io", "shared", "worker", "bench-kit", "fmt", "graph", "query"];
@@ -25,7 +28,14 @@ internal sealed class WorkspaceGenerator
         "aarch64-apple-darwin",
     ];
 
+    /// <summary>Stands for the <c>file://</c> URL of a git repository holding itoa 1.0.1, which
+    /// <see cref="GeneratedRepository"/> creates beside the repository.</summary>
+    public const string GitItoaUrl = "@GIT_ITOA@";
+
     private readonly Random _random;
+
+    // Decides the later additions, so each seed keeps the repository _random made of it before them.
+    private readonly Random _extra;
     private readonly SortedDictionary<string, string> _files = new(StringComparer.Ordinal);
     private readonly List<Package> _packages = [];
     private readonly Dictionary<string, Dependency> _workspaceDependencies = new(StringComparer.Ordinal);
@@ -33,7 +43,11 @@ internal sealed class WorkspaceGenerator
     private WorkspacePackage? _workspacePackage;
     private bool _patchesItoa;
 
-    private WorkspaceGenerator(int seed) => _random = new Random(seed);
+    private WorkspaceGenerator(int seed)
+    {
+        _random = new Random(seed);
+        _extra = new Random(unchecked((seed * 7919) + 17));
+    }
 
     /// <summary>The repository's files by '/'-separated relative path.</summary>
     public static SortedDictionary<string, string> Generate(int seed) => new WorkspaceGenerator(seed).Build();
@@ -41,6 +55,21 @@ internal sealed class WorkspaceGenerator
     private SortedDictionary<string, string> Build()
     {
         _files[".cargo/config.toml"] = CargoFixture.OfflineConfig + "\n";
+        if (Extra(3))
+        {
+            // Both spellings: cargo reads `.cargo/config` (and warns); the other one would break resolution.
+            _files[".cargo/config"] = _files[".cargo/config.toml"];
+            _files[".cargo/config.toml"] = "[source.crates-io]\nreplace-with = \"nowhere\"\n\n[source.nowhere]\ndirectory = \"/nonexistent/prewarm-registry\"\n";
+        }
+
+        if (Extra(3))
+        {
+            // Both spellings: rustup takes `rust-toolchain` (and warns); the other names a toolchain
+            // that is not installed, so reading it would fail.
+            _files["rust-toolchain"] = "stable\n";
+            _files["rust-toolchain.toml"] = "[toolchain]\nchannel = \"1.60.0\"\n";
+        }
+
         var names = Words.OrderBy(_ => _random.Next()).Take(7).Select(w => Pick(Prefixes) + w).ToList();
         var hasRootPackage = Chance(2);
         var memberCount = 1 + _random.Next(4);
@@ -79,9 +108,15 @@ internal sealed class WorkspaceGenerator
 
         // A registry crate replaced by a local copy, kept out of the workspace as vendored code usually is.
         _patchesItoa = Chance(4);
+        // Or left in the workspace's directory, neither member nor excluded: cargo reads it for the patch only.
+        var patchInTree = _patchesItoa && Extra(2);
         if (_patchesItoa)
         {
-            _excluded.Add("vendor/itoa");
+            if (!patchInTree)
+            {
+                _excluded.Add("vendor/itoa");
+            }
+
             _files["vendor/itoa/Cargo.toml"] = "[package]\nname = \"itoa\"\nversion = \"1.0.99\"\nedition = \"2018\"\n";
             // The real sources (itoa 1.0.1 from the offline registry): dependents must still compile.
             const string Registry = "/usr/share/cargo/registry/itoa-1.0.1/src";
@@ -102,6 +137,11 @@ internal sealed class WorkspaceGenerator
         }
 
         _workspacePackage = Chance(5) ? null : new WorkspacePackage(Chance(2) ? "1.2.3" : "0.4.0", Pick(Editions), Chance(2) ? "1.85" : null);
+        if (patchInTree && _workspacePackage is not null && Extra(2))
+        {
+            // It inherits from the workspace around it although it is no member.
+            _files["vendor/itoa/Cargo.toml"] = "[package]\nname = \"itoa\"\nversion = \"1.0.99\"\nedition.workspace = true\n";
+        }
         if (Chance(3) == false)
         {
             foreach (var crate in RegistryCrate.All.OrderBy(_ => _random.Next()).Take(2 + _random.Next(4)))
@@ -133,6 +173,17 @@ internal sealed class WorkspaceGenerator
             if (!dependent.Dependencies.Any(d => d.Local == implicitMember))
             {
                 dependent.Dependencies.Add(PathDependency(dependent, implicitMember, "dependencies"));
+            }
+        }
+
+        if (Extra(3))
+        {
+            // One name and version from two sources: cargo writes the git reference without its #commit.
+            var user = Pick(_packages.ToArray());
+            user.Dependencies.Add(new Dependency("itoa_git", "dependencies") { Package = "itoa", Git = GitItoaUrl, Branch = "main" });
+            if (!user.Dependencies.Any(d => d.Key == "itoa" && d.Table == "dependencies" && d.Platform is null))
+            {
+                user.Dependencies.Add(new Dependency("itoa", "dependencies") { Requirement = "1", Crate = RegistryCrate.All.Single(c => c.Name == "itoa") });
             }
         }
 
@@ -178,6 +229,13 @@ internal sealed class WorkspaceGenerator
         toml.Table("workspace").Key("members", toml.Array(["."]));
         _files["fuzz/Cargo.toml"] = toml.ToString();
         _files["fuzz/fuzz_targets/fuzz_target_1.rs"] = "fn main() {}\n";
+        if (Extra(2))
+        {
+            // cargo-fuzz's own configuration and toolchain pin (nightly in real life; stable is what is
+            // installed here, and rustup names the file that chose it), read only where the nested root is built.
+            _files[Extra(4) ? "fuzz/.cargo/config" : "fuzz/.cargo/config.toml"] = "[env]\nFUZZ_NESTED = \"1\"\n\n[build]\nrustflags = [\"--cfg\", \"fuzzing\"]\n";
+            _files["fuzz/rust-toolchain.toml"] = "[toolchain]\nchannel = \"stable\"\n";
+        }
     }
 
     private void GeneratePackage(Package package, List<Package> earlier, List<Package> later)
@@ -446,11 +504,14 @@ internal sealed class WorkspaceGenerator
                 break;
         }
 
-        if (package.HasLib && package.LibStyle > 0)
+        var libFlags = package.HasLib ? Flags(package.LibStyle == 2 ? ["test", "bench", "doc"] : ["test", "doctest", "bench", "doc"]) : [];
+        if (package.HasLib && (package.LibStyle > 0 || libFlags.Count > 0))
         {
             toml.Table("lib");
             switch (package.LibStyle)
             {
+                case 0:
+                    break;
                 case 1:
                     toml.Key("name", toml.String(package.Name.Replace('-', '_') + "_impl")).Key("path", toml.String("src/core_impl.rs"));
                     break;
@@ -461,6 +522,8 @@ internal sealed class WorkspaceGenerator
                     toml.Key("proc-macro", "true");
                     break;
             }
+
+            KeyFlags(toml, libFlags);
         }
 
         foreach (var (name, path, required) in package.DeclaredBins)
@@ -470,6 +533,8 @@ internal sealed class WorkspaceGenerator
             {
                 toml.Key("required-features", toml.Array(required));
             }
+
+            KeyFlags(toml, Flags(["test", "bench", "doc"]));
         }
 
         foreach (var (name, feature) in package.DeclaredExamples)
@@ -480,6 +545,7 @@ internal sealed class WorkspaceGenerator
         foreach (var name in package.DeclaredTests)
         {
             toml.ArrayTable("test").Key("name", toml.String(name)).Key("harness", "false");
+            KeyFlags(toml, Flags(["test"]));
         }
 
         RenderDependencies(toml, package.Dependencies);
@@ -626,6 +692,12 @@ internal sealed class WorkspaceGenerator
             fields.Add(("path", toml.String(dependency.Path)));
         }
 
+        if (dependency.Git is not null)
+        {
+            fields.Add(("git", toml.String(dependency.Git)));
+            fields.Add(("branch", toml.String(dependency.Branch!)));
+        }
+
         if (dependency.Requirement is not null)
         {
             fields.Add(("version", toml.String(dependency.Requirement)));
@@ -661,6 +733,19 @@ internal sealed class WorkspaceGenerator
 
     private bool Chance(int oneIn) => _random.Next(oneIn) == 0;
 
+    private bool Extra(int oneIn) => _extra.Next(oneIn) == 0;
+
+    /// <summary>Some of the target flags <paramref name="keys"/>, each set to false, for one target in three.</summary>
+    private List<string> Flags(string[] keys) => Extra(3) ? keys.Where(_ => Extra(2)).ToList() : [];
+
+    private static void KeyFlags(TomlBuilder toml, List<string> keys)
+    {
+        foreach (var key in keys)
+        {
+            toml.Key(key, "false");
+        }
+    }
+
     private T Pick<T>(T[] items) => items[_random.Next(items.Length)];
 
     private sealed record WorkspacePackage(string Version, string Edition, string? RustVersion);
@@ -670,6 +755,8 @@ internal sealed class WorkspaceGenerator
         public string? Package { get; init; }
         public string? Requirement { get; init; }
         public string? Path { get; init; }
+        public string? Git { get; init; }
+        public string? Branch { get; init; }
         public bool Workspace { get; init; }
         public string[] Features { get; init; } = [];
         public bool? DefaultFeatures { get; init; }
