@@ -1,26 +1,31 @@
 using Cake.Core;
 using Cake.Core.IO;
 using Prewarm.Cake.Support;
+using Prewarm.Core.Artifacts;
+using Prewarm.Core.Settings;
 using Prewarm.Frosting;
 
 namespace Prewarm.Cake;
 
-/// <summary>The state every Prewarm task shares: where the repositories are, where artifacts go,
-/// and what earlier tasks in the same run produced.</summary>
+/// <summary>The state every Prewarm task shares: the settings bound once from prewarm.toml and the
+/// command line, where the repositories are and where artifacts go.</summary>
 public class PrewarmContext : FrostingContext
 {
     public PrewarmContext(ICakeContext context)
         : base(context)
     {
-        var repos = TaskArguments.Values(context, "repo");
-        Repositories = (repos.Count > 0 ? repos : ["."])
-            .Select(r => new DirectoryPath(r).MakeAbsolute(context.Environment).Collapse())
-            .Distinct()
-            .ToArray();
-        Artifacts = new DirectoryPath(TaskArguments.Text(context, "artifacts") ?? "artifacts/prewarm")
-            .MakeAbsolute(context.Environment)
-            .Collapse();
+        // The one place options become settings: tasks read these, never raw arguments.
+        Settings = SettingsBinder.Bind(TaskArguments.Reader(context), context.Environment.WorkingDirectory.FullPath);
+        Repositories = Settings.Shared.Repositories.Select(r => new DirectoryPath(r)).ToArray();
+        Artifacts = new DirectoryPath(Settings.Shared.Artifacts);
+        Layout = Settings.Shared.Layout;
     }
+
+    /// <summary>Every task's typed settings.</summary>
+    public PrewarmSettings Settings { get; }
+
+    /// <summary>Where each stage's artifacts lie under <see cref="Artifacts"/>.</summary>
+    public ArtifactsLayout Layout { get; }
 
     /// <summary>Repository roots from <c>--repo</c> (repeatable); the working directory when none is given.</summary>
     public IReadOnlyList<DirectoryPath> Repositories { get; }

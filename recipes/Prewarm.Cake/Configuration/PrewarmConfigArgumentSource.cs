@@ -41,7 +41,7 @@ public sealed class PrewarmConfigArgumentSource : IArgumentSource
 
     // Paths in the file are relative to the file, as a reader of the file would expect.
     private static IEnumerable<string> RelativeTo(string name, IReadOnlyList<string> values, string directory) =>
-        name is "repo" or "artifacts" or "target-dir"
+        OptionCatalog.PathArguments.Contains(name)
             ? values.Select(v => Path.GetFullPath(v, directory))
             : values;
 }

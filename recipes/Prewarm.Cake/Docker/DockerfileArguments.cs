@@ -4,7 +4,8 @@ using Prewarm.Core.Docker;
 
 namespace Prewarm.Cake.Docker;
 
-/// <summary>The Dockerfile task's options from the command line (see README, "## Docker").</summary>
+/// <summary>The Dockerfile task's options from the command line (see README, "## Docker"); profile,
+/// tiers and sccache come from the recipe manifest and the shared settings (DockerfileTask).</summary>
 internal static class DockerfileArguments
 {
     public static DockerfileOptions Read(ICakeContext context, string repositoryId)
@@ -19,9 +20,7 @@ internal static class DockerfileArguments
             Gid = TaskArguments.Integer(context, "gid", null, 0) ?? defaults.Gid,
             Layout = layout is null ? defaults.Layout : CargoLayoutPaths.ParseLayout(layout),
             DependencyStorage = storage is null ? defaults.DependencyStorage : DependencyStorageNames.Parse(storage),
-            Sccache = TaskArguments.Switch(context, "sccache", false),
             Syntax = TaskArguments.Text(context, "dockerfile-syntax") ?? defaults.Syntax,
-            Profile = TaskArguments.Text(context, "profile") ?? defaults.Profile,
             BuilderImage = TaskArguments.Text(context, "builder-image"),
         };
     }

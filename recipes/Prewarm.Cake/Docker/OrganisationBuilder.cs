@@ -4,6 +4,7 @@ using Prewarm.Cake.Support;
 using Prewarm.Cake.Tools.Docker;
 using Prewarm.Core;
 using Prewarm.Core.Docker;
+using Prewarm.Core.Settings;
 using Prewarm.Core.IO;
 using Prewarm.Core.Verification;
 using Path = System.IO.Path;
@@ -35,6 +36,9 @@ internal sealed class OrganisationBuilder(PrewarmContext context, ImageOptions o
         var rendering = DockerfileArguments.Read(context, paths.RepositoryId) with
         {
             BuilderImage = null,
+            // The recipes' profile and the shared sccache switch, bound once (profile default dev).
+            Profile = context.Settings.Shared.Build.Profile,
+            Sccache = context.Settings.Shared.Sccache.UseInImage(),
             Tiers = tiers,
             LockedTiers = tiers.TakeLast(1).Where(t => File.Exists(Path.Combine(paths.WarmupRoot, t, "Cargo.lock"))).ToList(),
             CargoConfig = configFrom is not null,

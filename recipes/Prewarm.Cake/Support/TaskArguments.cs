@@ -1,11 +1,12 @@
-using System.Globalization;
 using Cake.Core;
-using Prewarm.Core;
 using Prewarm.Core.Configuration;
+using Prewarm.Core.Settings;
 
 namespace Prewarm.Cake.Support;
 
-/// <summary>Typed reading of task arguments; a bad value is one line naming the argument.</summary>
+/// <summary>Typed reading of raw task arguments for the options no settings object binds yet (the
+/// Docker ones, see <see cref="DockerSettings"/>); the parsing is <see cref="OptionReader"/>'s, so a
+/// value means the same wherever it is read. Everything else reads <see cref="PrewarmContext.Settings"/>.</summary>
 internal static class TaskArguments
 {
     /// <summary>Every argument a task reads must be in the option catalog, so prewarm.toml can set it
@@ -16,61 +17,23 @@ internal static class TaskArguments
             : throw new InvalidOperationException($"Argument '--{name}' is read by a task but missing from OptionCatalog.");
 
     /// <summary>All values of a repeatable argument, comma-separated values split.</summary>
-    public static IReadOnlyList<string> List(ICakeContext context, string name) =>
-        context.Arguments.HasArgument(Catalogued(name))
-            ? context.Arguments.GetArguments(name).SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList()
-            : [];
+    public static IReadOnlyList<string> List(ICakeContext context, string name) => Reader(context).List(name);
 
     /// <summary>All non-empty values of a repeatable argument, as given: a cache spec
     /// (<c>type=registry,ref=…,mode=max</c>) or a build argument is one value, commas included.</summary>
-    public static IReadOnlyList<string> Values(ICakeContext context, string name) =>
-        context.Arguments.HasArgument(Catalogued(name))
-            ? context.Arguments.GetArguments(name).Where(v => v.Length > 0).ToList()
-            : [];
+    public static IReadOnlyList<string> Values(ICakeContext context, string name) => Reader(context).Values(name);
 
-    public static double Number(ICakeContext context, string name, double fallback)
-    {
-        if (!context.Arguments.HasArgument(Catalogued(name)))
-        {
-            return fallback;
-        }
+    public static double Number(ICakeContext context, string name, double fallback) => Reader(context).Number(name) ?? fallback;
 
-        var text = context.Arguments.GetArgument(name);
-        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= 0
-            ? value
-            : throw new PrewarmException($"--{name}={text}: expected a non-negative number");
-    }
-
-    public static int? Integer(ICakeContext context, string name, int? fallback, int minimum)
-    {
-        if (!context.Arguments.HasArgument(Catalogued(name)))
-        {
-            return fallback;
-        }
-
-        var text = context.Arguments.GetArgument(name);
-        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= minimum
-            ? value
-            : throw new PrewarmException($"--{name}={text}: expected a whole number of at least {minimum}");
-    }
+    public static int? Integer(ICakeContext context, string name, int? fallback, int minimum) => Reader(context).Integer(name, minimum) ?? fallback;
 
     /// <summary>on/off, true/false, yes/no, 1/0; a bare <c>--name</c> is on.</summary>
-    public static bool Switch(ICakeContext context, string name, bool fallback)
-    {
-        if (!context.Arguments.HasArgument(Catalogued(name)))
-        {
-            return fallback;
-        }
-
-        var text = context.Arguments.GetArgument(name);
-        return text?.ToLowerInvariant() switch
-        {
-            null or "" or "on" or "true" or "yes" or "1" => true,
-            "off" or "false" or "no" or "0" => false,
-            _ => throw new PrewarmException($"--{name}={text}: expected on or off"),
-        };
-    }
+    public static bool Switch(ICakeContext context, string name, bool fallback) => Reader(context).Switch(name) ?? fallback;
 
     /// <summary>The last non-empty value, or null.</summary>
-    public static string? Text(ICakeContext context, string name) => Values(context, name).LastOrDefault();
+    public static string? Text(ICakeContext context, string name) => Reader(context).Text(name);
+
+    /// <summary>The merged arguments (command line over prewarm.toml) as option values.</summary>
+    internal static OptionReader Reader(ICakeContext context) =>
+        new(name => context.Arguments.HasArgument(Catalogued(name)) ? context.Arguments.GetArguments(name).ToList() : null);
 }

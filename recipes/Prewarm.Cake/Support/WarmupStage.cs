@@ -1,59 +1,86 @@
-using Cake.Core;
 using Cake.Core.Diagnostics;
-using Cake.Core.IO;
 using Prewarm.Core;
+using Prewarm.Core.Artifacts;
 using Prewarm.Core.Cargo;
 using Prewarm.Core.IO;
 using Prewarm.Core.Warmup;
-using Path = System.IO.Path;
 
 namespace Prewarm.Cake.Support;
 
 /// <summary>The Recipe task's second output: the layered warmup crates under <c>warmup/</c>,
-/// chosen from the scanned repositories' dependencies (or the catalog alone when they have none).</summary>
-internal static class WarmupStage
+/// chosen from the scanned repositories' dependencies (or the catalog alone when they have none),
+/// with <c>tiers.json</c> recording their names in layer order.</summary>
+internal sealed class WarmupStage
 {
-    public static void Write(ICakeContext context, DirectoryPath artifacts, IReadOnlyList<CargoRepository> repositories)
+    private readonly IReadOnlyList<WarmupCrate> _crates;
+    private readonly bool _fromLockfiles;
+
+    private WarmupStage(IReadOnlyList<WarmupCrate> crates, bool fromLockfiles, SortedDictionary<string, string> files)
+    {
+        _crates = crates;
+        _fromLockfiles = fromLockfiles;
+        Files = files;
+    }
+
+    /// <summary>Files relative to <c>warmup/</c>.</summary>
+    public SortedDictionary<string, string> Files { get; }
+
+    /// <summary>Tier names in layer order.</summary>
+    public IReadOnlyList<string> Tiers => _crates.Select(c => c.Tier).ToList();
+
+    /// <summary>The tiers that carry a Cargo.lock.</summary>
+    public IReadOnlyList<string> TierLockfiles => Tiers.Where(t => Files.ContainsKey($"{t}/Cargo.lock")).ToList();
+
+    public static WarmupStage Plan(PrewarmContext context, IReadOnlyList<CargoRepository> repositories)
     {
         var options = Options(context);
         var demand = WarmupDemand.From(repositories, options);
         var crates = WarmupPlanner.Decide(demand, options, repositories.Count).Crates;
-        var directory = artifacts.Combine("warmup").FullPath;
-        DirectoryTree.Replace(directory, WarmupFiles.Render(crates));
-        foreach (var crate in crates)
+        var files = WarmupFiles.Render(crates);
+        files[ArtifactsLayout.TierListFile] = WarmupTierList.Render(crates.Select(c => c.Tier).ToList());
+        return new WarmupStage(crates, demand.Count > 0, files);
+    }
+
+    public void Write(PrewarmContext context)
+    {
+        var directory = context.Layout.WarmupRoot;
+        DirectoryTree.Replace(directory, Files);
+        foreach (var crate in _crates)
         {
             context.Log.Information(
                 "Warmup {0}: {1} crates ({2}) -> {3}",
                 crate.Tier,
                 crate.Dependencies.Count,
-                demand.Count > 0 ? "from the scanned lockfiles" : "catalog defaults, nothing scanned",
-                Path.Combine(directory, crate.Tier));
+                _fromLockfiles ? "from the scanned lockfiles" : "catalog defaults, nothing scanned",
+                context.Layout.WarmupTier(crate.Tier));
         }
     }
 
-    /// <summary>The catalog (<c>--tiers</c>), <c>--tier-max-crates</c> and <c>--rust-target</c>: the same for the Recipe task's tiers and the Scan task's frequency report.</summary>
-    public static WarmupOptions Options(ICakeContext context) =>
-        WarmupOptions.For(Catalog(context), TaskArguments.Integer(context, "tier-max-crates", null, 0), RecipeArguments.RustTarget(context)) with
-        {
-            Timings = TaskArguments.List(context, "tier-timings").Select(file => new FilePath(file).MakeAbsolute(context.Environment).FullPath)
-                .Aggregate(CompileTimes.None, (times, path) => times.Merge(File.Exists(path)
-                    ? CompileTimes.ParseTimingReport(File.ReadAllText(path), path)
-                    : throw new PrewarmException($"{path}: timings report not found (--tier-timings)"))),
-        };
-
-    private static WarmupCatalog Catalog(ICakeContext context)
+    /// <summary>The catalog (<c>--tiers</c>), <c>--tier-max-crates</c>, <c>--tier-timings</c> and <c>--rust-target</c>:
+    /// the same for the Recipe task's tiers and the Scan task's frequency report.</summary>
+    public static WarmupOptions Options(PrewarmContext context)
     {
-        if (TaskArguments.Text(context, "tiers") is not { } file)
+        var recipe = context.Settings.Recipe;
+        return WarmupOptions.For(Catalog(recipe.TiersFile), recipe.TierMaxCrates, context.Settings.Shared.Build.RustTarget) with
+        {
+            Timings = recipe.TierTimings.Aggregate(CompileTimes.None, (times, path) => times.Merge(File.Exists(path)
+                ? CompileTimes.ParseTimingReport(File.ReadAllText(path), path)
+                : throw new PrewarmException($"{path}: timings report not found (--tier-timings)"))),
+        };
+    }
+
+    private static WarmupCatalog Catalog(string? file)
+    {
+        if (file is null)
         {
             return WarmupCatalog.Default;
         }
 
-        var path = new FilePath(file).MakeAbsolute(context.Environment).FullPath;
-        if (!File.Exists(path))
+        if (!File.Exists(file))
         {
-            throw new PrewarmException($"{path}: tiers file not found (--tiers)");
+            throw new PrewarmException($"{file}: tiers file not found (--tiers)");
         }
 
-        return WarmupCatalog.Parse(File.ReadAllText(path), path);
+        return WarmupCatalog.Parse(File.ReadAllText(file), file);
     }
 }

@@ -11,6 +11,7 @@ using Prewarm.Core;
 using Prewarm.Core.Benchmarking;
 using Prewarm.Core.IO;
 using Prewarm.Core.Verification;
+using Prewarm.Core.Settings;
 using Prewarm.Frosting;
 using Spectre.Console;
 using Path = System.IO.Path;
@@ -31,9 +32,9 @@ public sealed class BenchmarkTask(IAnsiConsole console) : FrostingTask<PrewarmCo
 {
     public override void Run(PrewarmContext context)
     {
-        var runs = TaskArguments.Integer(context, "runs", 3, 1)!.Value;
-        var useSccache = TaskArguments.Switch(context, "sccache", context.Tools.Resolve("sccache") is not null);
-        var release = TaskArguments.Switch(context, "release", false);
+        var runs = context.Settings.Benchmark.Runs;
+        var useSccache = context.Settings.Shared.Sccache.UseLocally(installed: context.Tools.Resolve("sccache") is not null);
+        var release = context.Settings.Shared.Build.IsRelease;
         var (repository, id) = RepositoryIds.Assign(context.Repositories)[0];
         var manifest = repository.CombineWithFilePath("Cargo.toml");
         if (!context.FileSystem.Exist(manifest))
@@ -117,7 +118,7 @@ public sealed class BenchmarkTask(IAnsiConsole console) : FrostingTask<PrewarmCo
             WarmUnits = warmFreshness,
             SubsequentUnits = subsequentFreshness,
         };
-        var directory = context.Artifacts.Combine("benchmark");
+        var directory = new DirectoryPath(context.Layout.BenchmarkDirectory);
         BenchmarkReportWriter.Write(report, directory.FullPath);
         context.Log.Information(
             "{0}: cold {1:0.00} s, warm {2:0.00} s (-{3:0.0}%), subsequent {4:0.00} s (-{5:0.0}%) (medians of {6} run(s)); wrote {7}",

@@ -5,9 +5,10 @@ using Prewarm.Cake.Support;
 using Prewarm.Cake.Tools.Cargo;
 using Prewarm.Cake.Tools.Rustc;
 using Prewarm.Core;
+using Prewarm.Core.Artifacts;
 using Prewarm.Core.Recipes;
 using Prewarm.Core.Recipes.Cooking;
-using RepositoryIds = Prewarm.Core.Scanning.RepositoryIds;
+using RepositoryIds = Prewarm.Core.Cargo.RepositoryIds;
 using Prewarm.Frosting;
 using Path = System.IO.Path;
 
@@ -30,22 +31,14 @@ public sealed class CookTask : FrostingTask<PrewarmContext>
         var cargo = CargoTool.For(context);
         var rustc = RustcTool.For(context);
         var selection = RecipeArguments.Selection(context);
-        var ids = RepositoryIds.Assign(context.Repositories.Select(r => r.FullPath));
+        var layout = context.Layout;
+        var ids = RepositoryIds.Assign(context.Settings.Shared.Repositories);
         for (var i = 0; i < ids.Count; i++)
         {
             var repository = context.Repositories[i];
-            var directory = RecipeArtifacts.DirectoryFor(context.Artifacts.FullPath, ids[i]);
-            var recipeFile = Path.Combine(directory, RecipeArtifacts.RecipeFile);
-            var environmentFile = Path.Combine(directory, RecipeArtifacts.EnvironmentFile);
-            var skeleton = Path.Combine(directory, RecipeArtifacts.SkeletonDirectory);
-            foreach (var required in new[] { recipeFile, environmentFile, skeleton })
-            {
-                if (!File.Exists(required) && !Directory.Exists(required))
-                {
-                    throw new PrewarmException($"{required}: not found; the Recipe task makes it (run --target=Recipe first, or Cook without --exclusive)");
-                }
-            }
-
+            var recipeFile = StageArtifact.Require(layout.Recipe(ids[i]), PipelineTasks.Recipe);
+            var environmentFile = StageArtifact.Require(layout.BuildEnvironment(ids[i]), PipelineTasks.Recipe);
+            var skeleton = StageArtifact.Require(layout.Skeleton(ids[i]), PipelineTasks.Recipe);
             var text = File.ReadAllText(recipeFile);
             var recipe = RecipeJson.Deserialize(text, recipeFile);
             var recorded = BuildEnvironment.FromJson(File.ReadAllText(environmentFile), environmentFile);

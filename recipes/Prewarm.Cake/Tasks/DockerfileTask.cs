@@ -1,9 +1,11 @@
 using Cake.Core.Diagnostics;
 using Prewarm.Cake.Docker;
+using Prewarm.Core.Artifacts;
 using Prewarm.Core.Docker;
 using Prewarm.Core.IO;
 using Prewarm.Core.Recipes;
 using Prewarm.Cake.Support;
+using Prewarm.Core.Settings;
 using Prewarm.Frosting;
 
 namespace Prewarm.Cake.Tasks;
@@ -22,20 +24,25 @@ public sealed class DockerfileTask : FrostingTask<PrewarmContext>
         {
             var paths = new ArtifactPaths(context.Artifacts.FullPath, id);
             paths.RequireSkeleton();
+            // What Recipe wrote, as it recorded it: the image builds the recipe's profile and tiers.
+            var recipe = RecipeStageManifest.Read(paths.RecipeManifest);
+            RequireSameProfile(context, recipe, paths.RecipeManifest);
             var read = DockerfileArguments.Read(context, id);
             // FROM a builder image (named, or built in this run), whose layers carry the tiers.
             var builder = read.BuilderImage ?? context.BuiltBuilderImage;
-            var tiers = builder is null ? WarmupTiers.Present(paths.WarmupRoot) : [];
+            var tiers = builder is null ? recipe.Tiers : [];
             var options = read with
             {
                 BuilderImage = builder,
                 Tiers = tiers,
                 // Only the top tier's Cargo.lock is exactly what cargo writes (the lower tiers' locks
                 // carry entries that higher tiers' features pulled in), so only it is built --locked.
-                LockedTiers = tiers.TakeLast(1).Where(t => File.Exists(Path.Combine(paths.WarmupRoot, t, "Cargo.lock"))).ToList(),
-                SkeletonLocked = File.Exists(Path.Combine(paths.Skeleton, "Cargo.lock")),
-                CargoConfig = File.Exists(Path.Combine(paths.Skeleton, ".cargo", "config.toml")),
-                RealSourceDirectories = PatchedDirectories(context, id),
+                LockedTiers = tiers.TakeLast(1).Where(recipe.TierLockfiles.Contains).ToList(),
+                SkeletonLocked = recipe.SkeletonLockfile,
+                CargoConfig = recipe.CargoConfig,
+                RealSourceDirectories = recipe.PatchedDirectories,
+                Profile = recipe.Profile,
+                Sccache = context.Settings.Shared.Sccache.UseInImage(),
             };
             files.Add(new(paths.Dockerfile, renderer.Render(options)));
             files.Add(new(paths.DockerfileRecord, StageJson.Serialize(DockerfileRecord.From(options))));
@@ -48,9 +55,14 @@ public sealed class DockerfileTask : FrostingTask<PrewarmContext>
         AtomicFile.WriteAll(files);
     }
 
-    private static IReadOnlyList<string> PatchedDirectories(PrewarmContext context, string id)
+    /// <summary>A recipe made for another profile than this run's is stale: the image would build
+    /// units the recipe's build-env.json does not describe.</summary>
+    private static void RequireSameProfile(PrewarmContext context, RecipeStageManifest recipe, string path)
     {
-        var recipe = Path.Combine(RecipeArtifacts.DirectoryFor(context.Artifacts.FullPath, id), RecipeArtifacts.RecipeFile);
-        return File.Exists(recipe) ? RecipeJson.Deserialize(File.ReadAllText(recipe), recipe).PatchedDirectories() : [];
+        var profile = context.Settings.Shared.Build.Profile;
+        if (recipe.Profile != profile)
+        {
+            throw StageArtifact.Stale(path, $"made for profile {recipe.Profile}, this run builds {profile}", PipelineTasks.Recipe);
+        }
     }
 }

@@ -46,15 +46,16 @@ public sealed class DoctorTask : FrostingTask<PrewarmContext>
             findings.AddRange(BinfmtSupport.Check(BuildPlatform.ParseList(platforms), BinfmtSupport.HostPlatform(), binfmt).Select(DoctorChecks.Emulation));
         }
 
-        var uid = TaskArguments.Integer(context, "uid", null, 0) ?? CurrentId(context, "-u");
-        var gid = TaskArguments.Integer(context, "gid", null, 0) ?? CurrentId(context, "-g");
-        var minimumGib = TaskArguments.Number(context, "min-free-gb", 5);
+        var settings = context.Settings.Doctor;
+        var uid = settings.Uid ?? CurrentId(context, "-u");
+        var gid = settings.Gid ?? CurrentId(context, "-g");
+        var minimumGib = settings.MinFreeGb;
         var home = context.Environment.GetEnvironmentVariable("HOME") ?? "/root";
         var directories = new (string What, string Path)[]
         {
-            ("CARGO_HOME", TaskArguments.Text(context, "cargo-home") ?? context.Environment.GetEnvironmentVariable("CARGO_HOME") ?? System.IO.Path.Combine(home, ".cargo")),
-            ("target directory", TaskArguments.Text(context, "target-dir") ?? context.Environment.GetEnvironmentVariable("CARGO_TARGET_DIR") ?? context.Repositories[0].Combine("target").FullPath),
-            ("SCCACHE_DIR", TaskArguments.Text(context, "sccache-dir") ?? context.Environment.GetEnvironmentVariable("SCCACHE_DIR") ?? System.IO.Path.Combine(home, ".cache", "sccache")),
+            ("CARGO_HOME", settings.CargoHome ?? context.Environment.GetEnvironmentVariable("CARGO_HOME") ?? System.IO.Path.Combine(home, ".cargo")),
+            ("target directory", context.Settings.Cook.TargetDirectory ?? context.Environment.GetEnvironmentVariable("CARGO_TARGET_DIR") ?? context.Repositories[0].Combine("target").FullPath),
+            ("SCCACHE_DIR", settings.SccacheDir ?? context.Environment.GetEnvironmentVariable("SCCACHE_DIR") ?? System.IO.Path.Combine(home, ".cache", "sccache")),
         };
 
         var mounts = new HashSet<string>(StringComparer.Ordinal);
@@ -98,7 +99,7 @@ public sealed class DoctorTask : FrostingTask<PrewarmContext>
             context.Log.Write(Verbosity.Normal, level, "{0,-8} {1}: {2}", DoctorReportWriter.Name(finding.Severity), finding.Check, finding.Message);
         }
 
-        var directory = context.Artifacts.Combine("doctor");
+        var directory = new DirectoryPath(context.Layout.DoctorDirectory);
         DoctorReportWriter.Write(findings, directory.FullPath);
         context.Log.Information("Wrote {0}", directory.CombineWithFilePath("doctor.md").FullPath);
 

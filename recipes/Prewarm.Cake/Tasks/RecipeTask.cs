@@ -1,20 +1,18 @@
-using Cake.Core;
 using Cake.Core.Diagnostics;
 using Prewarm.Cake.Support;
 using Prewarm.Cake.Tools.Rustc;
-using Prewarm.Core.Cargo;
 using Prewarm.Core.Recipes;
+using Prewarm.Core.Scanning;
 using Prewarm.Frosting;
 
 namespace Prewarm.Cake.Tasks;
 
 /// <summary>
 /// Per repository: <c>recipes/&lt;repo-id&gt;/recipe.json</c> (cargo-chef's format), the materialised
-/// <c>skeleton/</c> and <c>build-env.json</c> (toolchain, profile, target, features, RUSTFLAGS + SHA-256).
-/// Across repositories: the layered warmup crates <c>warmup/&lt;tier&gt;/</c>.
-/// Arguments: <c>--package</c>/<c>--bin</c> (repeatable), <c>--release</c> or <c>--profile=NAME</c>,
-/// <c>--rust-target=TRIPLE</c>, <c>--features=a,b</c>, <c>--tiers=FILE</c>.
-/// The repositories are scanned again (cheap) because recipes need the manifests' text, which scan.json leaves out.
+/// <c>skeleton/</c>, <c>build-env.json</c> (toolchain, profile, target, features, RUSTFLAGS + SHA-256)
+/// and <c>recipe-manifest.json</c> (what later stages read). Across repositories: the layered warmup
+/// crates <c>warmup/&lt;tier&gt;/</c> and <c>warmup/tiers.json</c>.
+/// The repositories come from Scan's <c>scan.json</c> (refused when stale), not from a second scan.
 /// </summary>
 [TaskName("Recipe")]
 [IsDependentOn(typeof(ScanTask))]
@@ -23,24 +21,27 @@ public sealed class RecipeTask : FrostingTask<PrewarmContext>
 {
     public override void Run(PrewarmContext context)
     {
-        var repositories = RepositoryScanner.ScanAll(context.Repositories.Select(r => r.FullPath).ToList(), TaskArguments.List(context, "exclude"));
+        var repositories = ScanReader.Load(context.Layout.ScanDocument, context.Settings.Shared.Repositories, context.Settings.Scan.Exclude);
         var selection = RecipeArguments.Selection(context);
+        var warmup = WarmupStage.Plan(context, repositories);
         var rustc = RustcTool.For(context);
         foreach (var repository in repositories)
         {
             var recipe = SkeletonBuilder.Build(repository, selection);
             var toolchain = rustc.VerboseVersion(new RustcVersionSettings { WorkingDirectory = repository.RootPath });
-            var written = RecipeArtifacts.Write(context.Artifacts.FullPath, repository, recipe, RecipeArguments.Environment(context, toolchain));
+            var written = RecipeArtifacts.Write(
+                context.Artifacts.FullPath, repository, recipe, RecipeArguments.Environment(context, toolchain), warmup.Tiers, warmup.TierLockfiles);
             context.Log.Information(
-                "Recipe {0}: {1} manifests, {2} dummy crates, recipe {3}, environment {4} -> {5}",
+                "Recipe {0}: {1} manifests, {2} dummy crates, recipe {3}, environment {4} (profile {5}) -> {6}",
                 repository.Id,
                 recipe.Manifests.Count,
                 recipe.LocalPackages().Count,
                 written.RecipeSha256[..12],
                 written.Fingerprint[..12],
-                RecipeArtifacts.DirectoryFor(context.Artifacts.FullPath, repository.Id));
+                written.Profile,
+                context.Layout.RecipeDirectory(repository.Id));
         }
 
-        WarmupStage.Write(context, context.Artifacts, repositories);
+        warmup.Write(context);
     }
 }

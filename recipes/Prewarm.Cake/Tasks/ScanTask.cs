@@ -13,8 +13,9 @@ public sealed class ScanTask : FrostingTask<PrewarmContext>
 {
     public override void Run(PrewarmContext context)
     {
-        var repositories = RepositoryScanner.ScanAll(context.Repositories.Select(r => r.FullPath).ToList(), TaskArguments.List(context, "exclude"));
-        var files = ScanArtifacts.Render(repositories, WarmupStage.Options(context));
+        var exclude = context.Settings.Scan.Exclude;
+        var repositories = RepositoryScanner.ScanAll(context.Settings.Shared.Repositories, exclude);
+        var files = ScanArtifacts.Render(repositories, WarmupStage.Options(context), exclude);
         var artifacts = context.Artifacts.FullPath;
         // All four files or none: a failed scan must not leave a report that mixes two runs.
         AtomicFile.WriteAll(files.Select(f => KeyValuePair.Create(Path.Combine(artifacts, f.Key), f.Value)));

@@ -9,7 +9,9 @@ using Prewarm.Cake.Tools.Sccache;
 using Prewarm.Core;
 using Prewarm.Core.Cargo;
 using Prewarm.Core.Verification;
+using Prewarm.Core.Settings;
 using Prewarm.Frosting;
+using RepositoryIds = Prewarm.Cake.Support.RepositoryIds;
 
 namespace Prewarm.Cake.Tasks;
 
@@ -26,12 +28,10 @@ public sealed class VerifyTask : FrostingTask<PrewarmContext>
 {
     public override void Run(PrewarmContext context)
     {
-        var thresholds = new VerificationThresholds(
-            TaskArguments.Number(context, "min-hit-rate", 80),
-            TaskArguments.Number(context, "min-fresh-share", 95),
-            TaskArguments.Number(context, "min-builder-share", 0));
-        var useSccache = TaskArguments.Switch(context, "sccache", true);
-        var rustTarget = TaskArguments.Text(context, "rust-target");
+        var settings = context.Settings;
+        var thresholds = new VerificationThresholds(settings.Verify.MinHitRate, settings.Verify.MinFreshShare, settings.Verify.MinBuilderShare);
+        var sccacheMode = settings.Shared.Sccache;
+        var rustTarget = settings.Shared.Build.RustTarget;
         var cargo = CargoTool.For(context);
         var selected = SelectedCrates(context);
 
@@ -51,6 +51,9 @@ public sealed class VerifyTask : FrostingTask<PrewarmContext>
             foreach (var image in images)
             {
                 context.Log.Information("Verify {0}: {1}", id, image is null ? $"locally in {repository.FullPath}" : $"in the builder image {image.Image}");
+                var useSccache = image is null
+                    ? sccacheMode.UseLocally(installed: context.Tools.Resolve("sccache") is not null)
+                    : sccacheMode.ReadFromImage();
                 var observed = image is null
                     ? VerifyLocally(context, cargo, repository, manifest, rustTarget, useSccache)
                     : image.ReadBuildRecord(context, useSccache, FromBuilder(context, id));
@@ -66,7 +69,7 @@ public sealed class VerifyTask : FrostingTask<PrewarmContext>
         }
 
         var report = new VerificationReport(thresholds, results);
-        var directory = context.Artifacts.Combine("verify");
+        var directory = new DirectoryPath(context.Layout.VerifyDirectory);
         VerificationReportWriter.Write(report, directory.FullPath);
         context.Log.Information("Wrote {0}", directory.CombineWithFilePath("verify.md").FullPath);
         foreach (var repository in results)
@@ -133,7 +136,7 @@ public sealed class VerifyTask : FrostingTask<PrewarmContext>
     /// <summary>Crates the Recipe stage selected: the warmup crates' dependencies (tier → names); empty when Recipe has not run.</summary>
     private static IReadOnlyDictionary<string, IReadOnlyList<string>> SelectedCrates(PrewarmContext context)
     {
-        var warmup = context.Artifacts.Combine("warmup");
+        var warmup = new DirectoryPath(context.Layout.WarmupRoot);
         var result = new SortedDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         if (!Directory.Exists(warmup.FullPath))
         {
@@ -178,7 +181,7 @@ public sealed class VerifyTask : FrostingTask<PrewarmContext>
             return (crates, $"warmup/{{{string.Join(",", selected.Keys)}}}/Cargo.toml (crates this repository's Cargo.lock contains)");
         }
 
-        context.Log.Verbose("No warmup crates under {0}: verifying the repository's direct dependencies.", context.Artifacts.Combine("warmup").FullPath);
+        context.Log.Verbose("No warmup crates under {0}: verifying the repository's direct dependencies.", context.Layout.WarmupRoot);
         var metadata = cargo.Metadata(new CargoMetadataSettings { ManifestPath = manifest, NoDependencies = true, WorkingDirectory = repository });
         var direct = CargoMetadataReader.DirectExternalDependencies(metadata, "cargo metadata --no-deps")
             .Select(name => new ExpectedCrate(name, locked.Contains(name) ? Single(locked[name]) : null))

@@ -1,5 +1,3 @@
-using Prewarm.Core.Scanning;
-
 namespace Prewarm.Core.Cargo;
 
 /// <summary>Builds the <see cref="CargoRepository"/> model of a repository root: finds manifests the

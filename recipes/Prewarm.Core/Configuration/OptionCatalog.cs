@@ -11,11 +11,11 @@ public static class OptionCatalog
         new("", "repo", "repo", OptionKind.List, "Repository roots to work on; default: the working directory."),
         new("", "artifacts", "artifacts", OptionKind.Text, "Where outputs go; default artifacts/prewarm/."),
         new("", "exclude", "exclude", OptionKind.List, "Directories of each repository (relative to it) that Scan does not search for manifests: test data that is not a package."),
-        new("", "sccache", "sccache", OptionKind.Boolean, "Compile through sccache (in the image with its own cache mount) and check its hit rate in Verify."),
+        new("", "sccache", "sccache", OptionKind.Boolean, "Compile through sccache (in the image with its own cache mount) and check its hit rate in Verify. Default: on for local builds where sccache is installed, off in the Dockerfile unless set."),
 
         new("recipe", "package", "package", OptionKind.List, "Keep only these workspace members and their dependency closure."),
         new("recipe", "bin", "bin", OptionKind.List, "Keep only the packages owning these binaries."),
-        new("recipe", "profile", "profile", OptionKind.Text, "Cargo profile to cook and build with (dev, release, custom)."),
+        new("recipe", "profile", "profile", OptionKind.Text, "Cargo profile to cook and build with (dev, release, custom); default dev, the same for Recipe, Cook, the Dockerfile and Benchmark."),
         new("recipe", "release", "release", OptionKind.Boolean, "Shorthand for profile = \"release\"."),
         new("recipe", "rust-target", "rust-target", OptionKind.Text, "Target triple to cook and build for (cargo --target)."),
         new("recipe", "features", "features", OptionKind.List, "Cargo features to enable."),
@@ -33,7 +33,7 @@ public static class OptionCatalog
         new("docker", "deps-storage", "deps-storage", OptionKind.Text, "image (compiled dependencies in the image's layers: warm on any runner that pulls it; default) or cache-mount (BuildKit cache mounts: warm only on the machine that built it)."),
         new("docker", "builder-image", "builder-image", OptionKind.Text, "An organisation builder image (made by the BuilderImage task) to build FROM: its compiled dependencies are reused, the skeleton compiles only what it lacks."),
         new("docker", "builder-tag", "builder-tag", OptionKind.Text, "Tag of the organisation builder image the BuilderImage task builds (default prewarm/builder:latest); a content tag beside it names its inputs."),
-        new("verify", "min-builder-share", "min-builder-share", OptionKind.Integer, "Lowest acceptable share, percent, of a repository's dependency units its builder image supplied (default 0: reported, not held)."),
+        new("verify", "min-builder-share", "min-builder-share", OptionKind.Number, "Lowest acceptable share, percent, of a repository's dependency units its builder image supplied (default 0: reported, not held)."),
         new("docker", "platform", "platform", OptionKind.List, "Target platforms, e.g. linux/amd64,linux/arm64 (default: the engine's own)."),
         new("docker", "tag", "tag", OptionKind.List, "Image tags."),
         new("docker", "cache-from", "cache-from", OptionKind.List, "BuildKit cache sources (type=registry,ref=…; type=local,src=…; type=gha)."),
@@ -51,15 +51,19 @@ public static class OptionCatalog
         new("docker", "image-version", "image-version", OptionKind.Text, "org.opencontainers.image.version label (default: git describe)."),
         new("docker", "source-url", "source-url", OptionKind.Text, "org.opencontainers.image.source label (default: the origin remote)."),
 
-        new("verify", "min-hit-rate", "min-hit-rate", OptionKind.Integer, "Lowest acceptable sccache hit rate, percent (default 80)."),
-        new("verify", "min-fresh-share", "min-fresh-share", OptionKind.Integer, "Lowest acceptable share of fresh dependency units, percent (default 95)."),
+        new("verify", "min-hit-rate", "min-hit-rate", OptionKind.Number, "Lowest acceptable sccache hit rate, percent (default 80)."),
+        new("verify", "min-fresh-share", "min-fresh-share", OptionKind.Number, "Lowest acceptable share of fresh dependency units, percent (default 95)."),
 
         new("doctor", "cargo-home", "cargo-home", OptionKind.Text, "CARGO_HOME to check (default: the environment's)."),
         new("doctor", "sccache-dir", "sccache-dir", OptionKind.Text, "SCCACHE_DIR to check (default: the environment's)."),
-        new("doctor", "min-free-gb", "min-free-gb", OptionKind.Integer, "Least free disk space, in GB (default 5)."),
+        new("doctor", "min-free-gb", "min-free-gb", OptionKind.Number, "Least free disk space, in GB (default 5)."),
 
         new("benchmark", "runs", "runs", OptionKind.Integer, "Runs per measurement (default 3)."),
     ];
+
+    /// <summary>Options whose values are paths: in prewarm.toml they are relative to the file.</summary>
+    public static IReadOnlySet<string> PathArguments { get; } =
+        new HashSet<string>(StringComparer.Ordinal) { "repo", "artifacts", "target-dir", "tiers", "cargo-home", "sccache-dir", "templates" };
 
     public static PrewarmOption? FindByArgument(string argument) =>
         All.FirstOrDefault(o => string.Equals(o.Argument, argument, StringComparison.OrdinalIgnoreCase));

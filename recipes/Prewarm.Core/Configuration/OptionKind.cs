@@ -9,6 +9,9 @@ public enum OptionKind
     /// <summary>An integer.</summary>
     Integer,
 
+    /// <summary>A number, integer or not (a percentage such as 97.5).</summary>
+    Number,
+
     /// <summary>true or false.</summary>
     Boolean,
 

@@ -81,6 +81,10 @@ public static class PrewarmConfigFile
                 return [s.Value!];
             case (OptionKind.Integer, IntegerValueSyntax i):
                 return [i.Value.ToString(CultureInfo.InvariantCulture)];
+            case (OptionKind.Number, IntegerValueSyntax i):
+                return [i.Value.ToString(CultureInfo.InvariantCulture)];
+            case (OptionKind.Number, FloatValueSyntax f):
+                return [f.Value.ToString("R", CultureInfo.InvariantCulture)];
             case (OptionKind.Boolean, BooleanValueSyntax b):
                 return [b.Value ? "true" : "false"];
             case (OptionKind.List, StringValueSyntax s):
@@ -103,6 +107,7 @@ public static class PrewarmConfigFile
                 {
                     OptionKind.Text => "a string",
                     OptionKind.Integer => "an integer",
+                    OptionKind.Number => "a number",
                     OptionKind.Boolean => "true or false",
                     _ => "a string or an array of strings",
                 };

@@ -201,9 +201,9 @@ public sealed class DockerfileRenderer(DockerTemplates templates)
 
         foreach (var tier in options.Tiers)
         {
-            if (!WarmupTiers.Ordered.Contains(tier, StringComparer.Ordinal))
+            if (!WarmupTiers.IsValidName(tier))
             {
-                throw new PrewarmException($"Unknown warmup tier '{tier}' (expected {string.Join(", ", WarmupTiers.Ordered)}).");
+                throw new PrewarmException($"Warmup tier '{tier}' is not a tier name (lower-case letters, digits and '-').");
             }
         }
     }

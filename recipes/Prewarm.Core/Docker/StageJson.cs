@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Prewarm.Core.Artifacts;
 
 namespace Prewarm.Core.Docker;
 
@@ -26,7 +27,7 @@ public static class StageJson
     {
         if (!File.Exists(path))
         {
-            throw new PrewarmException($"{path} not found: the {task} task writes it (run --target={task}, or drop --exclusive).");
+            throw StageArtifact.Missing(path, task);
         }
 
         try
@@ -36,7 +37,7 @@ public static class StageJson
         }
         catch (JsonException e)
         {
-            throw new PrewarmException($"{path}: not a record the {task} task wrote ({e.Message}); re-run --target={task}.");
+            throw StageArtifact.Stale(path, $"not a record the {task} task wrote: {e.Message}", task);
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Prewarm.Core.Artifacts;
 
 namespace Prewarm.Core.Recipes;
 
@@ -102,14 +103,14 @@ public sealed record BuildEnvironment
             };
             if (root.GetProperty("fingerprint").GetString() != environment.Fingerprint)
             {
-                throw new PrewarmException($"{file}: fingerprint does not match its fields (edited by hand?); run the Recipe task again");
+                throw StageArtifact.Stale(file, "fingerprint does not match its fields: edited by hand?", PipelineTasks.Recipe);
             }
 
             return environment;
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
         {
-            throw new PrewarmException($"{file}: not a valid build-env.json: {e.Message}", e);
+            throw StageArtifact.Stale(file, $"not a valid build-env.json: {e.Message}", PipelineTasks.Recipe);
         }
     }
 

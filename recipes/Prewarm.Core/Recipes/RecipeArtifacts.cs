@@ -1,3 +1,4 @@
+using Prewarm.Core.Artifacts;
 using Prewarm.Core.Cargo;
 using Prewarm.Core.IO;
 
@@ -8,15 +9,28 @@ namespace Prewarm.Core.Recipes;
 /// unit (all or nothing) and only where content changed.</summary>
 public static class RecipeArtifacts
 {
-    public const string RecipeFile = "recipe.json";
-    public const string EnvironmentFile = "build-env.json";
-    public const string SkeletonDirectory = "skeleton";
+    public const string RecipeFile = ArtifactsLayout.RecipeFile;
+    public const string EnvironmentFile = ArtifactsLayout.EnvironmentFile;
+    public const string SkeletonDirectory = ArtifactsLayout.SkeletonDirectory;
+    public const string ManifestFile = ArtifactsLayout.RecipeManifestFile;
 
-    public static string DirectoryFor(string artifacts, string repositoryId) => Path.Combine(artifacts, "recipes", repositoryId);
+    public static string DirectoryFor(string artifacts, string repositoryId) => new ArtifactsLayout(artifacts).RecipeDirectory(repositoryId);
 
-    /// <summary>Writes the three outputs; the build environment is bound to the recipe's SHA-256.</summary>
+    /// <summary>Writes the outputs with no warmup tiers recorded; see the overload.</summary>
+    public static BuildEnvironment Write(string artifacts, CargoRepository repository, Recipe recipe, BuildEnvironment environment) =>
+        Write(artifacts, repository, recipe, environment, [], []);
+
+    /// <summary>Writes recipe.json, skeleton/, build-env.json (bound to the recipe's SHA-256) and the
+    /// stage's manifest (recipe-manifest.json) recording the warmup <paramref name="tiers"/> written
+    /// alongside, in layer order, and those of them carrying a Cargo.lock.</summary>
     /// <returns>The environment as written (with the recipe's hash filled in).</returns>
-    public static BuildEnvironment Write(string artifacts, CargoRepository repository, Recipe recipe, BuildEnvironment environment)
+    public static BuildEnvironment Write(
+        string artifacts,
+        CargoRepository repository,
+        Recipe recipe,
+        BuildEnvironment environment,
+        IReadOnlyList<string> tiers,
+        IReadOnlyList<string> tierLockfiles)
     {
         var directory = DirectoryFor(artifacts, repository.Id);
         EnsureOutsideSources(directory, repository);
@@ -32,6 +46,20 @@ public static class RecipeArtifacts
             files[SkeletonDirectory + "/" + path] = content;
         }
 
+        var manifest = new RecipeStageManifest
+        {
+            RepositoryId = repository.Id,
+            Profile = bound.Profile,
+            Target = bound.Target,
+            Features = bound.Features,
+            Tiers = tiers,
+            TierLockfiles = tierLockfiles,
+            SkeletonLockfile = files.ContainsKey(SkeletonDirectory + "/Cargo.lock"),
+            CargoConfig = files.ContainsKey(SkeletonDirectory + "/.cargo/config.toml"),
+            PatchedDirectories = recipe.PatchedDirectories(),
+            RecipeSha256 = bound.RecipeSha256,
+        };
+        files[ManifestFile] = System.Text.Encoding.UTF8.GetBytes(manifest.ToJson());
         DirectoryTree.Replace(directory, files);
         return bound;
     }

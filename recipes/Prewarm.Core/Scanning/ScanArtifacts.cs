@@ -7,16 +7,25 @@ namespace Prewarm.Core.Scanning;
 public static class ScanArtifacts
 {
     /// <summary>File name (relative to the artifacts directory) → content.</summary>
-    public static IReadOnlyDictionary<string, string> Render(IReadOnlyList<CargoRepository> repositories) => Render(repositories, WarmupOptions.Default);
+    public static IReadOnlyDictionary<string, string> Render(IReadOnlyList<CargoRepository> repositories) => Render(repositories, WarmupOptions.Default, []);
 
     /// <summary>As <see cref="Render(IReadOnlyList{CargoRepository})"/>, the frequency report's tier
     /// decisions made with <paramref name="warmup"/> (catalog, tier cap, build target).</summary>
-    public static IReadOnlyDictionary<string, string> Render(IReadOnlyList<CargoRepository> repositories, WarmupOptions warmup)
+    public static IReadOnlyDictionary<string, string> Render(IReadOnlyList<CargoRepository> repositories, WarmupOptions warmup) => Render(repositories, warmup, []);
+
+    /// <summary>As <see cref="Render(IReadOnlyList{CargoRepository})"/>, recording the <c>--exclude</c> directories.</summary>
+    public static IReadOnlyDictionary<string, string> Render(IReadOnlyList<CargoRepository> repositories, IReadOnlyList<string> exclude) => Render(repositories, WarmupOptions.Default, exclude);
+
+    /// <summary>Every file, with the tier decisions made with <paramref name="warmup"/>, the <c>--exclude</c>
+    /// directories and, for repositories on disk, the hash of every manifest and lockfile read.</summary>
+    public static IReadOnlyDictionary<string, string> Render(IReadOnlyList<CargoRepository> repositories, WarmupOptions warmup, IReadOnlyList<string> exclude)
     {
+        var inputs = repositories.All(r => r.RootPath.Length > 0) ? repositories.Select(ScanInputs.Of).ToList() : null;
+        var document = new ScanDocument { Repositories = repositories, Exclude = [.. exclude], Inputs = inputs };
         var report = DependencyFrequencyReport.Build(repositories, warmup);
         return new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
-            [ScanDocument.FileName] = ScanJson.Serialize(new ScanDocument { Repositories = repositories }),
+            [ScanDocument.FileName] = ScanJson.Serialize(document),
             [FrequencyReportWriter.TextFile] = FrequencyReportWriter.ToText(report),
             [FrequencyReportWriter.JsonFile] = FrequencyReportWriter.ToJson(report),
             [FrequencyReportWriter.MarkdownFile] = FrequencyReportWriter.ToMarkdown(report),

@@ -1,3 +1,4 @@
+using Prewarm.Core.Artifacts;
 using Prewarm.Core.Cargo;
 
 namespace Prewarm.Core.Scanning;
@@ -5,12 +6,19 @@ namespace Prewarm.Core.Scanning;
 /// <summary>The content of <c>scan.json</c>: the full model of every scanned repository, in --repo order.</summary>
 public sealed record ScanDocument
 {
-    public const string FileName = "scan.json";
+    public const string FileName = ArtifactsLayout.ScanFile;
 
     /// <summary>Bumped when the shape changes incompatibly, so readers can refuse an old file.</summary>
     public int FormatVersion { get; init; } = 1;
 
     public required IReadOnlyList<CargoRepository> Repositories { get; init; }
+
+    /// <summary>The <c>--exclude</c> directories the scan left out; Recipe refuses a scan made with others.</summary>
+    public IReadOnlyList<string>? Exclude { get; init; }
+
+    /// <summary>Per repository, the manifests and lockfiles read and their hashes (absent when the
+    /// repositories had no root on disk): what tells a later stage whether this file is stale.</summary>
+    public IReadOnlyList<ScanInputs>? Inputs { get; init; }
 
     /// <summary>Reads <c>scan.json</c> back (for tasks run with <c>--exclusive</c>). Repository
     /// <see cref="CargoRepository.RootPath"/> and manifest texts are not stored and come back empty.</summary>
@@ -18,7 +26,7 @@ public sealed record ScanDocument
     {
         if (!File.Exists(path))
         {
-            throw new PrewarmException($"{path}: not found; the Scan task writes it (run --target=Scan)");
+            throw StageArtifact.Missing(path, PipelineTasks.Scan);
         }
 
         try
@@ -27,11 +35,11 @@ public sealed record ScanDocument
                 ?? throw new PrewarmException($"{path}: empty");
             return document.FormatVersion == 1
                 ? document
-                : throw new PrewarmException($"{path}: format version {document.FormatVersion} is not supported; run --target=Scan again");
+                : throw StageArtifact.Stale(path, $"format version {document.FormatVersion} is not supported", PipelineTasks.Scan);
         }
         catch (System.Text.Json.JsonException e)
         {
-            throw new PrewarmException($"{path}:{e.LineNumber + 1}: not a valid scan.json ({e.Message.Split('.')[0]}); run --target=Scan again", e);
+            throw StageArtifact.Stale(path, $"line {e.LineNumber + 1}: not a valid scan.json, {e.Message.Split('.')[0]}", PipelineTasks.Scan);
         }
     }
 }

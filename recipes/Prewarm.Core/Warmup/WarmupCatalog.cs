@@ -62,7 +62,7 @@ public sealed record WarmupCatalog
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var tier in root.GetProperty("tiers").EnumerateObject())
             {
-                if (tier.Name.Length == 0 || !tier.Name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'))
+                if (!WarmupTierName.IsValid(tier.Name))
                 {
                     throw new PrewarmException($"{file}: tier name '{tier.Name}' must be lower-case letters, digits and '-' (it becomes a directory and a crate name)");
                 }

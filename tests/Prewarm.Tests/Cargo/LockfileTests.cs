@@ -12,6 +12,7 @@ public sealed class LockfileTests
     private const string CratesIo = "registry+https://github.com/rust-lang/crates.io-index";
 
     [Test]
+    [Category("Slow")] // starts cargo or git
     public async Task A_version_3_lockfile_written_by_cargo_has_the_graph_cargo_resolves()
     {
         var shop = Path.Combine(RepositoryLayout.Root, "tests", "examples", "shop");
@@ -23,6 +24,7 @@ public sealed class LockfileTests
     }
 
     [Test]
+    [Category("Slow")] // starts cargo or git
     public async Task A_version_4_lockfile_generated_by_cargo_has_the_graph_cargo_resolves()
     {
         using var fixture = new CargoFixture();

@@ -13,6 +13,7 @@ namespace Prewarm.Tests.Cargo;
 /// cargo inherits the environment, so <c>RUSTUP_TOOLCHAIN=stable</c> overrides a repository's
 /// rust-toolchain pin that rustup cannot install offline.</summary>
 [TestFixture]
+[Category("Slow")] // starts an external process (cargo, git, dotnet or the build host)
 public sealed class RealWorldRepositoryTests
 {
     private const string Variable = "PREWARM_REAL_WORLD";

@@ -11,6 +11,7 @@ namespace Prewarm.Tests.Cargo;
 /// reports: dependencies (name, rename, kind, target, req, features, default features, optional,
 /// source, path), targets and features.</summary>
 [TestFixture]
+[Category("Slow")] // starts an external process (cargo, git, dotnet or the build host)
 public sealed class ScannerOracleTests
 {
     [Test]

@@ -77,7 +77,9 @@ public sealed class PrewarmConfigFileTests
     public void Every_catalog_option_is_read_by_the_cake_layer()
     {
         // A catalogued option nobody reads would be accepted in prewarm.toml and silently ignored.
-        var sources = string.Concat(Directory.EnumerateFiles(Path.Combine(Support.RepositoryLayout.Root, "recipes", "Prewarm.Cake"), "*.cs", SearchOption.AllDirectories)
+        // Options are read where settings are bound (Core/Settings) or, for Docker's, in the Cake layer.
+        var sources = string.Concat(new[] { Path.Combine("recipes", "Prewarm.Cake"), Path.Combine("recipes", "Prewarm.Core", "Settings") }
+            .SelectMany(d => Directory.EnumerateFiles(Path.Combine(Support.RepositoryLayout.Root, d), "*.cs", SearchOption.AllDirectories))
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .Select(File.ReadAllText));
 

@@ -6,6 +6,7 @@ namespace Prewarm.Tests.Configuration;
 
 /// <summary>prewarm.toml read by the real build host: file values apply, the command line wins.</summary>
 [TestFixture]
+[Category("Slow")] // starts an external process (cargo, git, dotnet or the build host)
 public sealed class PrewarmConfigHostTests
 {
     private DirectoryInfo _work = null!;

@@ -13,6 +13,7 @@ namespace Prewarm.Tests.Distribution;
 /// </summary>
 [TestFixture]
 [NonParallelizable]
+[Category("Slow")] // starts an external process (cargo, git, dotnet or the build host)
 public sealed class DotnetNewTemplateTests
 {
     private string _work = null!;

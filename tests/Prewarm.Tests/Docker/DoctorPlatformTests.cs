@@ -7,6 +7,7 @@ namespace Prewarm.Tests.Docker;
 /// <summary>Doctor with <c>--platform</c>, run for real (build host process): a foreign platform without a
 /// binfmt_misc handler is a problem naming the fix; on this machine after tests/setup.sh, arm64 runs.</summary>
 [TestFixture]
+[Category("Slow")] // starts the build host
 public sealed class DoctorPlatformTests
 {
     [Test]

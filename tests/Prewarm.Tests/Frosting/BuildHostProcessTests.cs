@@ -6,6 +6,7 @@ namespace Prewarm.Tests.Frosting;
 
 /// <summary>The real build host, run as a process the way build.sh runs it.</summary>
 [TestFixture]
+[Category("Slow")] // starts an external process (cargo, git, dotnet or the build host)
 public sealed class BuildHostProcessTests
 {
     [Test]

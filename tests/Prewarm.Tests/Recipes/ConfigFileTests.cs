@@ -16,6 +16,7 @@ namespace Prewarm.Tests.Recipes;
 /// Each case has a configuration that breaks resolution (a source that does not exist) or picks
 /// another toolchain where Prewarm would read the wrong file, so real cargo and rustup are the check.</summary>
 [TestFixture]
+[Category("Slow")] // starts cargo or rustup
 public sealed class ConfigFileTests
 {
     private const string BrokenSource = "[source.crates-io]\nreplace-with = \"nowhere\"\n\n[source.nowhere]\ndirectory = \"/nonexistent/prewarm-registry\"\n";

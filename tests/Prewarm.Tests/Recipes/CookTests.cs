@@ -11,6 +11,7 @@ namespace Prewarm.Tests.Recipes;
 /// checks what matters: the real build afterwards compiles no external dependency again.</summary>
 [TestFixture]
 [NonParallelizable]
+[Category("Slow")] // starts an external process (cargo, git, dotnet or the build host)
 public sealed class CookTests
 {
     [Test]
@@ -83,7 +84,7 @@ public sealed class CookTests
 
     private static async Task<IReadOnlyList<BuildMessages.Artifact>> BuildAsync(string repo, CookOptions options)
     {
-        var result = await CargoProcess.RunAsync(repo, CookArguments.For(Path.Combine(repo, "Cargo.toml"), options with { Locked = false }, jsonMessages: true));
+        var result = await CargoProcess.RunAsync(repo, CookArguments.For(Path.Combine(repo, "Cargo.toml"), options, jsonMessages: true, locked: false));
         return BuildMessages.Parse(result.StandardOutput);
     }
 

@@ -11,6 +11,7 @@ namespace Prewarm.Tests.Recipes;
 /// <summary>A [patch] path package whose code includes a binary file (rustls and tauri patch crates.io
 /// with members holding test data): the skeleton carries the file byte for byte, so cargo builds it.</summary>
 [TestFixture]
+[Category("Slow")] // starts an external process (cargo, git, dotnet or the build host)
 public sealed class PatchedBinaryTests
 {
     private static readonly byte[] Table = [0xFF, 0xFE, 0x00, 0x81, 0x7F];

@@ -54,6 +54,7 @@ public sealed class RecipeInvarianceTests
     [TestCase("app/Cargo.toml", "The fixture's application.", "Something else entirely.", TestName = "Ignores a description change")]
     [TestCase("app/Cargo.toml", "all-features = true", "all-features = false", TestName = "Ignores package.metadata")]
     [TestCase("Cargo.toml", "unsafe_code = \"forbid\"", "unsafe_code = \"deny\"", TestName = "Ignores workspace lints")]
+    [Category("Slow")] // starts cargo or git
     public async Task Stays_identical(string file, string oldText, string newText)
     {
         _tree.Replace("repo/" + file, oldText, newText);
@@ -68,6 +69,7 @@ public sealed class RecipeInvarianceTests
     [TestCase("crates/util/Cargo.toml", "itoa = \"1.0\"", "itoa = \"1.0\"\neither = \"1.6\"", TestName = "Changes with a new external dependency")]
     [TestCase("crates/util/Cargo.toml", "features = [\"std\"]", "features = [\"std\", \"use_std\"]", TestName = "Changes with a feature")]
     [TestCase("Cargo.toml", "debug = 0", "debug = 1", TestName = "Changes with a profile setting")]
+    [Category("Slow")] // starts cargo or git
     public async Task Changes(string file, string oldText, string newText)
     {
         _tree.Replace("repo/" + file, oldText, newText);
@@ -80,6 +82,7 @@ public sealed class RecipeInvarianceTests
     }
 
     [Test]
+    [Category("Slow")] // starts cargo or git
     public async Task Is_the_same_when_built_from_cargo_metadata_instead_of_the_scan()
     {
         // Cargo's own view of packages and targets is the oracle for discovery.
@@ -151,6 +154,7 @@ public sealed class RecipeInvarianceTests
     }
 
     [Test]
+    [Category("Slow")] // starts cargo or git
     public async Task A_package_filter_keeps_only_its_dependency_closure()
     {
         var repository = RepositoryScanner.Scan(_repo, "repo");

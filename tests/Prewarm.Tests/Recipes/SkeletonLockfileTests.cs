@@ -14,6 +14,7 @@ namespace Prewarm.Tests.Recipes;
 /// skeleton: <c>cargo metadata --locked</c> on it resolves the original's graph, and cargo rewriting
 /// it (<c>cargo update --workspace</c>, which keeps every registry version) changes no byte.</summary>
 [TestFixture]
+[Category("Slow")] // starts an external process (cargo, git, dotnet or the build host)
 public sealed class SkeletonLockfileTests
 {
     [Test]

@@ -15,6 +15,7 @@ namespace Prewarm.Tests.Recipes;
 /// never compiles (and misses none). Checked against cargo: the same target flags in
 /// <c>cargo metadata</c> and the same units in <c>cargo test --no-run</c> and <c>cargo bench --no-run</c>.</summary>
 [TestFixture]
+[Category("Slow")] // starts cargo or rustup
 public sealed class TargetFlagTests
 {
     [Test]

@@ -165,6 +165,7 @@ public sealed class TierSelectionTests
     [TestCase("wasm32-unknown-unknown")]
     [TestCase("wasm32-wasip1")]
     [TestCase("thumbv7em-none-eabihf")]
+    [Category("Slow")] // starts rustc
     public async Task Derived_cfg_values_match_rustc(string triple)
     {
         var rustc = await CliWrap.Cli.Wrap("rustc").WithArguments(["--print", "cfg", "--target", triple]).ExecuteBufferedAsync();

@@ -58,6 +58,7 @@ public sealed class WarmupTests
     }
 
     [Test]
+    [Category("Slow")] // starts cargo or git
     public async Task The_top_tier_lockfile_is_exactly_what_cargo_resolves_and_lower_tiers_keep_the_locked_versions()
     {
         var warmup = _tree["warmup"];

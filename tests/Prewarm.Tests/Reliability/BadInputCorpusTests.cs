@@ -51,6 +51,7 @@ public sealed class BadInputCorpusTests
     /// <summary>Cargo is the oracle: it refuses the case too, and for the stated reason (expect.json's
     /// <c>cargo</c>: part of cargo's message), so the scanner is never stricter than cargo.</summary>
     [TestCaseSource(nameof(Cases))]
+    [Category("Slow")] // starts cargo or git
     public async Task Cargo_refuses_it_for_the_same_reason(string name)
     {
         using var work = new TemporaryDirectory("prewarm-bad-cargo-");

@@ -12,6 +12,7 @@ namespace Prewarm.Tests.Reliability;
 /// repository locations, line endings and the order in which the file system lists directories.
 /// </summary>
 [TestFixture]
+[Category("Slow")] // starts an external process (cargo, git, dotnet or the build host)
 public sealed class DeterminismTests
 {
     private static readonly string Shop = Path.Combine(RepositoryLayout.Root, "tests", "examples", "shop");

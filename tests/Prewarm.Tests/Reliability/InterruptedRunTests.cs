@@ -12,6 +12,7 @@ namespace Prewarm.Tests.Reliability;
 /// </summary>
 [TestFixture]
 [NonParallelizable]
+[Category("Slow")] // starts an external process (cargo, git, dotnet or the build host)
 public sealed class InterruptedRunTests
 {
     [Test]

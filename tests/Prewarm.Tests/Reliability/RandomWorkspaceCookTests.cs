@@ -16,6 +16,7 @@ namespace Prewarm.Tests.Reliability;
 /// runners share a cache. <c>PREWARM_RANDOM_COOKS=N</c> cooks N seeds.</summary>
 [TestFixture]
 [NonParallelizable]
+[Category("Slow")] // starts an external process (cargo, git, dotnet or the build host)
 public sealed class RandomWorkspaceCookTests
 {
     private TemporaryDirectory _work = null!;

@@ -30,6 +30,7 @@ public sealed class RandomWorkspaceTests
     }
 
     [TestCaseSource(nameof(Seeds))]
+    [Category("Slow")] // starts cargo or git
     public async Task Scan_equals_cargo_metadata_and_the_skeleton_resolves_the_same_graph(int seed)
     {
         using var work = new TemporaryDirectory("prewarm-random-");

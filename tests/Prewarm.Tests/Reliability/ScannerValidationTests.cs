@@ -176,6 +176,7 @@ public sealed class ScannerValidationTests
     ];
 
     [TestCaseSource(nameof(RefusedCases))]
+    [Category("Slow")] // starts cargo or git
     public async Task Cargo_and_the_scanner_both_refuse(Refused @case)
     {
         using var fixture = Write(@case.Files);
@@ -191,6 +192,7 @@ public sealed class ScannerValidationTests
     }
 
     [TestCaseSource(nameof(AcceptedCases))]
+    [Category("Slow")] // starts cargo or git
     public async Task Cargo_and_the_scanner_both_accept(Accepted @case)
     {
         using var fixture = Write(@case.Files);

@@ -27,6 +27,7 @@ public sealed class AllProblemsTests
     ];
 
     [Test]
+    [Category("Slow")] // starts cargo or the build host
     public async Task Every_problem_is_reported_with_its_position_and_exclude_hint_and_cargo_refuses_each()
     {
         using var fixture = Write();
@@ -70,6 +71,7 @@ public sealed class AllProblemsTests
     }
 
     [Test]
+    [Category("Slow")] // starts cargo or the build host
     public async Task The_build_host_prints_every_problem_without_colour_codes_into_a_file()
     {
         using var fixture = Write();

@@ -11,6 +11,7 @@ namespace Prewarm.Tests.Scanning;
 public sealed class DiscoveryRulesTests
 {
     [Test]
+    [Category("Slow")] // starts cargo or git
     public async Task Git_ignored_vendored_and_target_directories_are_not_scanned()
     {
         using var fixture = new CargoFixture();

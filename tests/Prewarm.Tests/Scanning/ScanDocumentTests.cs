@@ -45,6 +45,6 @@ public sealed class ScanDocumentTests
     {
         var error = Should.Throw<PrewarmException>(() => ScanDocument.Read("/nonexistent/scan.json"));
 
-        error.Message.ShouldBe("/nonexistent/scan.json: not found; the Scan task writes it (run --target=Scan)");
+        error.Message.ShouldBe("/nonexistent/scan.json: not found; the Scan task writes it (run --target=Scan, or drop --exclusive)");
     }
 }

@@ -9,6 +9,7 @@ namespace Prewarm.Tests.Scanning;
 
 /// <summary>The Scan task run for real through the host.</summary>
 [TestFixture]
+[Category("Slow")] // starts an external process (cargo, git, dotnet or the build host)
 public sealed class ScanTaskTests
 {
     private string _artifacts = null!;

@@ -8,6 +8,7 @@ namespace Prewarm.Tests.Security;
 
 /// <summary>The real build host never prints a credential it can see in its environment.</summary>
 [TestFixture]
+[Category("Slow")] // starts an external process (cargo, git, dotnet or the build host)
 public sealed class RedactedOutputTests
 {
     [Test]

@@ -10,6 +10,7 @@ namespace Prewarm.Tests.Verification;
 
 /// <summary>Benchmark run for real on the tiny fixture: figures are measured, so only their relations are asserted.</summary>
 [TestFixture]
+[Category("Slow")] // starts an external process (cargo, git, dotnet or the build host)
 public sealed class BenchmarkTaskTests
 {
     [Test]

@@ -7,6 +7,7 @@ namespace Prewarm.Tests.Verification;
 
 /// <summary>Doctor run for real (build host process, real stat/df/id, real directories).</summary>
 [TestFixture]
+[Category("Slow")] // starts an external process (cargo, git, dotnet or the build host)
 public sealed class DoctorTaskTests
 {
     [Test]

@@ -13,6 +13,7 @@ namespace Prewarm.Tests.Verification;
 
 /// <summary>The wrappers against the real cargo and the real sccache.</summary>
 [TestFixture]
+[Category("Slow")] // starts an external process (cargo, git, dotnet or the build host)
 public sealed class RealToolTests
 {
     [Test]

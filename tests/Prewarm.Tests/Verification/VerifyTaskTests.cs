@@ -6,6 +6,7 @@ namespace Prewarm.Tests.Verification;
 
 /// <summary>Verify run for real: the build host as a process, real cargo on the offline registry, a private real sccache.</summary>
 [TestFixture]
+[Category("Slow")] // starts an external process (cargo, git, dotnet or the build host)
 public sealed class VerifyTaskTests
 {
     [Test]

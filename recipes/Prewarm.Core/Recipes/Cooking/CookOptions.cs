@@ -15,7 +15,6 @@ public sealed record CookOptions
     /// <summary>Where cargo puts its artifacts; the real build must use the same directory.</summary>
     public required string TargetDirectory { get; init; }
 
-    public bool Locked { get; init; } = true;
     public bool Offline { get; init; }
 
     public IReadOnlyList<string> Packages { get; init; } = [];

@@ -5,7 +5,7 @@ namespace Prewarm.Tests.Recipes.Support;
 /// <summary>cargo build arguments for cooking in tests (the Cook task builds them with CargoTool/CargoArguments).</summary>
 internal static class CookArguments
 {
-    public static IReadOnlyList<string> For(string manifestPath, CookOptions options, bool jsonMessages = false)
+    public static IReadOnlyList<string> For(string manifestPath, CookOptions options, bool jsonMessages = false, bool locked = true)
     {
         var arguments = new List<string> { "build", "--manifest-path", manifestPath };
         if (options.Profile == "release")
@@ -43,7 +43,7 @@ internal static class CookArguments
             arguments.AddRange(["--bin", bin]);
         }
 
-        if (options.Locked)
+        if (locked)
         {
             arguments.Add("--locked");
         }

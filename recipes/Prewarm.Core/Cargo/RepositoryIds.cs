@@ -1,4 +1,4 @@
-namespace Prewarm.Core.Scanning;
+namespace Prewarm.Core.Cargo;
 
 /// <summary>The artifacts contract's <c>&lt;repo-id&gt;</c>: the directory name lower-cased, made unique
 /// with -2, -3 … in --repo order.</summary>

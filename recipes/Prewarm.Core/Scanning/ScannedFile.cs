@@ -1,0 +1,14 @@
+using System.Security.Cryptography;
+using System.Text;
+using Prewarm.Core.Cargo;
+
+namespace Prewarm.Core.Scanning;
+
+/// <summary>A manifest or lockfile the scan read, with the SHA-256 of its text (line endings as LF,
+/// so a CRLF checkout records the same hash), for later stages to tell whether scan.json still holds.</summary>
+public sealed record ScannedFile(string Path, string Sha256)
+{
+    /// <summary>The hash of the file at <paramref name="fullPath"/>, read the way the scanner reads it.</summary>
+    public static string HashOf(string fullPath, string displayPath) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(TomlText.NormalizeNewlines(TomlText.ReadFile(fullPath, displayPath)))));
+}

@@ -1,0 +1,7 @@
+namespace Prewarm.Core.Settings;
+
+/// <summary>Benchmark: runs per measurement.</summary>
+public sealed record BenchmarkSettings
+{
+    public int Runs { get; init; } = 3;
+}

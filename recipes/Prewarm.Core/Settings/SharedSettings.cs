@@ -1,0 +1,19 @@
+using Prewarm.Core.Artifacts;
+
+namespace Prewarm.Core.Settings;
+
+/// <summary>What every task shares: the repositories, where artifacts go, sccache and the build profile.</summary>
+public sealed record SharedSettings
+{
+    /// <summary>Absolute repository roots from <c>repo</c>, in order; the working directory when none.</summary>
+    public required IReadOnlyList<string> Repositories { get; init; }
+
+    /// <summary>Absolute artifacts directory (<c>artifacts</c>, default <c>artifacts/prewarm</c>).</summary>
+    public required string Artifacts { get; init; }
+
+    public ArtifactsLayout Layout => new(Artifacts);
+
+    public SccacheMode Sccache { get; init; } = SccacheMode.Auto;
+
+    public BuildProfile Build { get; init; } = new();
+}

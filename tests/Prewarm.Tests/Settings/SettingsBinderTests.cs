@@ -1,0 +1,137 @@
+using NUnit.Framework;
+using Prewarm.Core;
+using Prewarm.Core.Configuration;
+using Prewarm.Core.Settings;
+using Shouldly;
+
+namespace Prewarm.Tests.Settings;
+
+/// <summary>Options become typed settings in one place, each with one type and one default.</summary>
+[TestFixture]
+public sealed class SettingsBinderTests
+{
+    /// <summary>Read by DockerfileArguments/ImageArguments until the Docker work binds them in
+    /// <see cref="SettingsBinder.BindDocker"/> (see <see cref="DockerSettings"/>).</summary>
+    private static readonly string[] BoundByDockerSettings =
+    [
+        "base-image", "builder-image", "builder-tag", "cargo-layout", "deps-storage", "platform", "tag", "cache-from", "cache-to", "push", "load", "builder",
+        "progress", "build-arg", "secret", "docker", "frontend", "dockerfile-syntax", "templates", "image-version", "source-url",
+    ];
+
+    private static PrewarmSettings Bind(Dictionary<string, string[]> values, out OptionReader reader)
+    {
+        reader = new OptionReader(name => values.TryGetValue(name, out var v) ? v : null);
+        return SettingsBinder.Bind(reader, "/work");
+    }
+
+    [Test]
+    public void Every_catalog_option_binds_to_a_setting()
+    {
+        Bind([], out var reader);
+
+        var catalog = OptionCatalog.All.Select(o => o.Argument).ToHashSet(StringComparer.Ordinal);
+        var unbound = catalog.Except(reader.Read).Except(BoundByDockerSettings).Order(StringComparer.Ordinal).ToList();
+        unbound.ShouldBeEmpty("catalog options no setting binds");
+        BoundByDockerSettings.ShouldBeSubsetOf(catalog);
+        BoundByDockerSettings.Intersect(reader.Read).ShouldBeEmpty("a Docker option bound twice");
+    }
+
+    [Test]
+    public void Each_option_has_one_default()
+    {
+        var settings = Bind([], out _);
+
+        settings.Shared.Repositories.ShouldBe(["/work"]);
+        settings.Shared.Artifacts.ShouldBe("/work/artifacts/prewarm");
+        settings.Shared.Layout.ScanDocument.ShouldBe("/work/artifacts/prewarm/scan.json");
+        settings.Shared.Sccache.ShouldBe(SccacheMode.Auto);
+        settings.Shared.Build.Profile.ShouldBe("dev");
+        settings.Shared.Build.RustTarget.ShouldBeNull();
+        settings.Verify.MinHitRate.ShouldBe(80);
+        settings.Verify.MinFreshShare.ShouldBe(95);
+        settings.Doctor.MinFreeGb.ShouldBe(5);
+        settings.Doctor.Uid.ShouldBeNull();
+        settings.Benchmark.Runs.ShouldBe(3);
+        settings.Cook.TargetDirectoryFor("/r").ShouldBe("/r/target");
+        settings.Cook.Offline.ShouldBeFalse();
+        settings.Recipe.TiersFile.ShouldBeNull();
+    }
+
+    [Test]
+    public void Values_are_typed_and_paths_absolute()
+    {
+        var settings = Bind(
+            new()
+            {
+                ["repo"] = ["a", "b/../c", "a"],
+                ["artifacts"] = ["out"],
+                ["sccache"] = ["off"],
+                ["release"] = [""],
+                ["features"] = ["b,a", "a"],
+                ["min-hit-rate"] = ["97.5"],
+                ["runs"] = ["2"],
+                ["target-dir"] = ["t"],
+                ["tiers"] = ["tiers.json"],
+                ["package"] = ["x,y"],
+            },
+            out _);
+
+        settings.Shared.Repositories.ShouldBe(["/work/a", "/work/c"]);
+        settings.Shared.Artifacts.ShouldBe("/work/out");
+        settings.Shared.Sccache.ShouldBe(SccacheMode.Off);
+        settings.Shared.Build.Profile.ShouldBe("release");
+        settings.Shared.Build.Features.ShouldBe(["a", "b"]);
+        settings.Verify.MinHitRate.ShouldBe(97.5);
+        settings.Benchmark.Runs.ShouldBe(2);
+        settings.Cook.TargetDirectory.ShouldBe("/work/t");
+        settings.Recipe.TiersFile.ShouldBe("/work/tiers.json");
+        settings.Recipe.Packages.ShouldBe(["x", "y"]);
+    }
+
+    [Test]
+    public void A_bad_value_is_one_line_naming_the_option()
+    {
+        Should.Throw<PrewarmException>(() => Bind(new() { ["min-fresh-share"] = ["lots"] }, out _))
+            .Message.ShouldBe("--min-fresh-share=lots: expected a non-negative number");
+        Should.Throw<PrewarmException>(() => Bind(new() { ["runs"] = ["0"] }, out _))
+            .Message.ShouldBe("--runs=0: expected a whole number of at least 1");
+        Should.Throw<PrewarmException>(() => Bind(new() { ["release"] = ["true"], ["profile"] = ["dev"] }, out _))
+            .Message.ShouldContain("contradict");
+    }
+
+    [Test]
+    public void Sccache_auto_means_installed_locally_and_off_in_a_dockerfile()
+    {
+        SccacheMode.Auto.UseLocally(installed: true).ShouldBeTrue();
+        SccacheMode.Auto.UseLocally(installed: false).ShouldBeFalse();
+        SccacheMode.On.UseLocally(installed: false).ShouldBeTrue();
+        SccacheMode.Off.UseLocally(installed: true).ShouldBeFalse();
+        SccacheMode.Auto.UseInImage().ShouldBeFalse();
+        SccacheMode.On.UseInImage().ShouldBeTrue();
+    }
+
+    [Test]
+    public void Every_path_option_is_catalogued_and_relative_to_prewarm_toml()
+    {
+        OptionCatalog.PathArguments.ShouldAllBe(name => OptionCatalog.FindByArgument(name) != null);
+
+        using var directory = new Support.TemporaryDirectory("prewarm-config-");
+        var config = Path.Combine(directory.Path, "ci", "prewarm.toml");
+        Directory.CreateDirectory(Path.GetDirectoryName(config)!);
+        File.WriteAllText(config, "[recipe]\ntiers = \"tiers.json\"\n[doctor]\ncargo-home = \"../cargo\"\n");
+        var arguments = new Dictionary<string, List<string>> { ["config"] = [config] };
+
+        new Prewarm.Cake.Configuration.PrewarmConfigArgumentSource().Contribute(arguments, "/elsewhere");
+
+        arguments["tiers"].ShouldBe([Path.Combine(directory.Path, "ci", "tiers.json")]);
+        arguments["cargo-home"].ShouldBe([Path.Combine(directory.Path, "cargo")]);
+    }
+
+    [Test]
+    public void Percentages_in_prewarm_toml_may_be_fractions()
+    {
+        OptionCatalog.FindByArgument("min-hit-rate")!.Kind.ShouldBe(OptionKind.Number);
+        OptionCatalog.FindByArgument("min-fresh-share")!.Kind.ShouldBe(OptionKind.Number);
+        PrewarmConfigFile.Parse("[verify]\nmin-hit-rate = 97.5\nmin-fresh-share = 90\n", "p.toml")["min-hit-rate"].ShouldBe(["97.5"]);
+    }
+}
