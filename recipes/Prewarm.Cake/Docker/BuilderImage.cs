@@ -41,6 +41,8 @@ internal sealed record BuilderImage(string Docker, string Image)
             ? images.Select(i => this with { Image = i.Value, Platform = i.Key }).ToList()
             : [this];
 
+    /// <param name="context">Where docker is run from.</param>
+    /// <param name="withSccache">Read sccache's statistics too.</param>
     /// <param name="fromBuilder">The image was built FROM an organisation builder image: read what
     /// its skeleton step compiled and what the builder's steps had compiled.</param>
     public BuildObservation ReadBuildRecord(ICakeContext context, bool withSccache, bool fromBuilder = false)
