@@ -40,7 +40,7 @@ internal sealed class OrganisationBuilder(PrewarmContext context, ImageOptions o
             Profile = context.Settings.Shared.Build.Profile,
             Sccache = context.Settings.Shared.Sccache.UseInImage(),
             Tiers = tiers,
-            LockedTiers = tiers.TakeLast(1).Where(t => File.Exists(Path.Combine(paths.WarmupRoot, t, "Cargo.lock"))).ToList(),
+            LockedTiers = [],   // tiers' lockfiles pin versions but may carry extra entries: see DockerfileTask
             CargoConfig = configFrom is not null,
         };
         var repositories = ids.Select(id => new BuilderRepository(id, File.Exists(Path.Combine(Skeleton(id), "Cargo.lock")))).ToList();

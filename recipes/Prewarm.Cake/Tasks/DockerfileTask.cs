@@ -35,9 +35,11 @@ public sealed class DockerfileTask : FrostingTask<PrewarmContext>
             {
                 BuilderImage = builder,
                 Tiers = tiers,
-                // Only the top tier's Cargo.lock is exactly what cargo writes (the lower tiers' locks
-                // carry entries that higher tiers' features pulled in), so only it is built --locked.
-                LockedTiers = tiers.TakeLast(1).Where(recipe.TierLockfiles.Contains).ToList(),
+                // A tier's Cargo.lock is assembled from the scanned lockfiles: it pins every version
+                // cargo keeps, but may carry entries other builds' features pulled in (shop's tokio
+                // locks mio, bytes …), which cargo drops. So no tier is built --locked (seen: the top
+                // tier of two repositories refused), and the skeleton, cargo's own lockfile, is.
+                LockedTiers = [],
                 SkeletonLocked = recipe.SkeletonLockfile,
                 CargoConfig = recipe.CargoConfig,
                 RealSourceDirectories = recipe.PatchedDirectories,
