@@ -16,7 +16,7 @@ internal sealed class CacheSources(ICakeContext context, DockerEngine engine)
         var missing = new List<string>();
         foreach (var reference in sources.Where(s => s.Type == "registry").Select(s => s.Get("ref")).OfType<string>())
         {
-            var insecure = PushFailure.RegistryOf(reference).Split(':')[0] is "localhost" or "127.0.0.1";
+            var insecure = ImageReference.OnLoopbackRegistry(reference);
             var answer = docker.ManifestInspect(new DockerCommandSettings { ToolPath = engine.Cli }, reference, insecure);
             var output = answer.Output + "\n" + answer.Error;
             switch (CacheSourceCheck.Classify(answer.ExitCode, output))

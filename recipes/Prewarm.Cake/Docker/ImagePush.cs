@@ -34,7 +34,7 @@ internal sealed class ImagePush(ICakeContext context, DockerEngine engine)
     /// <summary>One multi-platform tag (a manifest list) from the per-platform tags already pushed.</summary>
     public void Join(string tag, IReadOnlyList<string> platformTags)
     {
-        var insecure = RegistryIsLoopback(PushFailure.RegistryOf(tag));
+        var insecure = ImageReference.OnLoopbackRegistry(tag);
         var create = _docker.ManifestCreate(Settings(), tag, platformTags, insecure);
         var push = create.Succeeded ? _docker.ManifestPush(Settings(), tag, insecure) : create;
         if (!push.Succeeded)
@@ -48,7 +48,4 @@ internal sealed class ImagePush(ICakeContext context, DockerEngine engine)
     }
 
     private DockerCommandSettings Settings() => new() { ToolPath = engine.Cli };
-
-    private static bool RegistryIsLoopback(string registry) =>
-        registry.Split(':')[0] is "localhost" or "127.0.0.1" or "[::1]";
 }

@@ -41,7 +41,7 @@ internal sealed class PlatformPrerequisites(ICakeContext context, DockerEngine e
     {
         var docker = new DockerCommandTool(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools);
         var settings = new DockerCommandSettings { ToolPath = engine.Cli };
-        var insecure = PushFailure.RegistryOf(baseImage).Split(':')[0] is "localhost" or "127.0.0.1";
+        var insecure = ImageReference.OnLoopbackRegistry(baseImage);
         var manifest = docker.ManifestInspect(settings, baseImage, insecure);
         if (manifest.Succeeded)
         {

@@ -10,9 +10,7 @@ public static class RegistryCheck
     /// configuration), HTTPS for every other.</summary>
     public static Uri ProbeUri(string registry)
     {
-        var host = registry.Split(':')[0];
-        var plain = host is "localhost" or "127.0.0.1" or "[::1]";
-        return new Uri($"{(plain ? "http" : "https")}://{registry}/v2/");
+        return new Uri($"{(Docker.ImageReference.IsLoopback(registry) ? "http" : "https")}://{registry}/v2/");
     }
 
     /// <param name="status">The HTTP status the registry answered with; null when it did not answer.</param>

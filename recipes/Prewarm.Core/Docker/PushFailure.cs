@@ -34,19 +34,8 @@ public static class PushFailure
         return $"docker push {reference} failed: {cause}. Nothing more was pushed; the registry keeps its previous image and the artifacts their previous record.";
     }
 
-    /// <summary>The registry host of an image reference: its first component when that has a dot,
-    /// a colon or is localhost (the reference grammar's rule), else Docker Hub.</summary>
-    public static string RegistryOf(string reference)
-    {
-        var slash = reference.IndexOf('/');
-        if (slash < 0)
-        {
-            return "docker.io";
-        }
-
-        var first = reference[..slash];
-        return first.Contains('.') || first.Contains(':') || first == "localhost" ? first : "docker.io";
-    }
+    /// <summary>The registry host of an image reference (<see cref="ImageReference.Registry"/>).</summary>
+    public static string RegistryOf(string reference) => ImageReference.Registry(reference);
 
     private static string Short(string line) => line.Length > 200 ? line[..200] + "…" : line;
 }

@@ -1,0 +1,25 @@
+namespace Prewarm.Core.Docker;
+
+/// <summary>What an image reference says about where it lives (the distribution reference grammar).</summary>
+public static class ImageReference
+{
+    /// <summary>The registry host: the first component when it has a dot, a colon or is localhost, else Docker Hub.</summary>
+    public static string Registry(string reference)
+    {
+        var slash = reference.IndexOf('/');
+        if (slash < 0)
+        {
+            return "docker.io";
+        }
+
+        var first = reference[..slash];
+        return first.Contains('.') || first.Contains(':') || first == "localhost" ? first : "docker.io";
+    }
+
+    /// <summary>A registry on this machine's loopback: dockerd speaks plain HTTP to it without any
+    /// setting, and the docker CLI's manifest commands need --insecure for it.</summary>
+    public static bool IsLoopback(string registry) =>
+        registry.Split(':')[0] is "localhost" or "127.0.0.1" or "[::1]";
+
+    public static bool OnLoopbackRegistry(string reference) => IsLoopback(Registry(reference));
+}
