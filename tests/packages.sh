@@ -2,7 +2,7 @@
 # The librust-*-dev packages are the offline crate registry (see tests/examples/shop/.cargo/config.toml);
 # qemu-user-static and binfmt-support run linux/arm64 binaries (the arm64 base image, --platform=linux/arm64).
 PREWARM_APT_PACKAGES=(
-  docker.io docker-registry curl sccache debootstrap
+  docker.io docker-registry curl iproute2 sccache debootstrap
   qemu-user-static binfmt-support
   librust-tokio-dev librust-serde-dev librust-serde-derive-dev librust-serde-json-dev
   librust-anyhow-dev librust-thiserror-dev librust-clap-dev librust-regex-dev
