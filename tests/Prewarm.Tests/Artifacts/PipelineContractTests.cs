@@ -58,7 +58,8 @@ public sealed class PipelineContractTests
 
         var dockerfile = File.ReadAllText(Path.Combine(_artifacts, "docker", "shop", "Dockerfile"));
         dockerfile.ShouldContain("cd /build/warmup/base && cargo build --release\n");
-        dockerfile.ShouldContain("cd /build/warmup/net && cargo build --release --locked\n");
+        // No tier is built --locked: a tier's lockfile pins versions but may carry entries cargo drops (TierLockfileTests).
+        dockerfile.ShouldContain("cd /build/warmup/net && cargo build --release\n");
         dockerfile.ShouldNotContain("warmup/core");
         File.ReadAllText(Path.Combine(_artifacts, "recipes", "shop", "recipe-manifest.json")).ShouldContain("\"base\"");
     }
