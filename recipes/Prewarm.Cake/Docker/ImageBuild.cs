@@ -100,6 +100,7 @@ internal sealed class ImageBuild(ICakeContext context, ImageOptions options, Doc
 
         // buildx pushed as part of the build; the integrated BuildKit leaves the images in the engine.
         var images = IntegratedBuild.ImagesByPlatform(settings, integrated);
+        var listDigests = new List<string>();
         if (integrated && settings.Push)
         {
             var push = new ImagePush(context, engine);
@@ -108,7 +109,10 @@ internal sealed class ImageBuild(ICakeContext context, ImageOptions options, Doc
             {
                 foreach (var tag in settings.Tags)
                 {
-                    push.Join(tag, settings.Platforms.Select(p => PlatformTags.For(tag, p)).ToList());
+                    if (push.Join(tag, settings.Platforms.Select(p => PlatformTags.For(tag, p)).ToList()) is { } digest)
+                    {
+                        listDigests.Add(digest);
+                    }
                 }
             }
         }
@@ -122,7 +126,7 @@ internal sealed class ImageBuild(ICakeContext context, ImageOptions options, Doc
         var local = integrated || settings.Load;
         if ((local || settings.Push) && settings.Tags.Count > 0)
         {
-            AtomicFile.WriteAllText(paths.ImageRecord, StageJson.Serialize(new ImageRecorder(context, engine).Record(settings, rendered, local, images, coldFor)));
+            AtomicFile.WriteAllText(paths.ImageRecord, StageJson.Serialize(new ImageRecorder(context, engine).Record(settings, rendered, local, images, coldFor, listDigests)));
         }
         else if (File.Exists(paths.ImageRecord))
         {

@@ -32,7 +32,8 @@ internal sealed class ImagePush(ICakeContext context, DockerEngine engine)
     }
 
     /// <summary>One multi-platform tag (a manifest list) from the per-platform tags already pushed.</summary>
-    public void Join(string tag, IReadOnlyList<string> platformTags)
+    /// <returns>The list's registry digest, <c>repository@sha256:…</c>, or null when the CLI printed none.</returns>
+    public string? Join(string tag, IReadOnlyList<string> platformTags)
     {
         var insecure = ImageReference.OnLoopbackRegistry(tag);
         var create = _docker.ManifestCreate(Settings(), tag, platformTags, insecure);
@@ -44,7 +45,9 @@ internal sealed class ImagePush(ICakeContext context, DockerEngine engine)
                 $"docker manifest {verb} {tag} failed: {PushFailure.Explain(tag, push.Output + "\n" + push.Error).Split(" failed: ", 2)[1]}");
         }
 
-        context.Log.Information("Pushed {0}: one tag for {1}.", tag, string.Join(", ", platformTags));
+        var digest = ManifestPushOutput.ListDigest(push.Output);
+        context.Log.Information("Pushed {0}: one tag for {1}{2}.", tag, string.Join(", ", platformTags), digest is null ? "" : $" ({digest})");
+        return digest is null ? null : $"{ImageReference.Repository(tag)}@{digest}";
     }
 
     private DockerCommandSettings Settings() => new() { ToolPath = engine.Cli };

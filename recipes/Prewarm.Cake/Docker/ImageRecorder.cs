@@ -17,7 +17,8 @@ internal sealed class ImageRecorder(ICakeContext context, DockerEngine engine)
     /// <param name="local">The engine holds the image (integrated BuildKit, or buildx --load): its size can be asked.</param>
     /// <param name="images">Each platform's tags in the engine.</param>
     /// <param name="coldFor">--cache-from images the registry did not have.</param>
-    public ImageRecord Record(DockerBuildxBuildSettings settings, DockerfileRecord rendered, bool local, IReadOnlyDictionary<string, IReadOnlyList<string>> images, IReadOnlyList<string> coldFor)
+    /// <param name="listDigests">Manifest lists pushed to join several platforms' images under each tag.</param>
+    public ImageRecord Record(DockerBuildxBuildSettings settings, DockerfileRecord rendered, bool local, IReadOnlyDictionary<string, IReadOnlyList<string>> images, IReadOnlyList<string> coldFor, IReadOnlyList<string> listDigests)
     {
         var docker = new DockerCommandTool(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools);
         var ask = new DockerCommandSettings { ToolPath = engine.Cli };
@@ -48,7 +49,11 @@ internal sealed class ImageRecorder(ICakeContext context, DockerEngine engine)
             Images = integratedSeveral ? images.ToDictionary(i => i.Key, i => i.Value[0], StringComparer.Ordinal) : null,
             CacheFromMissing = coldFor.Count > 0 ? coldFor : null,
             Pushed = settings.Push,
-            Digests = settings.Push && local ? docker.RepoDigests(ask, image) : [],
+            // Joined platforms: the tag names the list; each platform's own image keeps its digest.
+            Digests = !settings.Push || !local ? [] : listDigests.Count > 0 ? listDigests : docker.RepoDigests(ask, image),
+            PlatformDigests = settings.Push && integratedSeveral
+                ? images.ToDictionary(i => i.Key, i => docker.RepoDigests(ask, i.Value[0]).FirstOrDefault() ?? "", StringComparer.Ordinal)
+                : null,
             DependencyStorage = rendered.DependencyStorage,
             BaseImage = baseImage,
             SizeBytes = size,

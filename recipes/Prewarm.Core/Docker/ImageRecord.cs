@@ -24,8 +24,13 @@ public sealed record ImageRecord
     /// <summary>Every tag was pushed to its registry.</summary>
     public bool Pushed { get; init; }
 
-    /// <summary>Registry digests (<c>repository@sha256:…</c>) of the pushed tags.</summary>
+    /// <summary>Registry digests (<c>repository@sha256:…</c>) of the pushed tags: for several platforms
+    /// joined under one tag, the manifest list's, which resolves per platform as the tag does.</summary>
     public IReadOnlyList<string> Digests { get; init; } = [];
+
+    /// <summary>Per platform, the registry digest of its own image, when several platforms were pushed
+    /// one by one and joined (a runner that pins one platform pulls this).</summary>
+    public IReadOnlyDictionary<string, string>? PlatformDigests { get; init; }
 
     public DependencyStorage DependencyStorage { get; init; }
 

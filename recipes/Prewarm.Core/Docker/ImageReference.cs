@@ -22,4 +22,13 @@ public static class ImageReference
         registry.Split(':')[0] is "localhost" or "127.0.0.1" or "[::1]";
 
     public static bool OnLoopbackRegistry(string reference) => IsLoopback(Registry(reference));
+
+    /// <summary>The repository a reference names, without its tag or digest
+    /// (<c>127.0.0.1:5000/org/app:v1</c> → <c>127.0.0.1:5000/org/app</c>): a registry's port is not a tag.</summary>
+    public static string Repository(string reference)
+    {
+        var name = reference.Split('@', 2)[0];
+        var colon = name.LastIndexOf(':');
+        return colon > name.LastIndexOf('/') ? name[..colon] : name;
+    }
 }

@@ -89,6 +89,24 @@ public sealed class MultiPlatformTests
         platforms.ShouldBe(["linux/amd64", "linux/arm64"]);
     }
 
+    [Test, Order(1)]
+    public async Task The_record_names_the_list_digest_the_tag_resolves_to()
+    {
+        _warmup.ExitCode.ShouldBe(0, _warmup.All);
+        var path = Directory.GetFiles(_artifacts, "image.json", SearchOption.AllDirectories).Single();
+        using var record = JsonDocument.Parse(File.ReadAllText(path));
+        var manifest = await DockerRequirement.RunAsync("manifest", "inspect", "-v", "--insecure", $"{_tag}-linux-arm64");
+        manifest.ExitCode.ShouldBe(0, manifest.StandardError);
+
+        // The list's digest, as the registry serves the tag: what a runner pins to get every platform.
+        var listDigest = $"{_tag[.._tag.LastIndexOf(':')]}@{await LocalRegistry.DigestAsync(_tag)}";
+        record.RootElement.GetProperty("digests").EnumerateArray().Select(d => d.GetString()).ShouldBe([listDigest]);
+        var perPlatform = record.RootElement.GetProperty("platformDigests");
+        perPlatform.GetProperty("linux/arm64").GetString().ShouldNotBe(listDigest);
+        perPlatform.GetProperty("linux/arm64").GetString()!.ShouldEndWith(
+            JsonDocument.Parse(manifest.StandardOutput).RootElement.GetProperty("Descriptor").GetProperty("digest").GetString()!);
+    }
+
     [TestCase("linux/arm64", "hello from aarch64 (64 bits)", "aarch64")]
     [TestCase("linux/amd64", "hello from x86_64 (64 bits)", "x86-64")]
     [Order(2)]
