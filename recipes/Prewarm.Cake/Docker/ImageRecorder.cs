@@ -19,7 +19,7 @@ internal sealed class ImageRecorder(ICakeContext context, DockerEngine engine)
     /// <param name="coldFor">--cache-from images the registry did not have.</param>
     public ImageRecord Record(DockerBuildxBuildSettings settings, DockerfileRecord rendered, bool local, IReadOnlyDictionary<string, IReadOnlyList<string>> images, IReadOnlyList<string> coldFor)
     {
-        var docker = new DockerCommandTool(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools);
+        var docker = DockerCommandTool.For(context);
         var ask = new DockerCommandSettings { ToolPath = engine.Cli };
         // Several platforms without buildx: the engine holds one image per platform; the native one
         // (or the first) stands for the build, and every platform's image is listed.

@@ -169,7 +169,7 @@ public sealed class BenchmarkTask(IAnsiConsole console) : FrostingTask<PrewarmCo
         var stopwatch = Stopwatch.StartNew();
         var output = cargo.Build(settings);
         var seconds = stopwatch.Elapsed.TotalSeconds;
-        var units = UnitFreshness.From(CargoMessageParser.ParseArtifacts(output.StandardOutput, "cargo build --message-format=json"));
+        var units = UnitFreshness.From(CargoMessageParser.ParseArtifacts(output.Output, "cargo build --message-format=json"));
         context.Log.Information(
             "{0}: {1:0.00} s (dependency units fresh {2}/{3}, workspace units fresh {4}/{5})",
             label, seconds, units.FreshDependencyUnits, units.DependencyUnits, units.FreshWorkspaceUnits, units.WorkspaceUnits);

@@ -1,9 +1,9 @@
 using System.Globalization;
-using Cake.Common;
 using Cake.Core;
 using Cake.Core.Diagnostics;
 using Cake.Core.IO;
 using Prewarm.Cake.Support;
+using Prewarm.Cake.Tools.Posix;
 using Prewarm.Core;
 using Prewarm.Core.Diagnostics;
 using Prewarm.Core.Docker;
@@ -47,8 +47,8 @@ public sealed class DoctorTask : FrostingTask<PrewarmContext>
         }
 
         var settings = context.Settings.Doctor;
-        var uid = settings.Uid ?? CurrentId(context, "-u");
-        var gid = settings.Gid ?? CurrentId(context, "-g");
+        var uid = settings.Uid ?? IdTool.For(context).Id(new IdSettings());
+        var gid = settings.Gid ?? IdTool.For(context).Id(new IdSettings { Group = true });
         var minimumGib = settings.MinFreeGb;
         var home = context.Environment.GetEnvironmentVariable("HOME") ?? "/root";
         var directories = new (string What, string Path)[]
@@ -68,7 +68,7 @@ public sealed class DoctorTask : FrostingTask<PrewarmContext>
             }
             else
             {
-                var owner = DoctorChecks.ParseOwner(Capture(context, "stat", $"-c \"%u %g\" \"{path}\""), $"stat -c '%u %g' {path}");
+                var owner = StatTool.For(context).Owner(path, new StatSettings());
                 findings.Add(DoctorChecks.Ownership(what, path, owner.Uid, owner.Gid, uid, gid));
                 var writable = IsWritable(path);
                 findings.Add(DoctorChecks.Writable(what, path, writable));
@@ -80,7 +80,7 @@ public sealed class DoctorTask : FrostingTask<PrewarmContext>
             }
 
             var existing = NearestExisting(path);
-            var disk = DfParser.Parse(Capture(context, "df", $"-Pk \"{existing}\""), $"df -Pk {existing}")[0];
+            var disk = DfTool.For(context).Usage(existing, new DfSettings());
             if (mounts.Add(disk.MountedOn))
             {
                 findings.Add(DoctorChecks.DiskSpace(disk.MountedOn, disk.AvailableGib, minimumGib));
@@ -142,25 +142,6 @@ public sealed class DoctorTask : FrostingTask<PrewarmContext>
 
     private static DoctorFinding Tool(ICakeContext context, string name, bool required, string install) =>
         DoctorChecks.Tool(name, context.Tools.Resolve(name)?.FullPath, required, install);
-
-    private static int CurrentId(ICakeContext context, string flag) =>
-        int.Parse(Capture(context, "id", flag).Trim(), NumberStyles.None, CultureInfo.InvariantCulture);
-
-    /// <summary>Runs a small system tool through Cake's process runner and returns its standard output.</summary>
-    private static string Capture(ICakeContext context, string tool, string arguments)
-    {
-        var exitCode = context.StartProcess(
-            tool,
-            new ProcessSettings { Arguments = arguments, RedirectStandardOutput = true, RedirectStandardError = true },
-            out var output,
-            out var errors);
-        if (exitCode != 0)
-        {
-            throw new PrewarmException($"{tool} {arguments}: exit code {exitCode}: {errors.LastOrDefault() ?? string.Empty}");
-        }
-
-        return string.Join("\n", output);
-    }
 
     private static bool IsWritable(string path)
     {

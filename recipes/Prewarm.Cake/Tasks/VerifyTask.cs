@@ -128,7 +128,7 @@ public sealed class VerifyTask : FrostingTask<PrewarmContext>
             WorkingDirectory = repository,
             RustcWrapper = useSccache ? "sccache" : null,
         };
-        var artifacts = CargoMessageParser.ParseArtifacts(cargo.Build(build).StandardOutput, "cargo build --message-format=json");
+        var artifacts = CargoMessageParser.ParseArtifacts(cargo.Build(build).Output, "cargo build --message-format=json");
         var stats = useSccache ? sccache.ReadStats(new SccacheShowStatsSettings()) : null;
         return new BuildObservation(tree, artifacts, stats);
     }
