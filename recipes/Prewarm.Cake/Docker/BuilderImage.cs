@@ -1,6 +1,5 @@
 using Cake.Core;
 using Cake.Core.IO;
-using Prewarm.Cake.Support;
 using Prewarm.Cake.Tools.Docker;
 using Prewarm.Core;
 using Prewarm.Core.Docker;
