@@ -1,7 +1,6 @@
 using Cake.Core;
 using Prewarm.Cake.Tools.Posix;
 using Prewarm.Core.Diagnostics;
-using Prewarm.Core.Verification;
 
 namespace Prewarm.Cake.Diagnostics;
 

@@ -1,4 +1,3 @@
-using Prewarm.Core.Verification;
 
 namespace Prewarm.Core.Diagnostics;
 

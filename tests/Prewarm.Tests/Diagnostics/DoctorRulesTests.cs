@@ -1,6 +1,5 @@
 using NUnit.Framework;
 using Prewarm.Core.Diagnostics;
-using Prewarm.Core.Verification;
 using Prewarm.Tests.Support;
 using Shouldly;
 

@@ -3,7 +3,7 @@ using Cake.Core.Diagnostics;
 using Cake.Core.IO;
 using Cake.Core.Tooling;
 using Prewarm.Cake.Tools.Process;
-using Prewarm.Core.Verification;
+using Prewarm.Core.Diagnostics;
 
 namespace Prewarm.Cake.Tools.Posix;
 
