@@ -66,9 +66,9 @@ public abstract class PrewarmTool<TSettings> : Tool<TSettings>
                 [.. process.GetStandardOutput() ?? []],
                 [.. process.GetStandardError() ?? []]));
         }
-        catch (CakeException exception)
+        catch (Exception exception) when (exception is CakeException or System.ComponentModel.Win32Exception)
         {
-            // Tool not found, process not started: Cake's message plus what was being run.
+            // Tool not found, or found but not startable: the reason plus what was being run.
             throw new PrewarmException($"{CommandLine(arguments)}: {exception.Message}", exception);
         }
 

@@ -22,7 +22,7 @@ public sealed record ToolResult(int ExitCode, IReadOnlyList<string> StandardOutp
             var lines = StandardError.Select(l => l.Trim()).Where(l => l.Length > 0).ToArray();
             return lines.FirstOrDefault(l => l.StartsWith("error", StringComparison.OrdinalIgnoreCase))
                 ?? lines.LastOrDefault()
-                ?? $"exit code {ExitCode}, no output on standard error";
+                ?? "no output on standard error";
         }
     }
 }
