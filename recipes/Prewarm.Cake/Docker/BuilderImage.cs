@@ -1,6 +1,5 @@
 using Cake.Core;
 using Cake.Core.IO;
-using Prewarm.Cake.Support;
 using Prewarm.Cake.Tools.Docker;
 using Prewarm.Core;
 using Prewarm.Core.Docker;
@@ -47,7 +46,7 @@ internal sealed record BuilderImage(string Docker, string Image)
     /// its skeleton step compiled and what the builder's steps had compiled.</param>
     public BuildObservation ReadBuildRecord(ICakeContext context, bool withSccache, bool fromBuilder = false)
     {
-        var docker = new DockerCommandTool(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools);
+        var docker = DockerCommandTool.For(context);
         var settings = new DockerCommandSettings { ToolPath = new FilePath(Docker) };
         string Required(string file) =>
             docker.ReadFile(settings, Image, $"{Record}/{file}", Platform)

@@ -12,15 +12,14 @@ internal sealed class BuilderImageCheck(ICakeContext context, DockerEngine engin
 {
     public BuilderLabel Require(string image, DockerfileRecord rendered)
     {
-        var docker = new DockerCommandTool(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools);
+        var docker = DockerCommandTool.For(context);
         var settings = new DockerCommandSettings { ToolPath = engine.Cli };
         if (!docker.ImageExists(settings, image))
         {
             var pull = docker.Pull(settings, image);
             if (!pull.Succeeded)
             {
-                var why = pull.StandardError.Select(l => l.Trim()).LastOrDefault(l => l.Length > 0) ?? "pull failed";
-                throw new PrewarmException($"--builder-image {image}: not in the engine and not pullable ({why}); run --target=BuilderImage (with --push) first.");
+                throw new PrewarmException($"--builder-image {image}: not in the engine and not pullable ({pull.ErrorSummary}); run --target=BuilderImage (with --push) first.");
             }
         }
 

@@ -12,7 +12,7 @@ internal sealed class CacheSources(ICakeContext context, DockerEngine engine)
     /// <summary>The references that were not there (the build runs cold for them); throws for a registry that cannot be read.</summary>
     public IReadOnlyList<string> Check(IEnumerable<CacheSpec> sources)
     {
-        var docker = new DockerCommandTool(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools);
+        var docker = DockerCommandTool.For(context);
         var missing = new List<string>();
         foreach (var reference in sources.Where(s => s.Type == "registry").Select(s => s.Get("ref")).OfType<string>())
         {

@@ -5,6 +5,8 @@ using Cake.Core;
 using Cake.Core.Diagnostics;
 using Cake.Core.IO;
 using Prewarm.Cake.Tools.Docker;
+using Prewarm.Cake.Tools.Git;
+using Prewarm.Cake.Tools.Process;
 using Prewarm.Core;
 using Prewarm.Core.Docker;
 using Prewarm.Core.IO;
@@ -70,11 +72,11 @@ internal sealed class ImageBuild(ICakeContext context, ImageOptions options, Doc
             }
         }
 
-        DockerRunResult result;
+        ToolResult result;
         if (!integrated)
         {
             PrepareBuilder(settings);
-            result = new DockerBuildxTool(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools)
+            result = DockerBuildxTool.For(context)
                 .Build(settings, Progress);
         }
         else
@@ -90,7 +92,7 @@ internal sealed class ImageBuild(ICakeContext context, ImageOptions options, Doc
         {
             var command = integrated ? $"DOCKER_BUILDKIT=1 {engine.Cli.FullPath} build" : $"{engine.Cli.FullPath} buildx build";
             throw new PrewarmException(DockerEngineErrors.Explain(command, result.Error)
-                ?? $"{command} failed (exit code {result.ExitCode}): {BuildFailure.Explain(log.ToString()) ?? LastError(result)}; full output in {paths.BuildLog}");
+                ?? $"{command} failed (exit code {result.ExitCode}): {BuildFailure.Explain(log.ToString()) ?? result.ErrorSummary}; full output in {paths.BuildLog}");
         }
 
         var ran = steps.Where(s => s.IsDockerfileStep).ToList();
@@ -185,19 +187,21 @@ internal sealed class ImageBuild(ICakeContext context, ImageOptions options, Doc
             yield break;
         }
 
-        var source = options.SourceUrl ?? GitFacts.Ask(context, repository, "config --get remote.origin.url");
+        var git = GitTool.For(context);
+        var here = new GitSettings { WorkingDirectory = repository };
+        var source = options.SourceUrl ?? git.OriginUrl(here);
         if (source is not null)
         {
             yield return new("org.opencontainers.image.source", source);
         }
 
-        var revision = GitFacts.Ask(context, repository, "rev-parse HEAD");
+        var revision = git.Head(here);
         if (revision is not null)
         {
             yield return new("org.opencontainers.image.revision", revision);
         }
 
-        var version = options.ImageVersion ?? GitFacts.Ask(context, repository, "describe --tags --always --dirty");
+        var version = options.ImageVersion ?? git.Describe(here);
         if (version is not null)
         {
             yield return new("org.opencontainers.image.version", version);
@@ -241,7 +245,7 @@ internal sealed class ImageBuild(ICakeContext context, ImageOptions options, Doc
             return;
         }
 
-        var tool = new DockerBuildxBuilderTool(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools);
+        var tool = DockerBuildxBuilderTool.For(context);
         var current = tool.InspectDriver(new DockerBuildxBuilderSettings { Name = string.Empty, ToolPath = engine.Cli });
         if (current is not null && current != "docker")
         {
@@ -256,14 +260,6 @@ internal sealed class ImageBuild(ICakeContext context, ImageOptions options, Doc
         }
 
         settings.Builder = MultiPlatformBuilder;
-    }
-
-    private static string LastError(DockerRunResult result)
-    {
-        var lines = result.StandardError.Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
-        return lines.LastOrDefault(l => l.Contains("ERROR", StringComparison.Ordinal) || l.StartsWith("error", StringComparison.OrdinalIgnoreCase) || l.StartsWith("failed", StringComparison.OrdinalIgnoreCase))
-            ?? lines.LastOrDefault()
-            ?? "no output";
     }
 
     private void Loud(string message) => context.Log.Write(Verbosity.Quiet, LogLevel.Warning, "{0}", message);

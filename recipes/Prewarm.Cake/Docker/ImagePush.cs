@@ -13,7 +13,7 @@ namespace Prewarm.Cake.Docker;
 /// </summary>
 internal sealed class ImagePush(ICakeContext context, DockerEngine engine)
 {
-    private readonly DockerCommandTool _docker = new(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools);
+    private readonly DockerCommandTool _docker = DockerCommandTool.For(context);
 
     public void PushAll(IEnumerable<string> tags)
     {

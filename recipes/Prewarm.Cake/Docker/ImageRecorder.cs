@@ -20,7 +20,7 @@ internal sealed class ImageRecorder(ICakeContext context, DockerEngine engine)
     /// <param name="listDigests">Manifest lists pushed to join several platforms' images under each tag.</param>
     public ImageRecord Record(DockerBuildxBuildSettings settings, DockerfileRecord rendered, bool local, IReadOnlyDictionary<string, IReadOnlyList<string>> images, IReadOnlyList<string> coldFor, IReadOnlyList<string> listDigests)
     {
-        var docker = new DockerCommandTool(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools);
+        var docker = DockerCommandTool.For(context);
         var ask = new DockerCommandSettings { ToolPath = engine.Cli };
         // Several platforms without buildx: the engine holds one image per platform; the native one
         // (or the first) stands for the build, and every platform's image is listed.

@@ -3,6 +3,7 @@ using Cake.Core;
 using Cake.Core.Diagnostics;
 using Cake.Core.IO;
 using Prewarm.Cake.Tools.Docker;
+using Prewarm.Cake.Tools.Process;
 using Prewarm.Core.Docker;
 using Prewarm.Core.IO;
 using File = System.IO.File;
@@ -20,9 +21,9 @@ internal sealed class IntegratedBuild(ICakeContext context, ImageOptions options
     /// foreign one under binfmt emulation), each into its own target directory (the Dockerfile's is
     /// per TARGETARCH) and, for several platforms, under tags of its own. Stops at the first failure.
     /// </summary>
-    public DockerRunResult BuildEachPlatform(DockerBuildxBuildSettings settings, ArtifactPaths paths, Action<string> progress)
+    public ToolResult BuildEachPlatform(DockerBuildxBuildSettings settings, ArtifactPaths paths, Action<string> progress)
     {
-        var tool = new DockerIntegratedBuildTool(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools);
+        var tool = DockerIntegratedBuildTool.For(context);
         var tags = settings.Tags;
         var several = settings.Platforms.Count > 1;
         if (several && File.Exists(paths.ImageId))
@@ -30,7 +31,7 @@ internal sealed class IntegratedBuild(ICakeContext context, ImageOptions options
             File.Delete(paths.ImageId);   // metadata.json must not name a single-platform build's id
         }
 
-        DockerRunResult? result = null;
+        ToolResult? result = null;
         try
         {
             foreach (var platform in settings.Platforms)
@@ -91,7 +92,7 @@ internal sealed class IntegratedBuild(ICakeContext context, ImageOptions options
 
         if (options.Frontend == "auto")
         {
-            var docker = new DockerCommandTool(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools);
+            var docker = DockerCommandTool.For(context);
             var settings = new DockerCommandSettings { ToolPath = engine.Cli };
             if (docker.ImageExists(settings, frontend))
             {
@@ -104,7 +105,7 @@ internal sealed class IntegratedBuild(ICakeContext context, ImageOptions options
                 return paths.Dockerfile;
             }
 
-            Loud($"DROPPED: '# syntax={frontend}' for this build: the engine cannot get the frontend image ({pull.StandardError.FirstOrDefault(l => l.Trim().Length > 0)?.Trim() ?? "pull failed"}); building with the engine's built-in Dockerfile frontend. The rendered Dockerfile keeps the directive.");
+            Loud($"DROPPED: '# syntax={frontend}' for this build: the engine cannot get the frontend image ({pull.ErrorSummary}); building with the engine's built-in Dockerfile frontend. The rendered Dockerfile keeps the directive.");
         }
         else
         {

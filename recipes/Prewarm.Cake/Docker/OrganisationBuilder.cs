@@ -85,7 +85,7 @@ internal sealed class OrganisationBuilder(PrewarmContext context, ImageOptions o
     /// asked, build nothing.</summary>
     private bool Reuse(string contentTag, string tag)
     {
-        var docker = new DockerCommandTool(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools);
+        var docker = DockerCommandTool.For(context);
         var settings = new DockerCommandSettings { ToolPath = engine.Cli };
         var local = docker.ImageExists(settings, contentTag);
         if (!local && !(options.Push && docker.Pull(settings, contentTag).Succeeded))
@@ -97,7 +97,7 @@ internal sealed class OrganisationBuilder(PrewarmContext context, ImageOptions o
         var tagged = docker.Tag(settings, contentTag, tag);
         if (!tagged.Succeeded)
         {
-            throw new PrewarmException($"docker tag {contentTag} {tag} failed: {tagged.Error.Trim()}");
+            throw new PrewarmException($"docker tag {contentTag} {tag} failed: {tagged.ErrorSummary}");
         }
 
         if (options.Push)

@@ -39,7 +39,7 @@ internal sealed class PlatformPrerequisites(ICakeContext context, DockerEngine e
     /// for an image only the engine has, its one platform.</summary>
     private IReadOnlyList<BuildPlatform> BasePlatforms(string baseImage)
     {
-        var docker = new DockerCommandTool(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools);
+        var docker = DockerCommandTool.For(context);
         var settings = new DockerCommandSettings { ToolPath = engine.Cli };
         var insecure = ImageReference.OnLoopbackRegistry(baseImage);
         var manifest = docker.ManifestInspect(settings, baseImage, insecure);

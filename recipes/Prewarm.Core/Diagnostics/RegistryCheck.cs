@@ -25,4 +25,32 @@ public static class RegistryCheck
         _ => new DoctorFinding($"registry {registry}", DoctorSeverity.Warning,
             $"{registry} answered HTTP {status} to {ProbeUri(registry)}: it may not be an image registry"),
     };
+
+    /// <summary>Each registry the tags push to (Docker Hub's API host for docker.io), with the first tag naming it.</summary>
+    public static IReadOnlyList<(string Registry, string Tag)> Targets(IEnumerable<string> tags) =>
+        tags.GroupBy(Docker.ImageReference.Registry, StringComparer.Ordinal)
+            .Select(group => (group.Key == "docker.io" ? "registry-1.docker.io" : group.Key, group.First()))
+            .ToList();
+
+    /// <summary>Asks each registry the tags push to (10 s each) and reports how it answered.</summary>
+    public static IEnumerable<DoctorFinding> Probe(IEnumerable<string> tags)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        foreach (var (registry, tag) in Targets(tags))
+        {
+            int? status = null;
+            string? failure = null;
+            try
+            {
+                using var answer = http.GetAsync(ProbeUri(registry)).GetAwaiter().GetResult();
+                status = (int)answer.StatusCode;
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                failure = e.InnerException?.Message ?? e.Message;
+            }
+
+            yield return Finding(registry, tag, status, failure);
+        }
+    }
 }

@@ -24,6 +24,18 @@ public sealed record RepositoryVerification(
     /// <summary>The repository, and the platform when an image was built for several.</summary>
     public string Label => Platform is null ? RepositoryId : $"{RepositoryId} ({Platform})";
 
+    /// <summary>One line for the log: crates present, fresh dependency units, sccache's hit rate.</summary>
+    public string Summary
+    {
+        get
+        {
+            var sccache = Sccache is null ? $"not checked ({SccacheNotChecked})"
+                : Sccache.HitRatePercent is { } rate ? string.Create(CultureInfo.InvariantCulture, $"{rate:0.0}%") : "n/a (nothing compiled)";
+            return $"{Label}: crates {Crates.Count(c => c.Status == CrateStatus.Present)}/{Crates.Count} present; "
+                + $"dependency units fresh {Freshness.FreshDependencyUnits}/{Freshness.DependencyUnits}; sccache hit rate {sccache}";
+        }
+    }
+
     /// <summary>The reason when the user turned the check off.</summary>
     public const string SccacheSwitchedOff = "--sccache=off";
 

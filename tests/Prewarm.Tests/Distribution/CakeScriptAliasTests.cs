@@ -17,7 +17,7 @@ namespace Prewarm.Tests.Distribution;
 public sealed class CakeScriptAliasTests
 {
     [Test]
-    public async Task A_build_cake_scans_prepares_a_recipe_and_reads_sccache_stats()
+    public async Task A_build_cake_scans_prepares_a_recipe_reads_sccache_stats_and_runs_the_tools()
     {
         using var work = new TemporaryDirectory("prewarm-cake-script-");
         var shop = Path.Combine(work.Path, "shop");
@@ -28,6 +28,7 @@ public sealed class CakeScriptAliasTests
         File.WriteAllText(script, $$$"""
             #r "{{{Path.Combine(assemblies, "Prewarm.Core.dll")}}}"
             #r "{{{Path.Combine(assemblies, "Prewarm.Cake.dll")}}}"
+            using Prewarm.Cake.Tools.Cargo;
 
             Task("Default").Does(() =>
             {
@@ -41,6 +42,10 @@ public sealed class CakeScriptAliasTests
 
                 var stats = PrewarmParseSccacheStats("{\"stats\":{\"compile_requests\":10,\"cache_hits\":{\"counts\":{\"Rust\":3 } },\"cache_misses\":{\"counts\":{\"Rust\":1 } },\"not_cached\":{\"crate-type\":6 } } }");
                 Information("hit-rate={0}", stats.HitRatePercent);
+
+                var metadata = CargoMetadata(new CargoMetadataSettings { ManifestPath = File("{{{shop}}}/Cargo.toml"), NoDependencies = true });
+                Information("metadata-names-shop={0}", metadata.Contains("\"name\":\"shop-server\""));
+                Information("toolchain={0}", RustcVerboseVersion().Split('\n')[0]);
             });
 
             RunTarget("Default");
@@ -59,6 +64,8 @@ public sealed class CakeScriptAliasTests
         output.ShouldContain("tokio-packages=2");
         output.ShouldMatch(@"fingerprint=[0-9a-f]{64}");
         output.ShouldContain("hit-rate=75");
+        output.ShouldContain("metadata-names-shop=True");
+        output.ShouldContain("toolchain=rustc ");
         File.Exists(Path.Combine(artifacts, "dependency-frequency.json")).ShouldBeTrue();
         File.Exists(Path.Combine(artifacts, "recipes", "shop", "recipe.json")).ShouldBeTrue();
     }

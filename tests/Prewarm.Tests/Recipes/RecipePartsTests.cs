@@ -1,5 +1,5 @@
 using NUnit.Framework;
-using Prewarm.Cake.Tasks;
+using Prewarm.Cake.Support;
 using Prewarm.Cake.Tools.Cargo;
 using Prewarm.Core.Cargo;
 using Prewarm.Core.Recipes;
@@ -27,10 +27,10 @@ public sealed class RecipePartsTests
             Packages = ["app"],
         };
 
-        var rendered = CargoArguments.For(CookTask.BuildSettings("/s/Cargo.toml", options, locked: true)).Render();
+        var rendered = CargoArguments.For(CookBuild.Settings(new CookStep("/s/Cargo.toml", options, Locked: true))).Render();
 
         rendered.ShouldBe("build --profile \"ci\" -p \"app\" --target \"x86_64-unknown-linux-musl\" --features \"a,b\" --target-dir \"/tmp/t\" --manifest-path \"/s/Cargo.toml\" --locked --offline");
-        CargoArguments.For(CookTask.BuildSettings("/s/Cargo.toml", new CookOptions { Profile = "release", TargetDirectory = "/t" }, locked: false)).Render()
+        CargoArguments.For(CookBuild.Settings(new CookStep("/s/Cargo.toml", new CookOptions { Profile = "release", TargetDirectory = "/t" }, Locked: false))).Render()
             .ShouldBe("build --release --workspace --target-dir \"/t\" --manifest-path \"/s/Cargo.toml\"");
         new CookOptions { Profile = "bench", TargetDirectory = "/t" }.ProfileDirectory.ShouldBe("release");
         new CookOptions { Profile = "ci", TargetDirectory = "/t" }.ProfileDirectory.ShouldBe("ci");

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using NUnit.Framework;
-using Prewarm.Cake.Tasks;
+using Prewarm.Core.Diagnostics;
 using Shouldly;
 
 namespace Prewarm.Tests.Verification;
@@ -28,7 +28,7 @@ public sealed class DoctorTaskTests
         var first = Report(scratch);
         first.GetProperty("problems").GetInt32().ShouldBe(3);
         Findings(first).ShouldContain(f => f.Check == "SCCACHE_DIR persists" && f.Result == "warning");
-        File.Exists(Path.Combine(target, DoctorTask.MarkerFileName)).ShouldBeTrue();
+        File.Exists(Path.Combine(target, CacheExamination.MarkerFileName)).ShouldBeTrue();
 
         var uid = (await scratch.RunAsync("id", "-u")).Trim();
         var gid = (await scratch.RunAsync("id", "-g")).Trim();

@@ -42,7 +42,7 @@ public sealed class RealToolTests
         cargo.Build(Build());
         Directory.Delete(target, recursive: true);
         sccache.ZeroStats(server);
-        var second = UnitFreshness.From(CargoMessageParser.ParseArtifacts(cargo.Build(Build()).StandardOutput, "cargo build"));
+        var second = UnitFreshness.From(CargoMessageParser.ParseArtifacts(cargo.Build(Build()).Output, "cargo build"));
         var json = sccache.ReadStats(new SccacheShowStatsSettings { ServerPort = scratch.Port });
         var text = SccacheStatsParser.ParseText(
             sccache.ShowStats(new SccacheShowStatsSettings { ServerPort = scratch.Port, Format = SccacheStatsFormat.Text }), "sccache --show-stats");

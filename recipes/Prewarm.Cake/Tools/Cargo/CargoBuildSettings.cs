@@ -1,4 +1,6 @@
+using Cake.Core;
 using Cake.Core.IO;
+using Prewarm.Cake.Tools.Process;
 
 namespace Prewarm.Cake.Tools.Cargo;
 
@@ -40,4 +42,25 @@ public sealed class CargoBuildSettings : CargoSettings
 
     /// <summary><c>--jobs N</c>.</summary>
     public int? Jobs { get; set; }
+
+    protected internal override void AppendCommandArguments(ProcessArgumentBuilder args)
+    {
+        if (Profile is not null)
+        {
+            args.AppendOption("--profile", Profile);
+        }
+        else
+        {
+            args.AppendFlag(Release, "--release");
+        }
+
+        args.AppendFlag(Workspace, "--workspace")
+            .AppendOptions("-p", Packages)
+            .AppendOptions("--bin", Binaries)
+            .AppendOption("--target", Target)
+            .AppendFeatures(Features, AllFeatures, NoDefaultFeatures)
+            .AppendOption("--target-dir", TargetDirectory?.FullPath)
+            .AppendOption("--message-format", MessageFormat)
+            .AppendOption("--jobs", Jobs);
+    }
 }

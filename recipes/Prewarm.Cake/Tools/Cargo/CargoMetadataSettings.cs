@@ -1,3 +1,7 @@
+using Cake.Core;
+using Cake.Core.IO;
+using Prewarm.Cake.Tools.Process;
+
 namespace Prewarm.Cake.Tools.Cargo;
 
 /// <summary><c>cargo metadata --format-version N</c>.</summary>
@@ -12,4 +16,9 @@ public sealed class CargoMetadataSettings : CargoSettings
 
     /// <summary><c>--filter-platform TRIPLE</c>.</summary>
     public string? FilterPlatform { get; set; }
+
+    protected internal override void AppendCommandArguments(ProcessArgumentBuilder args) =>
+        args.AppendOption("--format-version", FormatVersion)
+            .AppendFlag(NoDependencies, "--no-deps")
+            .AppendOption("--filter-platform", FilterPlatform);
 }

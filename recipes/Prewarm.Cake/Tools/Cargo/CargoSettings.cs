@@ -1,3 +1,4 @@
+using Cake.Core;
 using Cake.Core.IO;
 using Cake.Core.Tooling;
 
@@ -12,6 +13,9 @@ public abstract class CargoSettings : ToolSettings
 {
     /// <summary>The cargo subcommand, e.g. "build".</summary>
     public abstract string Command { get; }
+
+    /// <summary>Appends the subcommand's own options; <see cref="CargoArguments"/> adds the shared ones.</summary>
+    protected internal abstract void AppendCommandArguments(ProcessArgumentBuilder args);
 
     /// <summary><c>--manifest-path</c>.</summary>
     public FilePath? ManifestPath { get; set; }

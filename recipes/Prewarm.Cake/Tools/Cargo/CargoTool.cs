@@ -8,9 +8,9 @@ namespace Prewarm.Cake.Tools.Cargo;
 
 /// <summary>
 /// Runs cargo with typed settings per command; arguments come from <see cref="CargoArguments"/>,
-/// the environment from <see cref="CargoSettings"/>. Every command returns what cargo printed.
+/// the environment from <see cref="CargoSettings"/>. A failed command is one line naming it.
 /// </summary>
-public sealed class CargoTool : CapturingTool<CargoSettings>
+public sealed class CargoTool : PrewarmTool<CargoSettings>
 {
     public CargoTool(IFileSystem fileSystem, ICakeEnvironment environment, IProcessRunner processRunner, IToolLocator tools, ICakeLog log)
         : base(fileSystem, environment, processRunner, tools, log)
@@ -20,20 +20,20 @@ public sealed class CargoTool : CapturingTool<CargoSettings>
     public static CargoTool For(ICakeContext context) =>
         new(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools, context.Log);
 
-    /// <summary><c>cargo build …</c>; with <c>MessageFormat = "json"</c> the output's stdout is cargo's JSON messages.</summary>
-    public ToolOutput Build(CargoBuildSettings settings, bool allowFailure = false) => Execute(settings, allowFailure);
+    /// <summary><c>cargo build …</c>; with <c>MessageFormat = "json"</c> the result's output is cargo's JSON messages.</summary>
+    public ToolResult Build(CargoBuildSettings settings) => Execute(settings);
 
     /// <summary><c>cargo tree …</c>; returns its stdout.</summary>
-    public string Tree(CargoTreeSettings settings) => Execute(settings, allowFailure: false).StandardOutput;
+    public string Tree(CargoTreeSettings settings) => Execute(settings).Output;
 
     /// <summary><c>cargo metadata --format-version 1 …</c>; returns the JSON.</summary>
-    public string Metadata(CargoMetadataSettings settings) => Execute(settings, allowFailure: false).StandardOutput;
+    public string Metadata(CargoMetadataSettings settings) => Execute(settings).Output;
 
-    /// <summary>Any command with the given settings.</summary>
-    public ToolOutput Execute(CargoSettings settings, bool allowFailure = false)
+    /// <summary>Any command with the given settings; a non-zero exit throws.</summary>
+    public ToolResult Execute(CargoSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        return Capture(settings, CargoArguments.For(settings), allowFailure);
+        return ExecuteChecked(settings, CargoArguments.For(settings));
     }
 
     /// <summary>Cargo finds <c>.cargo/config.toml</c> from its working directory, not from <c>--manifest-path</c>:

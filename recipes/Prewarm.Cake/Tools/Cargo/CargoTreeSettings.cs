@@ -1,3 +1,7 @@
+using Cake.Core;
+using Cake.Core.IO;
+using Prewarm.Cake.Tools.Process;
+
 namespace Prewarm.Cake.Tools.Cargo;
 
 /// <summary><c>cargo tree</c>; the defaults give the machine-readable form <c>CargoTreeParser</c> reads:
@@ -30,4 +34,14 @@ public sealed class CargoTreeSettings : CargoSettings
     public bool AllFeatures { get; set; }
 
     public bool NoDefaultFeatures { get; set; }
+
+    protected internal override void AppendCommandArguments(ProcessArgumentBuilder args) =>
+        args.AppendFlag(Workspace, "--workspace")
+            .AppendOptions("-p", Packages)
+            .AppendOption("--depth", Depth)
+            .AppendJoined("-e", Edges)
+            .AppendOption("--target", Target)
+            .AppendFeatures(Features, AllFeatures, NoDefaultFeatures)
+            .AppendOption("--prefix", Prefix)
+            .Append("--format").AppendQuoted(Format);
 }

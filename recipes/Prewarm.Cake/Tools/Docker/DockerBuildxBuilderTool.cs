@@ -1,14 +1,17 @@
 using Cake.Core;
+using Cake.Core.Diagnostics;
 using Cake.Core.IO;
 using Cake.Core.Tooling;
-using Prewarm.Core;
 
 namespace Prewarm.Cake.Tools.Docker;
 
 /// <summary>Builder management: <c>docker buildx inspect</c> and <c>docker buildx create</c>.</summary>
-public sealed class DockerBuildxBuilderTool(IFileSystem fileSystem, ICakeEnvironment environment, IProcessRunner processRunner, IToolLocator tools)
-    : DockerToolBase<DockerBuildxBuilderSettings>(fileSystem, environment, processRunner, tools)
+public sealed class DockerBuildxBuilderTool(IFileSystem fileSystem, ICakeEnvironment environment, IProcessRunner processRunner, IToolLocator tools, ICakeLog log)
+    : DockerToolBase<DockerBuildxBuilderSettings>(fileSystem, environment, processRunner, tools, log)
 {
+    public static DockerBuildxBuilderTool For(ICakeContext context) =>
+        new(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools, context.Log);
+
     public static ProcessArgumentBuilder InspectArguments(string? name)
     {
         var args = new ProcessArgumentBuilder().Append("buildx").Append("inspect");
@@ -45,12 +48,6 @@ public sealed class DockerBuildxBuilderTool(IFileSystem fileSystem, ICakeEnviron
             .FirstOrDefault();
     }
 
-    public void Create(DockerBuildxBuilderSettings settings)
-    {
-        var result = Execute(settings, CreateArguments(settings));
-        if (!result.Succeeded)
-        {
-            throw new PrewarmException($"docker buildx create --name {settings.Name}: {result.StandardError.LastOrDefault(l => l.Trim().Length > 0) ?? $"exit code {result.ExitCode}"}");
-        }
-    }
+    /// <summary>A refusal is one line naming the command.</summary>
+    public void Create(DockerBuildxBuilderSettings settings) => ExecuteChecked(settings, CreateArguments(settings));
 }

@@ -1,14 +1,19 @@
 using Cake.Core;
+using Cake.Core.Diagnostics;
 using Cake.Core.IO;
 using Cake.Core.Tooling;
+using Prewarm.Cake.Tools.Process;
 
 namespace Prewarm.Cake.Tools.Docker;
 
 /// <summary><c>docker buildx build</c>.</summary>
-public sealed class DockerBuildxTool(IFileSystem fileSystem, ICakeEnvironment environment, IProcessRunner processRunner, IToolLocator tools)
-    : DockerToolBase<DockerBuildxBuildSettings>(fileSystem, environment, processRunner, tools)
+public sealed class DockerBuildxTool(IFileSystem fileSystem, ICakeEnvironment environment, IProcessRunner processRunner, IToolLocator tools, ICakeLog log)
+    : DockerToolBase<DockerBuildxBuildSettings>(fileSystem, environment, processRunner, tools, log)
 {
+    public static DockerBuildxTool For(ICakeContext context) =>
+        new(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools, context.Log);
+
     /// <summary>Builds; BuildKit's progress (stderr) goes to <paramref name="onProgress"/> line by line.</summary>
-    public DockerRunResult Build(DockerBuildxBuildSettings settings, Action<string>? onProgress = null) =>
+    public ToolResult Build(DockerBuildxBuildSettings settings, Action<string>? onProgress = null) =>
         Execute(settings, DockerBuildCommandLine.ForBuildx(settings), onProgress);
 }

@@ -1,17 +1,22 @@
 using Cake.Core;
+using Cake.Core.Diagnostics;
 using Cake.Core.IO;
 using Cake.Core.Tooling;
+using Prewarm.Cake.Tools.Process;
 using Prewarm.Core.Docker;
 
 namespace Prewarm.Cake.Tools.Docker;
 
 /// <summary>The docker CLI's short commands Prewarm asks questions with.</summary>
-public sealed class DockerCommandTool(IFileSystem fileSystem, ICakeEnvironment environment, IProcessRunner processRunner, IToolLocator tools)
-    : DockerToolBase<DockerCommandSettings>(fileSystem, environment, processRunner, tools)
+public sealed class DockerCommandTool(IFileSystem fileSystem, ICakeEnvironment environment, IProcessRunner processRunner, IToolLocator tools, ICakeLog log)
+    : DockerToolBase<DockerCommandSettings>(fileSystem, environment, processRunner, tools, log)
 {
+    public static DockerCommandTool For(ICakeContext context) =>
+        new(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools, context.Log);
+
     /// <summary><c>docker version --format '{{json .}}'</c>: the CLI's version and, if the engine
     /// answered, its version and platform. The result keeps stderr for error messages.</summary>
-    public (DockerVersion? Version, DockerRunResult Result) Version(DockerCommandSettings settings)
+    public (DockerVersion? Version, ToolResult Result) Version(DockerCommandSettings settings)
     {
         var result = Execute(settings, new ProcessArgumentBuilder().Append("version").AppendSwitchQuoted("--format", " ", "{{json .}}"));
         var json = result.StandardOutput.FirstOrDefault(l => l.StartsWith('{'));
@@ -45,7 +50,7 @@ public sealed class DockerCommandTool(IFileSystem fileSystem, ICakeEnvironment e
 
     /// <summary><c>docker manifest inspect -v [--insecure] IMAGE</c>: the registry's manifest (list) with
     /// each manifest's platform.</summary>
-    public DockerRunResult ManifestInspect(DockerCommandSettings settings, string image, bool insecure)
+    public ToolResult ManifestInspect(DockerCommandSettings settings, string image, bool insecure)
     {
         var args = new ProcessArgumentBuilder().Append("manifest").Append("inspect").Append("-v");
         if (insecure)
@@ -57,7 +62,7 @@ public sealed class DockerCommandTool(IFileSystem fileSystem, ICakeEnvironment e
     }
 
     /// <summary><c>docker image inspect --format '{{json .}}' IMAGE</c>.</summary>
-    public DockerRunResult ImageInspect(DockerCommandSettings settings, string image) =>
+    public ToolResult ImageInspect(DockerCommandSettings settings, string image) =>
         Execute(settings, new ProcessArgumentBuilder().Append("image").Append("inspect").AppendSwitchQuoted("--format", " ", "{{json .}}").AppendQuoted(image));
 
     /// <summary><c>docker run --rm [--platform P] --entrypoint cat IMAGE PATH</c>: a file from the image
@@ -75,15 +80,15 @@ public sealed class DockerCommandTool(IFileSystem fileSystem, ICakeEnvironment e
     }
 
     /// <summary><c>docker tag SOURCE TARGET</c>.</summary>
-    public DockerRunResult Tag(DockerCommandSettings settings, string source, string target) =>
+    public ToolResult Tag(DockerCommandSettings settings, string source, string target) =>
         Execute(settings, new ProcessArgumentBuilder().Append("tag").AppendQuoted(source).AppendQuoted(target));
 
     /// <summary><c>docker pull IMAGE</c>.</summary>
-    public DockerRunResult Pull(DockerCommandSettings settings, string image) =>
+    public ToolResult Pull(DockerCommandSettings settings, string image) =>
         Execute(settings, new ProcessArgumentBuilder().Append("pull").Append("--quiet").AppendQuoted(image));
 
     /// <summary><c>docker push IMAGE</c>; progress lines go to <paramref name="onProgress"/>.</summary>
-    public DockerRunResult Push(DockerCommandSettings settings, string image, Action<string>? onProgress = null) =>
+    public ToolResult Push(DockerCommandSettings settings, string image, Action<string>? onProgress = null) =>
         Execute(settings, new ProcessArgumentBuilder().Append("push").AppendQuoted(image), onProgress);
 
     /// <summary><c>docker image inspect --format '{{.Size}}' IMAGE</c>: the image's size in bytes
@@ -107,7 +112,7 @@ public sealed class DockerCommandTool(IFileSystem fileSystem, ICakeEnvironment e
     /// <summary><c>docker manifest create --amend [--insecure] LIST IMAGE…</c>: a multi-platform tag from
     /// per-platform images already in the registry (the CLI reads them there). Plain-HTTP loopback
     /// registries need <c>--insecure</c>.</summary>
-    public DockerRunResult ManifestCreate(DockerCommandSettings settings, string list, IEnumerable<string> images, bool insecure)
+    public ToolResult ManifestCreate(DockerCommandSettings settings, string list, IEnumerable<string> images, bool insecure)
     {
         var args = new ProcessArgumentBuilder().Append("manifest").Append("create").Append("--amend");
         if (insecure)
@@ -125,7 +130,7 @@ public sealed class DockerCommandTool(IFileSystem fileSystem, ICakeEnvironment e
     }
 
     /// <summary><c>docker manifest push --purge [--insecure] LIST</c>.</summary>
-    public DockerRunResult ManifestPush(DockerCommandSettings settings, string list, bool insecure)
+    public ToolResult ManifestPush(DockerCommandSettings settings, string list, bool insecure)
     {
         var args = new ProcessArgumentBuilder().Append("manifest").Append("push").Append("--purge");
         if (insecure)

@@ -40,7 +40,7 @@ public sealed class DockerEngineSelector(ICakeContext context)
     /// no docker CLI, the daemon is down or unreachable, or no CLI can use BuildKit.</summary>
     public DockerEngine Select(string? explicitCli = null)
     {
-        var tool = new DockerCommandTool(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools);
+        var tool = DockerCommandTool.For(context);
         var candidates = Candidates(explicitCli);
         if (candidates.Count == 0)
         {
@@ -57,7 +57,7 @@ public sealed class DockerEngineSelector(ICakeContext context)
             {
                 var command = $"{cli.FullPath} version";
                 throw new PrewarmException(DockerEngineErrors.Explain(command, result.Error)
-                    ?? $"{command}: the engine did not answer: {result.StandardError.FirstOrDefault(l => l.Trim().Length > 0) ?? $"exit code {result.ExitCode}"}");
+                    ?? $"{command}: the engine did not answer: {result.ErrorSummary}");
             }
 
             var buildx = tool.BuildxVersion(settings);

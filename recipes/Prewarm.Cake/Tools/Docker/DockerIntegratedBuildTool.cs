@@ -1,6 +1,8 @@
 using Cake.Core;
+using Cake.Core.Diagnostics;
 using Cake.Core.IO;
 using Cake.Core.Tooling;
+using Prewarm.Cake.Tools.Process;
 using Prewarm.Core.Docker;
 
 namespace Prewarm.Cake.Tools.Docker;
@@ -10,12 +12,15 @@ namespace Prewarm.Cake.Tools.Docker;
 /// a CLI before 23.0 hand the build to the engine's integrated BuildKit. It builds the engine's
 /// own platform into the engine's image store only.
 /// </summary>
-public sealed class DockerIntegratedBuildTool(IFileSystem fileSystem, ICakeEnvironment environment, IProcessRunner processRunner, IToolLocator tools)
-    : DockerToolBase<DockerBuildxBuildSettings>(fileSystem, environment, processRunner, tools)
+public sealed class DockerIntegratedBuildTool(IFileSystem fileSystem, ICakeEnvironment environment, IProcessRunner processRunner, IToolLocator tools, ICakeLog log)
+    : DockerToolBase<DockerBuildxBuildSettings>(fileSystem, environment, processRunner, tools, log)
 {
+    public static DockerIntegratedBuildTool For(ICakeContext context) =>
+        new(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools, context.Log);
+
     /// <summary>Builds for <paramref name="native"/>; <paramref name="dropped"/> says what of the
     /// settings could not be honoured.</summary>
-    public DockerRunResult Build(DockerBuildxBuildSettings settings, BuildPlatform native, out IReadOnlyList<string> dropped, Action<string>? onProgress = null)
+    public ToolResult Build(DockerBuildxBuildSettings settings, BuildPlatform native, out IReadOnlyList<string> dropped, Action<string>? onProgress = null)
     {
         var arguments = DockerBuildCommandLine.ForIntegratedBuildKit(settings, native, out dropped);
         settings.EnvironmentVariables ??= new Dictionary<string, string>(StringComparer.Ordinal);

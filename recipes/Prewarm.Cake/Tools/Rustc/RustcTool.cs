@@ -7,7 +7,7 @@ using Prewarm.Cake.Tools.Process;
 namespace Prewarm.Cake.Tools.Rustc;
 
 /// <summary>Runs rustc; today only to identify the toolchain recorded beside a recipe.</summary>
-public sealed class RustcTool : CapturingTool<RustcVersionSettings>
+public sealed class RustcTool : PrewarmTool<RustcVersionSettings>
 {
     public RustcTool(IFileSystem fileSystem, ICakeEnvironment environment, IProcessRunner processRunner, IToolLocator tools, ICakeLog log)
         : base(fileSystem, environment, processRunner, tools, log)
@@ -20,7 +20,7 @@ public sealed class RustcTool : CapturingTool<RustcVersionSettings>
     /// <summary><c>rustc -vV</c>, trimmed, '\n' line endings. Run in <paramref name="settings"/>'s working
     /// directory so a rust-toolchain file there selects the toolchain, as it will for the build.</summary>
     public string VerboseVersion(RustcVersionSettings settings) =>
-        Capture(settings, new ProcessArgumentBuilder().Append("-vV")).StandardOutput.ReplaceLineEndings("\n").Trim();
+        ExecuteChecked(settings, new ProcessArgumentBuilder().Append("-vV")).Output.ReplaceLineEndings("\n").Trim();
 
     protected override string GetToolName() => "rustc";
 

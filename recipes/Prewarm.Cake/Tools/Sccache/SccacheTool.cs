@@ -10,7 +10,7 @@ using Prewarm.Core.Verification;
 namespace Prewarm.Cake.Tools.Sccache;
 
 /// <summary>Runs sccache's client commands: statistics, zeroing them, starting and stopping the server.</summary>
-public sealed class SccacheTool : CapturingTool<SccacheSettings>
+public sealed class SccacheTool : PrewarmTool<SccacheSettings>
 {
     public SccacheTool(IFileSystem fileSystem, ICakeEnvironment environment, IProcessRunner processRunner, IToolLocator tools, ICakeLog log)
         : base(fileSystem, environment, processRunner, tools, log)
@@ -22,29 +22,29 @@ public sealed class SccacheTool : CapturingTool<SccacheSettings>
 
     /// <summary>The raw <c>--show-stats</c> output in the requested format.</summary>
     public string ShowStats(SccacheShowStatsSettings settings) =>
-        Capture(settings, SccacheArguments.ShowStats(settings)).StandardOutput;
+        ExecuteChecked(settings, SccacheArguments.ShowStats(settings)).Output;
 
     /// <summary>Statistics parsed: JSON first; the text table when this sccache has no JSON format.</summary>
     public SccacheStats ReadStats(SccacheShowStatsSettings settings)
     {
         settings.Format = SccacheStatsFormat.Json;
-        var json = Capture(settings, SccacheArguments.ShowStats(settings), allowFailure: true);
-        if (json.ExitCode == 0 && json.StandardOutput.TrimStart().StartsWith('{'))
+        var json = Execute(settings, SccacheArguments.ShowStats(settings));
+        if (json.Succeeded && json.Output.TrimStart().StartsWith('{'))
         {
-            return SccacheStatsParser.ParseJson(json.StandardOutput, "sccache --show-stats --stats-format=json");
+            return SccacheStatsParser.ParseJson(json.Output, "sccache --show-stats --stats-format=json");
         }
 
         settings.Format = SccacheStatsFormat.Text;
         return SccacheStatsParser.ParseText(ShowStats(settings), "sccache --show-stats");
     }
 
-    public void ZeroStats(SccacheServerSettings settings) => Capture(settings, SccacheArguments.ZeroStats());
+    public void ZeroStats(SccacheServerSettings settings) => ExecuteChecked(settings, SccacheArguments.ZeroStats());
 
-    public void StartServer(SccacheServerSettings settings) => Capture(settings, SccacheArguments.StartServer());
+    public void StartServer(SccacheServerSettings settings) => ExecuteChecked(settings, SccacheArguments.StartServer());
 
     /// <summary>Stops the server; false when none was running (not an error for a clean-up).</summary>
     public bool StopServer(SccacheServerSettings settings) =>
-        Capture(settings, SccacheArguments.StopServer(), allowFailure: true).ExitCode == 0;
+        Execute(settings, SccacheArguments.StopServer()).Succeeded;
 
     protected override string GetToolName() => "sccache";
 

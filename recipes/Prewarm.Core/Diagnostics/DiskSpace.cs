@@ -1,4 +1,4 @@
-namespace Prewarm.Core.Verification;
+namespace Prewarm.Core.Diagnostics;
 
 /// <summary>One file system as <c>df -Pk</c> reports it, sizes in KiB.</summary>
 public sealed record DiskSpace(string FileSystem, long TotalKib, long UsedKib, long AvailableKib, string MountedOn)

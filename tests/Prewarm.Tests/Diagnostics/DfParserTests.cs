@@ -1,9 +1,9 @@
 using NUnit.Framework;
 using Prewarm.Core;
-using Prewarm.Core.Verification;
+using Prewarm.Core.Diagnostics;
 using Shouldly;
 
-namespace Prewarm.Tests.Verification;
+namespace Prewarm.Tests.Diagnostics;
 
 [TestFixture]
 public sealed class DfParserTests
@@ -11,7 +11,7 @@ public sealed class DfParserTests
     [Test]
     public void Reads_real_df_output()
     {
-        var disks = DfParser.Parse(TestData.Read("df-Pk.txt"), "df -Pk /tmp");
+        var disks = DfParser.Parse(Verification.TestData.Read("df-Pk.txt"), "df -Pk /tmp");
 
         disks.Count.ShouldBe(1);
         disks[0].ShouldBe(new DiskSpace("/dev/vda", 264212084, 14769852, 82008120, "/"));

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Prewarm.Core.Verification;
+namespace Prewarm.Core.Diagnostics;
 
 /// <summary>Reads <c>df -Pk</c> (POSIX format, 1024-byte blocks): a header, then one line per file
 /// system: name, total, used, available, capacity, mount point (which may contain spaces).</summary>

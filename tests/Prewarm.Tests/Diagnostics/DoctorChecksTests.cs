@@ -3,7 +3,7 @@ using Prewarm.Core;
 using Prewarm.Core.Diagnostics;
 using Shouldly;
 
-namespace Prewarm.Tests.Verification;
+namespace Prewarm.Tests.Diagnostics;
 
 [TestFixture]
 public sealed class DoctorChecksTests

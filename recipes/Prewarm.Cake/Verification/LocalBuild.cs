@@ -1,0 +1,51 @@
+using Cake.Core;
+using Prewarm.Cake.Tools.Cargo;
+using Prewarm.Cake.Tools.Sccache;
+using Prewarm.Core;
+using Prewarm.Core.Verification;
+
+namespace Prewarm.Cake.Verification;
+
+/// <summary>Builds and inspects a repository on this machine for Verify: cargo tree, a build with
+/// cargo's JSON messages, and (zeroed first) sccache's statistics.</summary>
+internal sealed class LocalBuild(ICakeContext context)
+{
+    private readonly CargoTool _cargo = CargoTool.For(context);
+
+    /// <summary>cargo metadata --no-deps of the repository (what Verify expects before Recipe has run).</summary>
+    public string Metadata(string repository) =>
+        _cargo.Metadata(new CargoMetadataSettings { ManifestPath = System.IO.Path.Combine(repository, "Cargo.toml"), NoDependencies = true, WorkingDirectory = repository });
+
+    public BuildObservation Observe(string repository, string? rustTarget, bool useSccache)
+    {
+        if (useSccache && context.Tools.Resolve("sccache") is null)
+        {
+            throw new PrewarmException("sccache not found on PATH; install it (apt-get install sccache) or pass --sccache=off");
+        }
+
+        var manifest = System.IO.Path.Combine(repository, "Cargo.toml");
+        var treeSettings = new CargoTreeSettings { ManifestPath = manifest, Workspace = true, Target = rustTarget, WorkingDirectory = repository };
+        treeSettings.Edges.Add("normal");
+        treeSettings.Edges.Add("build");
+        var tree = CargoTreeParser.Parse(_cargo.Tree(treeSettings), "cargo tree");
+
+        var sccache = SccacheTool.For(context);
+        if (useSccache)
+        {
+            sccache.ZeroStats(new SccacheServerSettings());
+        }
+
+        var build = new CargoBuildSettings
+        {
+            ManifestPath = manifest,
+            Workspace = true,
+            Target = rustTarget,
+            MessageFormat = "json",
+            WorkingDirectory = repository,
+            RustcWrapper = useSccache ? "sccache" : null,
+        };
+        var artifacts = CargoMessageParser.ParseArtifacts(_cargo.Build(build).Output, "cargo build --message-format=json");
+        var stats = useSccache ? sccache.ReadStats(new SccacheShowStatsSettings()) : null;
+        return new BuildObservation(tree, artifacts, stats);
+    }
+}
