@@ -556,6 +556,7 @@ internal sealed class ScanSession : IDisposable
             Text = text,
             HasPackage = document.ContainsKey("package") || document.ContainsKey("project"),
             HasWorkspace = document.ContainsKey("workspace"),
+            Parsed = new ParsedDocumentSlot(document),
         };
         if (!manifest.HasPackage && !manifest.HasWorkspace)
         {

@@ -31,7 +31,9 @@ public sealed record ScanDocument
 
         try
         {
-            var document = System.Text.Json.JsonSerializer.Deserialize<ScanDocument>(File.ReadAllText(path), ScanJson.Options)
+            var text = File.ReadAllText(path);
+            var document = ScanHandoff.Find(text)
+                ?? System.Text.Json.JsonSerializer.Deserialize<ScanDocument>(text, ScanJson.Options)
                 ?? throw new PrewarmException($"{path}: empty");
             return document.FormatVersion == 1
                 ? document
