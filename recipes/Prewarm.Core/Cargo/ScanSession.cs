@@ -514,7 +514,7 @@ internal sealed class ScanSession : IDisposable
     {
         if (dependency.Path is { } directory)
         {
-            DependencyReader.RequirePath(_root, DependencyAt(manifestPath, document, dependency.KeyName, dependency.Kind), dependency.KeyName, directory);
+            DependencyReader.RequirePath(_root, () => DependencyAt(manifestPath, document, dependency.KeyName, dependency.Kind), dependency.KeyName, directory);
         }
     }
 
