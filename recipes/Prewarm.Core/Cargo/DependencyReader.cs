@@ -158,8 +158,12 @@ internal sealed class DependencyReader(
 
     /// <summary>A path dependency must hold a Cargo.toml and (Prewarm's rule) stay inside the repository,
     /// the only part copied into the Docker build context. <paramref name="at"/> is <c>file:line:column</c>.</summary>
+    /// <summary>Refuses a path dependency outside the repository or without a Cargo.toml.</summary>
+    /// <param name="repoRoot">The repository root, absolute.</param>
     /// <param name="at">Where the dependency is written, asked only for the error (finding it is a
     /// search of the file's key positions, too slow to do for every dependency of a large workspace).</param>
+    /// <param name="key">The dependency's key.</param>
+    /// <param name="directory">Its directory, repository-relative.</param>
     internal static void RequirePath(string repoRoot, Func<string> at, string key, string directory)
     {
         if (directory == ".." || directory.StartsWith("../", StringComparison.Ordinal))
