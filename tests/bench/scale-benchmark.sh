@@ -7,7 +7,8 @@
 #     both get the same warm-up and run count) — wall and CPU (user+sys) means;
 #   - in-process: tests/bench/scale-bench runs the host's Scan + Recipe RUNS times in one process
 #     (first run pays the JIT, as the built host does; the median of the rest is the warm cost).
-# Build first: dotnet build PrewarmCake.sln -c Release
+# Build first: dotnet build PrewarmCake.sln -c Release. OLD_HOST=DIR (a copy of an earlier
+# build/bin/Release/net10.0) adds that host's whole-process run beside the others.
 #   tests/bench/scale-benchmark.sh [COUNT] [RUNS]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -25,7 +26,8 @@ echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at 
 cd "$work/ws"
 hyperfine -N --style basic --warmup 2 --runs "$runs" --export-json "$work/hf.json" \
   -n "cargo metadata --no-deps" "cargo metadata --no-deps --format-version 1 --offline" \
-  -n "prewarm Scan+Recipe (process)" "dotnet $build --target=Recipe --repo=$work/ws --artifacts=$work/out --verbosity=quiet" >&2
+  -n "prewarm Scan+Recipe (process)" "dotnet $build --target=Recipe --repo=$work/ws --artifacts=$work/out --verbosity=quiet" \
+  ${OLD_HOST:+-n "OLD prewarm Scan+Recipe (process)" "dotnet $OLD_HOST/Build.dll --target=Recipe --repo=$work/ws --artifacts=$work/old --verbosity=quiet"} >&2
 inproc=$(dotnet "$root/tests/bench/scale-bench/bin/Release/net10.0/ScaleBench.dll" "$((runs + 1))" "$work/ws" "$work/in" | grep 'in-process')
 echo "load average $(cut -d' ' -f1-3 /proc/loadavg) at end"
 python3 - "$work/hf.json" "$inproc" <<'PY'
@@ -40,6 +42,9 @@ print(f"| | wall median | CPU (user+sys) mean | wall / cargo |")
 print(f"|---|---:|---:|---:|")
 print(f"| cargo metadata --no-deps | {c:.0f} ms | {cpu(cargo):.0f} ms | 1.00 |")
 print(f"| Prewarm Scan+Recipe, whole process | {ms(host):.0f} ms | {cpu(host):.0f} ms | {ms(host)/c:.2f} |")
+if "OLD prewarm Scan+Recipe (process)" in results:
+    o = results["OLD prewarm Scan+Recipe (process)"]
+    print(f"| OLD_HOST Scan+Recipe, whole process | {ms(o):.0f} ms | {cpu(o):.0f} ms | {ms(o)/c:.2f} |")
 w, u = lines["wall"], lines["cpu"]
 print(f"| Prewarm Scan+Recipe, in-process, first run (JIT) | {w[0]} ms | {u[0]} ms | {w[0]/c:.2f} |")
 print(f"| Prewarm Scan+Recipe, in-process, warm median | {w[1]} ms | {u[1]} ms | {w[1]/c:.2f} |")
