@@ -21,7 +21,9 @@ public sealed record ScanDocument
     public IReadOnlyList<ScanInputs>? Inputs { get; init; }
 
     /// <summary>Reads <c>scan.json</c> back (for tasks run with <c>--exclusive</c>). Repository
-    /// <see cref="CargoRepository.RootPath"/> and manifest texts are not stored and come back empty.</summary>
+    /// <see cref="CargoRepository.RootPath"/> and manifest texts are not stored and come back empty,
+    /// unless the file holds exactly the text this process rendered last: then it is that document
+    /// (<see cref="ScanHandoff"/>), with both.</summary>
     public static ScanDocument Read(string path)
     {
         if (!File.Exists(path))
