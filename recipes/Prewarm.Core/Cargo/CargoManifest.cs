@@ -18,6 +18,10 @@ public sealed record CargoManifest
     public bool HasPackage { get; init; }
     public bool HasWorkspace { get; init; }
 
-    /// <summary>A fresh, mutable parse of <see cref="Text"/> (each call returns a new table), CRLF read as LF as the scan reads it.</summary>
-    public TomlTable ParseDocument() => TomlSerializer.Deserialize<TomlTable>(TomlText.NormalizeNewlines(Text))!;
+    /// <summary>The scan's own parse of <see cref="Text"/>, not yet handed out (not serialised).</summary>
+    internal ParsedDocumentSlot? Parsed { get; init; }
+
+    /// <summary>A fresh, mutable parse of <see cref="Text"/> (no two calls return the same table), CRLF read
+    /// as LF as the scan reads it. The first call takes the table the scan parsed, if it has one.</summary>
+    public TomlTable ParseDocument() => Parsed?.Take() ?? TomlSerializer.Deserialize<TomlTable>(TomlText.NormalizeNewlines(Text))!;
 }

@@ -72,7 +72,7 @@ internal sealed class DependencyReader(
             if (tableName != "workspace.dependencies" && spec.Path is { } directory)
             {
                 // A patch or replacement is used as written; a workspace entry is checked where a member inherits it.
-                RequirePath(repoRoot, TomlPositions.Of(table, key) is var (line, column) ? $"{values.File}:{line}:{column}" : values.File, key, directory);
+                RequirePath(repoRoot, () => TomlPositions.Of(table, key) is var (line, column) ? $"{values.File}:{line}:{column}" : values.File, key, directory);
             }
 
             specs[key] = spec;
@@ -158,16 +158,22 @@ internal sealed class DependencyReader(
 
     /// <summary>A path dependency must hold a Cargo.toml and (Prewarm's rule) stay inside the repository,
     /// the only part copied into the Docker build context. <paramref name="at"/> is <c>file:line:column</c>.</summary>
-    internal static void RequirePath(string repoRoot, string at, string key, string directory)
+    /// <summary>Refuses a path dependency outside the repository or without a Cargo.toml.</summary>
+    /// <param name="repoRoot">The repository root, absolute.</param>
+    /// <param name="at">Where the dependency is written, asked only for the error (finding it is a
+    /// search of the file's key positions, too slow to do for every dependency of a large workspace).</param>
+    /// <param name="key">The dependency's key.</param>
+    /// <param name="directory">Its directory, repository-relative.</param>
+    internal static void RequirePath(string repoRoot, Func<string> at, string key, string directory)
     {
         if (directory == ".." || directory.StartsWith("../", StringComparison.Ordinal))
         {
-            throw new WorkspaceLayoutException(at, $"path dependency `{key}` points at `{directory}`, outside the repository");
+            throw new WorkspaceLayoutException(at(), $"path dependency `{key}` points at `{directory}`, outside the repository");
         }
 
         if (!File.Exists(Path.Combine(repoRoot, directory.Replace('/', Path.DirectorySeparatorChar), "Cargo.toml")))
         {
-            throw new WorkspaceLayoutException(at, $"path dependency `{key}` points at `{directory}`, which has no Cargo.toml");
+            throw new WorkspaceLayoutException(at(), $"path dependency `{key}` points at `{directory}`, which has no Cargo.toml");
         }
     }
 

@@ -28,15 +28,24 @@ internal sealed class ScanSession : IDisposable
         // Aliases (manifests seen again through a symlink into the repository) are read only where a
         // workspace or a path dependency names them, as cargo would.
         var discovered = ManifestDiscovery.FindManifests(_root, _rules);
-        foreach (var path in discovered.All.Where(p => !discovered.Aliased.Contains(p)))
+        // Reading and parsing a manifest depends on nothing else, and it is most of a large scan: the
+        // files are parsed on all cores, then taken in path order as before.
+        var paths = discovered.All.Where(p => !discovered.Aliased.Contains(p)).ToList();
+        var parsed = OrderedParallel.Map(paths, TryRead);
+        for (var i = 0; i < paths.Count; i++)
         {
-            try
+            var (path, (loaded, error)) = (paths[i], parsed[i]);
+            if (error is null)
             {
-                Load(path);
+                _manifests[path] = loaded;
             }
-            catch (Exception e) when (e is CargoManifestException or UnreadableFileException)
+            else if (error is CargoManifestException or UnreadableFileException)
             {
-                unread[path] = (PrewarmException)e;
+                unread[path] = (PrewarmException)error;
+            }
+            else
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
             }
         }
 
@@ -514,7 +523,7 @@ internal sealed class ScanSession : IDisposable
     {
         if (dependency.Path is { } directory)
         {
-            DependencyReader.RequirePath(_root, DependencyAt(manifestPath, document, dependency.KeyName, dependency.Kind), dependency.KeyName, directory);
+            DependencyReader.RequirePath(_root, () => DependencyAt(manifestPath, document, dependency.KeyName, dependency.Kind), dependency.KeyName, directory);
         }
     }
 
@@ -548,6 +557,27 @@ internal sealed class ScanSession : IDisposable
             return loaded;
         }
 
+        loaded = Read(path);
+        _manifests[path] = loaded;
+        return loaded;
+    }
+
+    /// <summary><see cref="Read"/> for a parallel loop: the exception is returned, to be thrown in order.</summary>
+    private ((CargoManifest Manifest, TomlTable Document) Loaded, Exception? Error) TryRead(string path)
+    {
+        try
+        {
+            return (Read(path), null);
+        }
+        catch (Exception e)
+        {
+            return (default, e);
+        }
+    }
+
+    /// <summary>Reads and parses one manifest; touches no state of the session, so it may run on any thread.</summary>
+    private (CargoManifest Manifest, TomlTable Document) Read(string path)
+    {
         var text = TomlText.ReadFile(Full(path), path);
         var document = TomlText.Parse(text, path);
         var manifest = new CargoManifest
@@ -556,13 +586,13 @@ internal sealed class ScanSession : IDisposable
             Text = text,
             HasPackage = document.ContainsKey("package") || document.ContainsKey("project"),
             HasWorkspace = document.ContainsKey("workspace"),
+            Parsed = new ParsedDocumentSlot(document),
         };
         if (!manifest.HasPackage && !manifest.HasWorkspace)
         {
             throw new CargoManifestException(path, "manifest has neither `[package]` nor `[workspace]`");
         }
 
-        _manifests[path] = (manifest, document);
         return (manifest, document);
     }
 

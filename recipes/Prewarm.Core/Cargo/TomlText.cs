@@ -1,6 +1,8 @@
 using System.Text;
 using Tomlyn;
 using Tomlyn.Model;
+using Tomlyn.Parsing;
+using Tomlyn.Syntax;
 
 namespace Prewarm.Core.Cargo;
 
@@ -52,6 +54,32 @@ public static class TomlText
     public static TomlTable Parse(string text, string displayPath)
     {
         text = NormalizeNewlines(text);
+        // One parse for a valid file: the validated syntax tree (needed anyway for the duplicates the
+        // model reader lets through, and for positions) gives the model too.
+        DocumentSyntax? syntax;
+        try
+        {
+            syntax = SyntaxParser.Parse(text, Strict, displayPath, validate: true);
+        }
+        catch (TomlException)
+        {
+            syntax = null;
+        }
+
+        if (syntax is not null && !syntax.Diagnostics.Any(d => d.Kind == DiagnosticMessageKind.Error))
+        {
+            var model = TomlSyntaxModel.Build(syntax);
+            TomlPositions.Attach(syntax, model);
+            return model;
+        }
+
+        return ParseReportingErrors(text, displayPath);
+    }
+
+    /// <summary>The model reader first, then the validator: an invalid file is reported exactly as it
+    /// always was (which error comes first, and its wording, depend on this order).</summary>
+    private static TomlTable ParseReportingErrors(string text, string displayPath)
+    {
         try
         {
             var table = TomlSerializer.Deserialize<TomlTable>(text, Strict) ?? new TomlTable();

@@ -40,7 +40,9 @@ public static partial class LockfileMasker
             .GroupBy(p => p.Name, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.GroupBy(VersionOf, StringComparer.Ordinal).ToDictionary(v => v.Key, v => v.Count(), StringComparer.Ordinal), StringComparer.Ordinal);
 
-        var output = new StringBuilder();
+        // By id, not a scan of the package list per block: a large lockfile has thousands of entries.
+        var byId = lockfile.Packages.GroupBy(p => (p.Name, p.Version, p.Source)).ToDictionary(g => g.Key, g => g.First());
+        var output = new StringBuilder(text.Length);
         foreach (var block in SplitBlocks(text.ReplaceLineEndings("\n")))
         {
             if (!block.StartsWith("[[package]]\n", StringComparison.Ordinal))
@@ -63,7 +65,7 @@ public static partial class LockfileMasker
                 rewritten = VersionLine().Replace(rewritten, $"version = \"{ManifestMetadata.MaskedVersion}\"", 1);
             }
 
-            var from = lockfile.Packages.FirstOrDefault(p => p.Name == name && p.Version == version && p.Source == source);
+            var from = name is null || version is null ? null : byId.GetValueOrDefault((name, version, source));
             rewritten = DependencyReference().Replace(rewritten, m =>
             {
                 var target = lockfile.Resolve(m.Groups["reference"].Value, from);

@@ -47,7 +47,8 @@ public static class ManifestNormalizer
         }
 
         MaskPathDependencies(document, directory, isMaskedPackage);
-        return new RecipeManifest(manifestPath, TomlDocuments.Serialize(document), targets);
+        var name = TomlDocuments.Table(document, "package") is { } written && written.TryGetValue("name", out var value) ? value as string : null;
+        return new RecipeManifest(manifestPath, TomlDocuments.Serialize(document), targets) { PackageName = name };
     }
 
     /// <summary>Maps discovery's target kinds onto cargo-chef's.</summary>

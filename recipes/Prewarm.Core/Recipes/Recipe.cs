@@ -41,12 +41,15 @@ public sealed record Recipe
     public IReadOnlyList<string> LocalPackages() =>
         Manifests
             .Where(m => !IsPatched(ManifestPaths.DirectoryOf(m.RelativePath)))
-            .Select(m => TomlDocuments.Table(Tomlyn.TomlSerializer.Deserialize<Tomlyn.Model.TomlTable>(m.Contents)!, "package"))
-            .Select(p => p is not null && p.TryGetValue("name", out var name) ? name as string : null)
+            .Select(m => m.PackageName ?? NameIn(m.Contents))
             .OfType<string>()
             .Distinct()
             .Order(StringComparer.Ordinal)
             .ToList();
+
+    private static string? NameIn(string contents) =>
+        TomlDocuments.Table(Tomlyn.TomlSerializer.Deserialize<Tomlyn.Model.TomlTable>(contents)!, "package") is { } package
+        && package.TryGetValue("name", out var name) ? name as string : null;
 
     /// <summary>Directories of the packages whose sources are real (<see cref="PatchedSources"/>), sorted.</summary>
     public IReadOnlyList<string> PatchedDirectories() =>

@@ -32,8 +32,7 @@ public static class SkeletonBuilder
             .ToHashSet(StringComparer.Ordinal);
         var packagesByManifest = repository.Packages.ToDictionary(p => p.ManifestPath, StringComparer.Ordinal);
 
-        var manifests = new List<RecipeManifest>();
-        foreach (var manifest in repository.Manifests.Where(m => !options.IsFiltered || keptManifests.Contains(m.Path)))
+        RecipeManifest NormalizeOne(CargoManifest manifest)
         {
             var package = packagesByManifest.GetValueOrDefault(manifest.Path);
             IReadOnlyCollection<string>? keptMembers = options.IsFiltered && manifest.HasWorkspace
@@ -43,10 +42,13 @@ public static class SkeletonBuilder
 
             // A patched package builds from its real sources, so it keeps its manifest as written: cargo
             // fingerprints how targets are declared, and the real build must find its units fresh.
-            manifests.Add(package is not null && patched.Contains(package.Directory)
+            return package is not null && patched.Contains(package.Directory)
                 ? normalized with { Contents = TomlText.NormalizeNewlines(manifest.Text) }
-                : normalized);
+                : normalized;
         }
+
+        // Each manifest is normalised on its own (its own table, shared sets only read), so on all cores.
+        var manifests = OrderedParallel.Map(repository.Manifests.Where(m => !options.IsFiltered || keptManifests.Contains(m.Path)).ToList(), NormalizeOne);
 
         var maskedNames = repository.Packages.Where(p => masked.Contains(p.Directory)).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
         var keepRoots = options.IsFiltered ? kept.Select(p => p.Name).ToHashSet(StringComparer.Ordinal) : null;

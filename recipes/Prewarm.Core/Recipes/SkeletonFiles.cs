@@ -26,6 +26,8 @@ public static class SkeletonFiles
     public static SortedDictionary<string, string> Materialize(Recipe recipe)
     {
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        // A set, not a scan of the list per target: 1,500 packages have thousands of targets.
+        var manifestPaths = recipe.Manifests.Select(m => m.RelativePath).ToHashSet(StringComparer.Ordinal);
         foreach (var manifest in recipe.Manifests)
         {
             Put(files, manifest.RelativePath, manifest.Contents);
@@ -34,7 +36,7 @@ public static class SkeletonFiles
             {
                 var path = Checked(ManifestPaths.Combine(directory, target.Path), manifest.RelativePath);
                 var content = DummySources.For(target);
-                if (IsManifest(recipe, path))
+                if (manifestPaths.Contains(path))
                 {
                     throw new PrewarmException($"{manifest.RelativePath}: target {target.Name} has the path of a manifest ({path})");
                 }
@@ -89,8 +91,6 @@ public static class SkeletonFiles
 
         return normalized;
     }
-
-    private static bool IsManifest(Recipe recipe, string path) => recipe.Manifests.Any(m => m.RelativePath == path);
 
     private static void Put(SortedDictionary<string, string> files, string path, string content) =>
         files[Checked(path, path)] = content;

@@ -41,6 +41,18 @@ public sealed record DependencyFrequencyReport
         }
 
         var plan = WarmupPlanner.Decide(WarmupDemand.From(repositories, options), options, repositories.Count);
+        // One closure per locked crate, not per use: serde is used by every package of a large workspace.
+        var closureSizes = new Dictionary<(Lockfile, LockedPackage), int>();
+        int TransitiveSize(Lockfile lockfile, LockedPackage locked)
+        {
+            if (!closureSizes.TryGetValue((lockfile, locked), out var size))
+            {
+                closureSizes[(lockfile, locked)] = size = lockfile.TransitiveClosure(locked).Count + 1;
+            }
+
+            return size;
+        }
+
         var crates = uses
             .GroupBy(u => (u.Dependency.Name, Line: u.Locked is { } l ? CompatibilityLine.Of(l.Version) : u.Dependency.Req == "*" ? "*" : CompatibilityLine.Of(u.Dependency.Req)))
             .Select(g =>
@@ -58,7 +70,7 @@ public sealed record DependencyFrequencyReport
                     Requirements = Sorted(g.Select(u => u.Dependency.Req)),
                     LockedVersions = Sorted(g.Where(u => u.Locked is not null).Select(u => u.Locked!.Version)),
                     Sources = Sorted(g.Select(u => u.Dependency.Source!)),
-                    TransitiveSize = g.Where(u => u.Locked is not null).Select(u => (int?)u.Lockfile!.TransitiveClosure(u.Locked!).Count + 1).Max(),
+                    TransitiveSize = g.Where(u => u.Locked is not null).Select(u => (int?)TransitiveSize(u.Lockfile!, u.Locked!)).Max(),
                     BuildRepositories = Sorted(g.Where(u => WarmupDemand.IsBuilt(u.Dependency, options)).Select(u => u.Repository.Id)),
                     Tier = decision?.Tier,
                     TierReason = decision?.Reason ?? WhyNoDecision(g.Select(u => u.Dependency).ToList(), plan.FromLockfiles),

@@ -23,9 +23,11 @@ public static class ScanArtifacts
         var inputs = repositories.All(r => r.RootPath.Length > 0) ? repositories.Select(ScanInputs.Of).ToList() : null;
         var document = new ScanDocument { Repositories = repositories, Exclude = [.. exclude], Inputs = inputs };
         var report = DependencyFrequencyReport.Build(repositories, warmup);
+        var json = ScanJson.Serialize(document);
+        ScanHandoff.Remember(json, document);
         return new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
-            [ScanDocument.FileName] = ScanJson.Serialize(document),
+            [ScanDocument.FileName] = json,
             [FrequencyReportWriter.TextFile] = FrequencyReportWriter.ToText(report),
             [FrequencyReportWriter.JsonFile] = FrequencyReportWriter.ToJson(report),
             [FrequencyReportWriter.MarkdownFile] = FrequencyReportWriter.ToMarkdown(report),

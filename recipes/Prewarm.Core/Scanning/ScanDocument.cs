@@ -21,7 +21,9 @@ public sealed record ScanDocument
     public IReadOnlyList<ScanInputs>? Inputs { get; init; }
 
     /// <summary>Reads <c>scan.json</c> back (for tasks run with <c>--exclusive</c>). Repository
-    /// <see cref="CargoRepository.RootPath"/> and manifest texts are not stored and come back empty.</summary>
+    /// <see cref="CargoRepository.RootPath"/> and manifest texts are not stored and come back empty,
+    /// unless the file holds exactly the text this process rendered last: then it is that document
+    /// (<see cref="ScanHandoff"/>), with both.</summary>
     public static ScanDocument Read(string path)
     {
         if (!File.Exists(path))
@@ -31,7 +33,9 @@ public sealed record ScanDocument
 
         try
         {
-            var document = System.Text.Json.JsonSerializer.Deserialize<ScanDocument>(File.ReadAllText(path), ScanJson.Options)
+            var text = File.ReadAllText(path);
+            var document = ScanHandoff.Find(text)
+                ?? System.Text.Json.JsonSerializer.Deserialize<ScanDocument>(text, ScanJson.Options)
                 ?? throw new PrewarmException($"{path}: empty");
             return document.FormatVersion == 1
                 ? document

@@ -41,6 +41,8 @@ public static class ScanReader
             var repository = document.Repositories[i];
             var inputs = document.Inputs.FirstOrDefault(x => x.Id == repository.Id)
                 ?? throw Stale(path, $"no input hashes for {repository.Id}");
+            // Each file is read once: the text whose hash is checked is the text handed on.
+            var texts = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var file in inputs.Files)
             {
                 var full = Path.Combine(root, file.Path);
@@ -49,16 +51,19 @@ public static class ScanReader
                     throw Stale(path, $"{full} is gone since the scan");
                 }
 
-                if (ScannedFile.HashOf(full, full) != file.Sha256)
+                var text = TomlText.ReadFile(full, full);
+                if (ScannedFile.HashOfText(text) != file.Sha256)
                 {
                     throw Stale(path, $"{full} changed since the scan");
                 }
+
+                texts[file.Path] = text;
             }
 
             result.Add(repository with
             {
                 RootPath = root,
-                Manifests = [.. repository.Manifests.Select(m => m with { Text = TomlText.ReadFile(Path.Combine(root, m.Path), m.Path) })],
+                Manifests = [.. repository.Manifests.Select(m => m with { Text = texts.TryGetValue(m.Path, out var text) ? text : TomlText.ReadFile(Path.Combine(root, m.Path), m.Path) })],
             });
         }
 

@@ -9,6 +9,10 @@ namespace Prewarm.Core.Scanning;
 public sealed record ScannedFile(string Path, string Sha256)
 {
     /// <summary>The hash of the file at <paramref name="fullPath"/>, read the way the scanner reads it.</summary>
-    public static string HashOf(string fullPath, string displayPath) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(TomlText.NormalizeNewlines(TomlText.ReadFile(fullPath, displayPath)))));
+    public static string HashOf(string fullPath, string displayPath) => HashOfText(TomlText.ReadFile(fullPath, displayPath));
+
+    /// <summary>The hash of a file's text as <see cref="TomlText.ReadFile"/> returned it: the scan hashes
+    /// the text it parsed rather than reading each file a second time.</summary>
+    public static string HashOfText(string text) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(TomlText.NormalizeNewlines(text))));
 }

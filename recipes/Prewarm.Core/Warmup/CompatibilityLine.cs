@@ -4,10 +4,18 @@ namespace Prewarm.Core.Warmup;
 /// <c>0.4.17</c> on <c>0.4</c>, <c>0.0.3</c> on <c>0.0.3</c>. One crate can hold one version per line.</summary>
 public static class CompatibilityLine
 {
-    public static string Of(string versionOrRequirement)
+    // Scan and Recipe ask for the line of the same few versions and requirements once per dependency
+    // of every package: each distinct string is worked out once.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Lines = new(StringComparer.Ordinal);
+    private static readonly char[] Operators = ['^', '~', '=', ' ', '>', '<'];
+    private static readonly char[] CoreEnd = ['-', '+', ',', ' '];
+
+    public static string Of(string versionOrRequirement) => Lines.GetOrAdd(versionOrRequirement, Compute);
+
+    private static string Compute(string versionOrRequirement)
     {
-        var text = versionOrRequirement.TrimStart('^', '~', '=', ' ', '>', '<');
-        var core = text.Split('-', '+', ',', ' ')[0];
+        var text = versionOrRequirement.TrimStart(Operators);
+        var core = text.Split(CoreEnd)[0];
         var parts = core.Split('.').Select(p => int.TryParse(p, out var n) ? n : (int?)null).ToArray();
         var major = parts.ElementAtOrDefault(0) ?? 0;
         var minor = parts.ElementAtOrDefault(1);

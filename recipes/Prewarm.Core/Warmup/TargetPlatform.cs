@@ -15,6 +15,9 @@ public sealed class TargetPlatform
     private readonly HashSet<string> _names;
     private readonly HashSet<(string Key, string Value)> _values;
 
+    // The same few `cfg(…)` strings come back for every package of a large workspace: each is evaluated once.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _matches = new(StringComparer.Ordinal);
+
     private TargetPlatform(string triple, HashSet<string> names, HashSet<(string, string)> values)
     {
         Triple = triple;
@@ -131,6 +134,11 @@ public sealed class TargetPlatform
             return string.Equals(platform, Triple, StringComparison.Ordinal);
         }
 
+        return _matches.GetOrAdd(platform, Evaluate);
+    }
+
+    private bool Evaluate(string platform)
+    {
         try
         {
             var evaluator = new Evaluator(platform[4..^1], this);

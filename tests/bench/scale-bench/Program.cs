@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using System.Globalization;
+using Prewarm.Cake;
+using Prewarm.Frosting;
+
+// Usage: ScaleBench RUNS REPO ARTIFACTS — runs the build host's `--target=Recipe` (Scan, then Recipe)
+// RUNS times in this one process and prints each run's wall time: the first run pays the JIT as the
+// built host does; the later ones are the warm, in-process cost of the stages themselves.
+var runs = int.Parse(args[0], CultureInfo.InvariantCulture);
+string[] hostArgs = ["--target=Recipe", $"--repo={args[1]}", $"--artifacts={args[2]}", "--verbosity=quiet"];
+var times = new List<double>();
+var cpu = new List<double>();
+var gc = new List<(double PauseMs, int Gen2)>();
+using var self = Process.GetCurrentProcess();
+for (var i = 0; i < runs; i++)
+{
+    self.Refresh();
+    var cpu0 = self.TotalProcessorTime;
+    var pause0 = GC.GetTotalPauseDuration();
+    var gen2 = GC.CollectionCount(2);
+    var watch = Stopwatch.StartNew();
+    var code = new CakeHost().UsePrewarm().Run(hostArgs);
+    times.Add(watch.Elapsed.TotalMilliseconds);
+    gc.Add(((GC.GetTotalPauseDuration() - pause0).TotalMilliseconds, GC.CollectionCount(2) - gen2));
+    self.Refresh();
+    // CPU time (all threads, GC included) is steadier than wall time on a shared machine.
+    cpu.Add((self.TotalProcessorTime - cpu0).TotalMilliseconds);
+    if (code != 0)
+    {
+        return code;
+    }
+}
+
+Console.WriteLine(Line("wall", times));
+Console.WriteLine(Line("cpu ", cpu));
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"GC pauses per run (ms/gen2 collections): {string.Join(' ', gc.Select(g => $"{g.PauseMs:F0}/{g.Gen2}"))}"));
+return 0;
+
+static string Line(string what, List<double> values)
+{
+    var warm = values.Skip(1).Order().ToList();
+    return string.Create(CultureInfo.InvariantCulture,
+        $"in-process Scan+Recipe {what}: first {values[0]:F0} ms; warm median {(warm.Count > 0 ? warm[warm.Count / 2] : double.NaN):F0} ms; runs {string.Join(' ', values.Select(t => t.ToString("F0", CultureInfo.InvariantCulture)))}");
+}
