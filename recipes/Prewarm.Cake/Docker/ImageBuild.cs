@@ -7,6 +7,7 @@ using Cake.Core.IO;
 using Prewarm.Cake.Tools.Docker;
 using Prewarm.Core;
 using Prewarm.Core.Docker;
+using Prewarm.Core.Settings;
 using Prewarm.Core.IO;
 using Path = System.IO.Path;
 using File = System.IO.File;
@@ -17,7 +18,7 @@ namespace Prewarm.Cake.Docker;
 /// Builds one repository's builder image: stages the context, writes docker-bake.json, picks
 /// buildx or the integrated BuildKit, builds, and keeps BuildKit's progress in build.log.
 /// </summary>
-internal sealed class ImageBuild(ICakeContext context, ImageOptions options, DockerEngine engine)
+internal sealed class ImageBuild(ICakeContext context, DockerSettings options, DockerEngine engine)
 {
     private const string MultiPlatformBuilder = "prewarm-multiplatform";
 

@@ -17,7 +17,7 @@ public sealed class DockerfileTask : FrostingTask<PrewarmContext>
 {
     public override void Run(PrewarmContext context)
     {
-        var renderer = new DockerfileRenderer(DockerfileArguments.Templates(context));
+        var renderer = new DockerfileRenderer(context.Settings.Docker.TemplateSet());
         var ids = RepositoryIds.Assign(context.Repositories.Select(r => r.FullPath));
         var files = new List<KeyValuePair<string, string>>();
         foreach (var id in ids)
@@ -27,7 +27,7 @@ public sealed class DockerfileTask : FrostingTask<PrewarmContext>
             // What Recipe wrote, as it recorded it: the image builds the recipe's profile and tiers.
             var recipe = RecipeStageManifest.Read(paths.RecipeManifest);
             RequireSameProfile(context, recipe, paths.RecipeManifest);
-            var read = DockerfileArguments.Read(context, id);
+            var read = context.Settings.Docker.Rendering(id);
             // FROM a builder image (named, or built in this run), whose layers carry the tiers.
             var builder = read.BuilderImage ?? context.BuiltBuilderImage;
             var tiers = builder is null ? recipe.Tiers : [];

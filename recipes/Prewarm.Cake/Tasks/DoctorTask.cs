@@ -38,12 +38,12 @@ public sealed class DoctorTask : FrostingTask<PrewarmContext>
             Tool(context, "docker", required: false, "install a Docker engine with BuildKit (apt-get install docker.io) to build images"),
         };
 
-        var platforms = TaskArguments.Values(context, "platform");
+        var platforms = context.Settings.Docker.Platforms;
         if (platforms.Count > 0)
         {
             // PREWARM_BINFMT_MISC: another binfmt_misc directory (tests); the kernel's by default.
             var binfmt = context.Environment.GetEnvironmentVariable("PREWARM_BINFMT_MISC") ?? BinfmtSupport.DefaultDirectory;
-            findings.AddRange(BinfmtSupport.Check(BuildPlatform.ParseList(platforms), BinfmtSupport.HostPlatform(), binfmt).Select(DoctorChecks.Emulation));
+            findings.AddRange(BinfmtSupport.Check(platforms, BinfmtSupport.HostPlatform(), binfmt).Select(DoctorChecks.Emulation));
         }
 
         var settings = context.Settings.Doctor;
@@ -113,15 +113,15 @@ public sealed class DoctorTask : FrostingTask<PrewarmContext>
 
     /// <summary>With --push, each registry a --tag names must answer, or the build's push would fail
     /// after the whole build.</summary>
-    private static IEnumerable<DoctorFinding> PushTargets(ICakeContext context)
+    private static IEnumerable<DoctorFinding> PushTargets(PrewarmContext context)
     {
-        if (!TaskArguments.Switch(context, "push", false))
+        if (!context.Settings.Docker.Push)
         {
             yield break;
         }
 
         using var http = new System.Net.Http.HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-        foreach (var group in TaskArguments.Values(context, "tag").GroupBy(Prewarm.Core.Docker.PushFailure.RegistryOf, StringComparer.Ordinal))
+        foreach (var group in context.Settings.Docker.Tags.GroupBy(Prewarm.Core.Docker.PushFailure.RegistryOf, StringComparer.Ordinal))
         {
             var registry = group.Key == "docker.io" ? "registry-1.docker.io" : group.Key;
             int? status = null;
