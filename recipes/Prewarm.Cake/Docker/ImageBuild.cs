@@ -37,9 +37,14 @@ internal sealed class ImageBuild(ICakeContext context, DockerSettings options, D
         var dockerfile = TemplateText.NormaliseLineEndings(File.ReadAllText(paths.Dockerfile));
         var settings = Settings(job);
         var integrated = engine.Mode == DockerBuildMode.IntegratedBuildKit;
+        if (rendered.Cross)
+        {
+            new CrossPrerequisites(context, engine).Require(settings.Platforms, rendered.BaseImage);
+        }
+
         if (integrated)
         {
-            new PlatformPrerequisites(context, engine).Require(settings.Platforms, rendered.BuilderImage ?? rendered.BaseImage);
+            new PlatformPrerequisites(context, engine).Require(settings.Platforms, rendered.BuilderImage ?? rendered.BaseImage, emulated: !rendered.Cross);
         }
 
         if (rendered.BuilderImage is not null)

@@ -48,10 +48,10 @@ public sealed class DockerfileTask : FrostingTask<PrewarmContext>
             };
             files.Add(new(paths.Dockerfile, renderer.Render(options)));
             files.Add(new(paths.DockerfileRecord, StageJson.Serialize(DockerfileRecord.From(options))));
-            context.Log.Information("Dockerfile for {0}: {1}, uid:gid {2}:{3}, layout {4}, dependencies in {5}, tiers [{6}]{7} -> {8}",
+            context.Log.Information("Dockerfile for {0}: {1}, uid:gid {2}:{3}, layout {4}, dependencies in {5}, tiers [{6}]{7}{8} -> {9}",
                 id, builder is null ? $"base {options.BaseImage}" : $"FROM the builder image {builder}", options.Uid, options.Gid, CargoLayoutPaths.Spell(options.Layout),
                 options.DependencyStorage == DependencyStorage.Image ? "the image's layers" : "cache mounts",
-                string.Join(", ", tiers), options.Sccache ? ", sccache" : string.Empty, paths.Dockerfile);
+                string.Join(", ", tiers), options.Sccache ? ", sccache" : string.Empty, options.Cross ? ", cross-compiled on the build platform" : string.Empty, paths.Dockerfile);
         }
 
         AtomicFile.WriteAll(files);

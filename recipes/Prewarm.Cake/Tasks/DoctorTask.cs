@@ -3,7 +3,9 @@ using Cake.Common;
 using Cake.Core;
 using Cake.Core.Diagnostics;
 using Cake.Core.IO;
+using Prewarm.Cake.Docker;
 using Prewarm.Cake.Support;
+using Prewarm.Cake.Tools.Docker;
 using Prewarm.Core;
 using Prewarm.Core.Diagnostics;
 using Prewarm.Core.Docker;
@@ -88,6 +90,11 @@ public sealed class DoctorTask : FrostingTask<PrewarmContext>
         }
 
         findings.AddRange(PushTargets(context));
+        if (context.Settings.Docker.Cross)
+        {
+            findings.Add(CrossToolchain(context));
+        }
+
         foreach (var finding in findings)
         {
             var level = finding.Severity switch
@@ -108,6 +115,27 @@ public sealed class DoctorTask : FrostingTask<PrewarmContext>
         {
             var more = problems.Length > 1 ? $" (+{problems.Length - 1} more, see doctor.md)" : string.Empty;
             throw new PrewarmException($"Doctor found {problems.Length} problem(s): {problems[0].Check}: {problems[0].Message}{more}");
+        }
+    }
+
+    /// <summary>With --cross, the base image as the build platform runs it must hold each --platform's
+    /// linker and Rust standard library (the same check the Image task makes before building).</summary>
+    private static DoctorFinding CrossToolchain(PrewarmContext context)
+    {
+        const string check = "cross toolchain";
+        var docker = context.Settings.Docker;
+        try
+        {
+            var engine = new DockerEngineSelector(context).Select(docker.DockerCli);
+            IReadOnlyList<BuildPlatform> platforms = docker.Platforms.Count > 0 ? docker.Platforms : [engine.NativePlatform];
+            var problem = new CrossPrerequisites(context, engine).Problem(platforms, docker.BaseImage);
+            return problem is null
+                ? new DoctorFinding(check, DoctorSeverity.Ok, $"{docker.BaseImage} cross-compiles for {string.Join(", ", platforms)} on {engine.NativePlatform}")
+                : new DoctorFinding(check, DoctorSeverity.Problem, problem);
+        }
+        catch (PrewarmException e)
+        {
+            return new DoctorFinding(check, DoctorSeverity.Problem, e.Message);
         }
     }
 

@@ -8,6 +8,7 @@ using Prewarm.Cake.Tools.Cargo;
 using Prewarm.Cake.Tools.Sccache;
 using Prewarm.Core;
 using Prewarm.Core.Cargo;
+using Prewarm.Core.Docker;
 using Prewarm.Core.Verification;
 using Prewarm.Core.Settings;
 using Prewarm.Frosting;
@@ -47,9 +48,12 @@ public sealed class VerifyTask : FrostingTask<PrewarmContext>
             var locked = LockedVersions(repository);
             var (expected, expectedFrom) = Expected(context, cargo, repository, manifest, selected, locked);
             var built = BuilderImage.Read(context.Artifacts, id);
+            var cross = built is not null && Rendered(context, id)?.Cross == true;
             IReadOnlyList<BuilderImage?> images = built is null ? [(BuilderImage?)null] : [.. built.PerPlatform()];
-            foreach (var image in images)
+            foreach (var listed in images)
             {
+                // Cross-compiled: each platform's image is checked for the target it must have been built for.
+                var image = cross && listed is { Platform: null } ? listed with { Platform = listed.Recorded!.Platforms.Single() } : listed;
                 context.Log.Information("Verify {0}: {1}", id, image is null ? $"locally in {repository.FullPath}" : $"in the builder image {image.Image}");
                 var useSccache = image is null
                     ? sccacheMode.UseLocally(installed: context.Tools.Resolve("sccache") is not null)
@@ -64,7 +68,8 @@ public sealed class VerifyTask : FrostingTask<PrewarmContext>
                     ? $"{image.Image} was built without sccache; render its Dockerfile with --sccache=on to measure it"
                     : RepositoryVerification.SccacheSwitchedOff;
                 results.Add(new RepositoryVerification(id, where, expectedFrom, crates, UnitFreshness.From(observed.Artifacts), observed.Sccache, notChecked,
-                    SccacheGated: image is null, Image: image?.Recorded, Platform: image?.Platform, Supply: observed.Supply));
+                    SccacheGated: image is null, Image: image?.Recorded, Platform: image?.Platform, Supply: observed.Supply,
+                    Target: cross ? CompiledTarget.From(CrossTarget.For(BuildPlatform.Parse(image!.Platform!)).Triple, observed.Artifacts) : null));
             }
         }
 
@@ -94,10 +99,13 @@ public sealed class VerifyTask : FrostingTask<PrewarmContext>
     }
 
     /// <summary>The repository's Dockerfile was rendered FROM an organisation builder image.</summary>
-    private static bool FromBuilder(PrewarmContext context, string id)
+    private static bool FromBuilder(PrewarmContext context, string id) => Rendered(context, id)?.BuilderImage is not null;
+
+    /// <summary>What the Dockerfile task rendered for the repository, if it ran.</summary>
+    private static DockerfileRecord? Rendered(PrewarmContext context, string id)
     {
         var record = new ArtifactPaths(context.Artifacts.FullPath, id).DockerfileRecord;
-        return File.Exists(record) && Core.Docker.StageJson.Read<Core.Docker.DockerfileRecord>(record, "Dockerfile").BuilderImage is not null;
+        return File.Exists(record) ? StageJson.Read<DockerfileRecord>(record, "Dockerfile") : null;
     }
 
     /// <summary>Builds and inspects the repository on this machine: cargo tree, a JSON build, sccache statistics.</summary>

@@ -52,6 +52,10 @@ public sealed record DockerfileOptions
     /// them would rebuild.</summary>
     public IReadOnlyList<string> RealSourceDirectories { get; init; } = [];
 
+    /// <summary>Cross-compile (<c>--cross</c>): cargo runs on the build platform and compiles for the
+    /// target platform with <c>--target</c>; the image for the target platform gets what it compiled.</summary>
+    public bool Cross { get; init; }
+
     /// <summary>Cargo profile to build (release or dev).</summary>
     public string Profile { get; init; } = "release";
 }

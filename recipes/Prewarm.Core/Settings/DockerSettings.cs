@@ -32,6 +32,9 @@ public sealed record DockerSettings
     /// <summary>The <c># syntax=</c> frontend image (<c>dockerfile-syntax</c>).</summary>
     public string Syntax { get; init; } = DockerfileOptions.DefaultSyntax;
 
+    /// <summary>Cross-compile on the build platform for each target platform (<c>cross</c>).</summary>
+    public bool Cross { get; init; }
+
     /// <summary>Absolute directory whose templates override the embedded ones; null for the embedded.</summary>
     public string? Templates { get; init; }
 
@@ -88,6 +91,7 @@ public sealed record DockerSettings
         Layout = Layout,
         DependencyStorage = DependencyStorage,
         Syntax = Syntax,
+        Cross = Cross,
     };
 
     public DockerTemplates TemplateSet() => Templates is null ? DockerTemplates.Embedded : DockerTemplates.WithOverrides(Templates);

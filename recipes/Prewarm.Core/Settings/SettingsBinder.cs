@@ -59,6 +59,7 @@ public static class SettingsBinder
             Layout = options.ParsedValue("cargo-layout", CargoLayoutPaths.ParseLayout) ?? defaults.Layout,
             DependencyStorage = options.ParsedValue("deps-storage", DependencyStorageNames.Parse) ?? defaults.DependencyStorage,
             Syntax = options.Parsed("dockerfile-syntax", ImageName) ?? defaults.Syntax,
+            Cross = options.Switch("cross") ?? false,
             Templates = Absolute(options.Text("templates"), workingDirectory),
             Platforms = options.ParsedEach("platform", v => BuildPlatform.ParseList([v])).SelectMany(p => p).Distinct().ToList(),
             Tags = options.ParsedEach("tag", ImageName),
