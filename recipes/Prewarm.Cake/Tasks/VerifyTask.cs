@@ -49,11 +49,13 @@ public sealed class VerifyTask : FrostingTask<PrewarmContext>
             var (expected, expectedFrom) = Expected(context, cargo, repository, manifest, selected, locked);
             var built = BuilderImage.Read(context.Artifacts, id);
             var cross = built is not null && Rendered(context, id)?.Cross == true;
-            IReadOnlyList<BuilderImage?> images = built is null ? [(BuilderImage?)null] : [.. built.PerPlatform()];
-            foreach (var listed in images)
+            // Cross-compiled: every platform's image is read as that platform (one tag may carry several,
+            // as buildx pushes them) and checked for the target it must have been compiled for.
+            IReadOnlyList<BuilderImage?> images = built is null ? [(BuilderImage?)null]
+                : cross ? [.. built.PerPlatform().SelectMany(i => i.Platform is null ? i.Recorded!.Platforms.Select(p => i with { Platform = p }) : [i])]
+                : [.. built.PerPlatform()];
+            foreach (var image in images)
             {
-                // Cross-compiled: each platform's image is checked for the target it must have been built for.
-                var image = cross && listed is { Platform: null } ? listed with { Platform = listed.Recorded!.Platforms.Single() } : listed;
                 context.Log.Information("Verify {0}: {1}", id, image is null ? $"locally in {repository.FullPath}" : $"in the builder image {image.Image}");
                 var useSccache = image is null
                     ? sccacheMode.UseLocally(installed: context.Tools.Resolve("sccache") is not null)
