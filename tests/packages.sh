@@ -11,3 +11,8 @@ PREWARM_APT_PACKAGES=(
   librust-itertools-dev librust-log-dev librust-rusqlite-dev librust-tokio-postgres-dev
   librust-r2d2-dev librust-bytes-dev librust-http-dev librust-once-cell-dev
 )
+
+# Not for this machine: what tests/base-image/build.sh adds to the amd64 base image for --cross
+# (prewarm/rust-base:bookworm-cross): arm64's linker and C library, and arm64's Rust standard library
+# from Debian's multiarch (the same rustc version, 1.63, as the image's own rustc).
+PREWARM_CROSS_PACKAGES=(gcc-aarch64-linux-gnu libc6-dev-arm64-cross libstd-rust-dev:arm64)

@@ -13,7 +13,11 @@
 # config says arm64 (`docker import` records amd64 whatever --platform says). The arm64 packages are
 # downloaded by apt-get in an arm64 container, unpacked by this machine's dpkg and configured by the
 # arm64 dpkg under emulation (install_foreign; apt-get install under emulation took up to twice as long).
-# Idempotent: does nothing when the manifest list already lists both platforms and the local image exists.
+# For --cross (amd64 machines, with arm64): prewarm/rust-base:bookworm-cross is the amd64 image plus arm64's
+# cross linker and Rust standard library (PREWARM_CROSS_PACKAGES in tests/packages.sh), published as
+#     127.0.0.1:5000/prewarm/rust-base:bookworm-cross  a manifest list: that amd64 image, and the arm64 image above,
+# so a Dockerfile's `FROM --platform=$BUILDPLATFORM` stage gets the toolchain and its arm64 stage the plain image.
+# Idempotent: does nothing when the manifest lists already list both platforms and the local images exist.
 # PREWARM_BASE_PLATFORMS="amd64" builds and publishes the amd64 image alone (machines without binfmt_misc).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -207,9 +211,42 @@ publish() {
   log "$published pushed: a manifest list of ${architectures[*]/#/linux/}"
 }
 
+# The amd64 image with arm64's cross toolchain, and the list joining it with the arm64 image.
+cross() {
+  [ "$host" = amd64 ] && [[ " ${architectures[*]} " == *" arm64 "* ]] || return 0
+  local name=$image-cross cross_tag=$tag-cross manifest
+  manifest=$(registry_manifest "$cross_tag" | tr -d ' \n\t')
+  case "$manifest" in *'"manifests":['*'"architecture":"amd64"'*'"architecture":"arm64"'*|*'"manifests":['*'"architecture":"arm64"'*'"architecture":"amd64"'*)
+    exists "$name" || { "$docker" pull --platform linux/amd64 "$registry/$name-amd64" >/dev/null && "$docker" tag "$registry/$name-amd64" "$name"; }
+    log "$registry/$repository:$cross_tag lists linux/amd64 linux/arm64"
+    return 0 ;;
+  esac
+  if ! exists "$name"; then
+    local started=$SECONDS
+    mkdir -p "$work/context-cross"
+    cat >"$work/context-cross/Dockerfile" <<DOCKERFILE
+FROM $image
+RUN dpkg --add-architecture arm64 && apt-get update \\
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends ${PREWARM_CROSS_PACKAGES[*]} \\
+ && rm -rf /var/lib/apt/lists/*
+DOCKERFILE
+    log "building $name (linux/amd64 with arm64's cross toolchain)"
+    DOCKER_BUILDKIT=1 "$docker" build --progress=plain -t "$name" "$work/context-cross" \
+      >"$work/build-cross.log" 2>&1 || { tail -30 "$work/build-cross.log" >&2; exit 1; }
+    log "$name ready ($((SECONDS - started)) s)"
+  fi
+  "$docker" tag "$name" "$registry/$name-amd64"
+  "$docker" push "$registry/$name-amd64" >/dev/null
+  "$docker" manifest rm "$registry/$repository:$cross_tag" >/dev/null 2>&1 || true
+  "$docker" manifest create --insecure "$registry/$repository:$cross_tag" "$registry/$name-amd64" "$published-arm64" >/dev/null
+  "$docker" manifest push --insecure --purge "$registry/$repository:$cross_tag" >/dev/null
+  log "$registry/$repository:$cross_tag pushed: a manifest list of linux/amd64 (with the cross toolchain) linux/arm64"
+}
+
 if published_complete; then
   log "$published lists ${architectures[*]/#/linux/}"
   build_image "$host"   # the local image existing tests use by name
+  cross
   exit 0
 fi
 
@@ -224,3 +261,4 @@ for architecture in "${architectures[@]}"; do
   build_image "$architecture"
 done
 publish
+cross

@@ -9,6 +9,7 @@ using Prewarm.Cake.Tools.Git;
 using Prewarm.Cake.Tools.Process;
 using Prewarm.Core;
 using Prewarm.Core.Docker;
+using Prewarm.Core.Settings;
 using Prewarm.Core.IO;
 using Path = System.IO.Path;
 using File = System.IO.File;
@@ -19,7 +20,7 @@ namespace Prewarm.Cake.Docker;
 /// Builds one repository's builder image: stages the context, writes docker-bake.json, picks
 /// buildx or the integrated BuildKit, builds, and keeps BuildKit's progress in build.log.
 /// </summary>
-internal sealed class ImageBuild(ICakeContext context, ImageOptions options, DockerEngine engine)
+internal sealed class ImageBuild(ICakeContext context, DockerSettings options, DockerEngine engine)
 {
     private const string MultiPlatformBuilder = "prewarm-multiplatform";
 
@@ -38,9 +39,14 @@ internal sealed class ImageBuild(ICakeContext context, ImageOptions options, Doc
         var dockerfile = TemplateText.NormaliseLineEndings(File.ReadAllText(paths.Dockerfile));
         var settings = Settings(job);
         var integrated = engine.Mode == DockerBuildMode.IntegratedBuildKit;
+        if (rendered.Cross)
+        {
+            new CrossPrerequisites(context, engine).Require(settings.Platforms, rendered.BaseImage);
+        }
+
         if (integrated)
         {
-            new PlatformPrerequisites(context, engine).Require(settings.Platforms, rendered.BuilderImage ?? rendered.BaseImage);
+            new PlatformPrerequisites(context, engine).Require(settings.Platforms, rendered.BuilderImage ?? rendered.BaseImage, emulated: !rendered.Cross);
         }
 
         if (rendered.BuilderImage is not null)

@@ -5,6 +5,7 @@ using Cake.Core.IO;
 using Prewarm.Cake.Tools.Docker;
 using Prewarm.Cake.Tools.Process;
 using Prewarm.Core.Docker;
+using Prewarm.Core.Settings;
 using Prewarm.Core.IO;
 using File = System.IO.File;
 
@@ -14,7 +15,7 @@ namespace Prewarm.Cake.Docker;
 /// A build on the engine's integrated BuildKit (<c>DOCKER_BUILDKIT=1 docker build</c>, no buildx):
 /// one platform per build, the frontend the engine can get, and buildx's metadata file written by hand.
 /// </summary>
-internal sealed class IntegratedBuild(ICakeContext context, ImageOptions options, DockerEngine engine)
+internal sealed class IntegratedBuild(ICakeContext context, DockerSettings options, DockerEngine engine)
 {
     /// <summary>
     /// The integrated BuildKit builds one platform per build: each requested platform in turn (a

@@ -17,10 +17,8 @@ namespace Prewarm.Cake.Docker;
 /// context (tiers, each repository's skeleton), names it by the fingerprint of those inputs, and
 /// builds it — unless an image with that content tag already exists, here or in its registry.
 /// </summary>
-internal sealed class OrganisationBuilder(PrewarmContext context, ImageOptions options, DockerEngine engine)
+internal sealed class OrganisationBuilder(PrewarmContext context, DockerSettings options, DockerEngine engine)
 {
-    public const string DefaultTag = "prewarm/builder:latest";
-
     /// <summary>Builds (or finds) the builder image; returns its content tag.</summary>
     public string Build()
     {
@@ -33,7 +31,7 @@ internal sealed class OrganisationBuilder(PrewarmContext context, ImageOptions o
         var paths = ArtifactPaths.Builder(context.Artifacts.FullPath);
         var tiers = WarmupTiers.Present(paths.WarmupRoot);
         var configFrom = ids.FirstOrDefault(id => File.Exists(CargoConfig(id)));
-        var rendering = DockerfileArguments.Read(context, paths.RepositoryId) with
+        var rendering = options.Rendering(paths.RepositoryId) with
         {
             BuilderImage = null,
             // The recipes' profile and the shared sccache switch, bound once (profile default dev).
@@ -44,7 +42,7 @@ internal sealed class OrganisationBuilder(PrewarmContext context, ImageOptions o
             CargoConfig = configFrom is not null,
         };
         var repositories = ids.Select(id => new BuilderRepository(id, File.Exists(Path.Combine(Skeleton(id), "Cargo.lock")))).ToList();
-        var dockerfile = new DockerfileRenderer(DockerfileArguments.Templates(context)).RenderBuilder(rendering, repositories);
+        var dockerfile = new DockerfileRenderer(options.TemplateSet()).RenderBuilder(rendering, repositories);
 
         Stage(paths, ids, tiers, configFrom, null);
         var contents = new BuilderContents
@@ -66,7 +64,7 @@ internal sealed class OrganisationBuilder(PrewarmContext context, ImageOptions o
             new(paths.BuilderContents, json),
         ]);
 
-        var tag = TaskArguments.Text(context, "builder-tag") ?? DefaultTag;
+        var tag = options.BuilderTag;
         var contentTag = contents.ContentTag(tag);
         context.Log.Information("Builder image over {0}: tiers [{1}], fingerprint {2}.", string.Join(", ", ids), string.Join(", ", tiers), contents.Fingerprint);
         if (!Reuse(contentTag, tag))

@@ -12,7 +12,11 @@ namespace Prewarm.Cake.Docker;
 /// </summary>
 internal sealed class PlatformPrerequisites(ICakeContext context, DockerEngine engine)
 {
-    public void Require(IReadOnlyList<BuildPlatform> platforms, string baseImage)
+    /// <param name="platforms">The platforms to build.</param>
+    /// <param name="baseImage">What the Dockerfile builds FROM.</param>
+    /// <param name="emulated">The foreign platforms' RUN steps run under emulation (not with --cross,
+    /// whose image for the target platform has no RUN step).</param>
+    public void Require(IReadOnlyList<BuildPlatform> platforms, string baseImage, bool emulated = true)
     {
         var native = engine.NativePlatform;
         var foreign = platforms.Where(p => !BinfmtSupport.RunsNatively(p, native)).ToList();
@@ -21,7 +25,7 @@ internal sealed class PlatformPrerequisites(ICakeContext context, DockerEngine e
             return;
         }
 
-        var unsupported = BinfmtSupport.Check(foreign, native).FirstOrDefault(s => !s.CanRun);
+        var unsupported = emulated ? BinfmtSupport.Check(foreign, native).FirstOrDefault(s => !s.CanRun) : null;
         if (unsupported is not null)
         {
             throw new PrewarmException($"--platform={unsupported.Platform}: {unsupported.Message}");

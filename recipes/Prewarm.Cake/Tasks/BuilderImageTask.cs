@@ -18,7 +18,7 @@ public sealed class BuilderImageTask : FrostingTask<PrewarmContext>
 {
     public override void Run(PrewarmContext context)
     {
-        var options = ImageArguments.Read(context);
+        var options = context.Settings.Docker;
         var engine = new DockerEngineSelector(context).Select(options.DockerCli);
         context.Log.Information("Docker: {0}", engine);
         context.BuiltBuilderImage = new OrganisationBuilder(context, options, engine).Build();

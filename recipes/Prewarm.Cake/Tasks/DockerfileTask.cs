@@ -17,7 +17,7 @@ public sealed class DockerfileTask : FrostingTask<PrewarmContext>
 {
     public override void Run(PrewarmContext context)
     {
-        var renderer = new DockerfileRenderer(DockerfileArguments.Templates(context));
+        var renderer = new DockerfileRenderer(context.Settings.Docker.TemplateSet());
         var ids = RepositoryIds.Assign(context.Repositories.Select(r => r.FullPath));
         var files = new List<KeyValuePair<string, string>>();
         foreach (var id in ids)
@@ -27,7 +27,7 @@ public sealed class DockerfileTask : FrostingTask<PrewarmContext>
             // What Recipe wrote, as it recorded it: the image builds the recipe's profile and tiers.
             var recipe = RecipeStageManifest.Read(paths.RecipeManifest);
             RequireSameProfile(context, recipe, paths.RecipeManifest);
-            var read = DockerfileArguments.Read(context, id);
+            var read = context.Settings.Docker.Rendering(id);
             // FROM a builder image (named, or built in this run), whose layers carry the tiers.
             var builder = read.BuilderImage ?? context.BuiltBuilderImage;
             var tiers = builder is null ? recipe.Tiers : [];
@@ -48,10 +48,10 @@ public sealed class DockerfileTask : FrostingTask<PrewarmContext>
             };
             files.Add(new(paths.Dockerfile, renderer.Render(options)));
             files.Add(new(paths.DockerfileRecord, StageJson.Serialize(DockerfileRecord.From(options))));
-            context.Log.Information("Dockerfile for {0}: {1}, uid:gid {2}:{3}, layout {4}, dependencies in {5}, tiers [{6}]{7} -> {8}",
+            context.Log.Information("Dockerfile for {0}: {1}, uid:gid {2}:{3}, layout {4}, dependencies in {5}, tiers [{6}]{7}{8} -> {9}",
                 id, builder is null ? $"base {options.BaseImage}" : $"FROM the builder image {builder}", options.Uid, options.Gid, CargoLayoutPaths.Spell(options.Layout),
                 options.DependencyStorage == DependencyStorage.Image ? "the image's layers" : "cache mounts",
-                string.Join(", ", tiers), options.Sccache ? ", sccache" : string.Empty, paths.Dockerfile);
+                string.Join(", ", tiers), options.Sccache ? ", sccache" : string.Empty, options.Cross ? ", cross-compiled on the build platform" : string.Empty, paths.Dockerfile);
         }
 
         AtomicFile.WriteAll(files);

@@ -1,6 +1,5 @@
 using Cake.Core.Diagnostics;
 using Prewarm.Cake.Diagnostics;
-using Prewarm.Cake.Support;
 using Prewarm.Cake.Tools.Posix;
 using Prewarm.Core;
 using Prewarm.Core.Diagnostics;
@@ -27,12 +26,12 @@ public sealed class DoctorTask : FrostingTask<PrewarmContext>
         var settings = context.Settings.Doctor;
         var environment = context.Environment;
         var findings = DoctorTool.All.Select(tool => tool.Finding(context.Tools.Resolve(tool.Name)?.FullPath)).ToList();
-        var platforms = TaskArguments.Values(context, "platform");
-        if (platforms.Count > 0)
+        var docker = context.Settings.Docker;
+        if (docker.Platforms.Count > 0)
         {
             // PREWARM_BINFMT_MISC: another binfmt_misc directory (tests); the kernel's by default.
             var binfmt = environment.GetEnvironmentVariable("PREWARM_BINFMT_MISC") ?? BinfmtSupport.DefaultDirectory;
-            findings.AddRange(BinfmtSupport.Check(BuildPlatform.ParseList(platforms), BinfmtSupport.HostPlatform(), binfmt).Select(DoctorChecks.Emulation));
+            findings.AddRange(BinfmtSupport.Check(docker.Platforms, BinfmtSupport.HostPlatform(), binfmt).Select(DoctorChecks.Emulation));
         }
 
         var directories = CacheDirectory.Resolve(settings.CargoHome, context.Settings.Cook.TargetDirectory, settings.SccacheDir,
@@ -40,9 +39,14 @@ public sealed class DoctorTask : FrostingTask<PrewarmContext>
         var uid = settings.Uid ?? IdTool.For(context).Id(new IdSettings());
         var gid = settings.Gid ?? IdTool.For(context).Id(new IdSettings { Group = true });
         findings.AddRange(new CacheExamination(new ToolCacheProbe(context)).Examine(directories, uid, gid, settings.MinFreeGb));
-        if (TaskArguments.Switch(context, "push", false))
+        if (docker.Push)
         {
-            findings.AddRange(RegistryCheck.Probe(TaskArguments.Values(context, "tag")));
+            findings.AddRange(RegistryCheck.Probe(docker.Tags));
+        }
+
+        if (docker.Cross)
+        {
+            findings.Add(CrossToolchainCheck.Examine(context));
         }
 
         foreach (var finding in findings)

@@ -15,7 +15,7 @@ public sealed class ImageTask : FrostingTask<PrewarmContext>
 {
     public override void Run(PrewarmContext context)
     {
-        var options = ImageArguments.Read(context);
+        var options = context.Settings.Docker;
         var ids = RepositoryIds.Assign(context.Repositories.Select(r => r.FullPath));
         for (var i = 0; i < ids.Count; i++)
         {

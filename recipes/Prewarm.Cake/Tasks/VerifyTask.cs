@@ -3,6 +3,7 @@ using Prewarm.Cake.Docker;
 using Prewarm.Cake.Verification;
 using Prewarm.Core;
 using Prewarm.Core.Cargo;
+using Prewarm.Core.Docker;
 using Prewarm.Core.Settings;
 using Prewarm.Core.Verification;
 using Prewarm.Frosting;
@@ -38,17 +39,26 @@ public sealed class VerifyTask : FrostingTask<PrewarmContext>
             RootManifest.Require(root);
             var expected = ExpectedCrates.For(selected, ExpectedCrates.LockedVersions(root), () => local.Metadata(root));
             var built = BuilderImage.Read(context.Artifacts, id);
-            IReadOnlyList<BuilderImage?> images = built is null ? [null] : [.. built.PerPlatform()];
+            var rendered = VerificationSubject.Rendered(context.Layout.DockerfileRecord(id));
+            var cross = built is not null && rendered?.Cross == true;
+            // Cross-compiled: every platform's image is read as that platform (one tag may carry several,
+            // as buildx pushes them) and checked for the target it must have been compiled for.
+            IReadOnlyList<BuilderImage?> images = built is null ? [(BuilderImage?)null]
+                : cross ? [.. built.PerPlatform().SelectMany(i => i.Platform is null ? i.Recorded!.Platforms.Select(p => i with { Platform = p }) : [i])]
+                : [.. built.PerPlatform()];
             foreach (var image in images)
             {
-                var subject = image is null ? VerificationSubject.Local(id, root) : VerificationSubject.InBuilderImage(id, image.Image, image.Recorded, image.Platform);
+                var subject = image is null
+                    ? VerificationSubject.Local(id, root)
+                    : VerificationSubject.InBuilderImage(id, image.Image, image.Recorded, image.Platform,
+                        cross ? CrossTarget.For(BuildPlatform.Parse(image.Platform!)).Triple : null);
                 context.Log.Information("Verify {0}: {1}", id, subject.Description);
                 var useSccache = image is null
                     ? settings.Shared.Sccache.UseLocally(installed: context.Tools.Resolve("sccache") is not null)
                     : settings.Shared.Sccache.ReadFromImage();
                 var observed = image is null
                     ? local.Observe(root, settings.Shared.Build.RustTarget, useSccache)
-                    : image.ReadBuildRecord(context, useSccache, VerificationSubject.RenderedFromBuilder(context.Layout.DockerfileRecord(id)));
+                    : image.ReadBuildRecord(context, useSccache, rendered?.BuilderImage is not null);
                 results.Add(subject.Verify(expected, observed, useSccache));
             }
         }

@@ -35,6 +35,7 @@ public static class OptionCatalog
         new("docker", "builder-tag", "builder-tag", OptionKind.Text, "Tag of the organisation builder image the BuilderImage task builds (default prewarm/builder:latest); a content tag beside it names its inputs."),
         new("verify", "min-builder-share", "min-builder-share", OptionKind.Number, "Lowest acceptable share, percent, of a repository's dependency units its builder image supplied (default 0: reported, not held)."),
         new("docker", "platform", "platform", OptionKind.List, "Target platforms, e.g. linux/amd64,linux/arm64 (default: the engine's own)."),
+        new("docker", "cross", "cross", OptionKind.Boolean, "Cross-compile: the dependency steps run on the build platform and compile for each --platform with cargo --target (needs the target's linker and Rust standard library in the base image); default off: foreign platforms build under emulation."),
         new("docker", "tag", "tag", OptionKind.List, "Image tags."),
         new("docker", "cache-from", "cache-from", OptionKind.List, "BuildKit cache sources (type=registry,ref=…; type=local,src=…; type=gha)."),
         new("docker", "cache-to", "cache-to", OptionKind.List, "BuildKit cache exports (type=registry,ref=…,mode=max; type=local,dest=…; type=gha; type=inline)."),

@@ -16,8 +16,11 @@ public sealed class DockerTemplates
     public const string WarmupTier = "warmup-tier.template";
     public const string Builder = "builder.template";
     public const string BuilderSkeleton = "builder-skeleton.template";
+    public const string CrossStages = "cross-stages.template";
+    public const string CrossTarget = "cross-target.template";
+    public const string CrossFinal = "cross-final.template";
 
-    public static IReadOnlyList<string> Names { get; } = [Main, LayoutCargoHome, LayoutSymlinked, Sccache, CargoConfig, WarmupTier, Builder, BuilderSkeleton];
+    public static IReadOnlyList<string> Names { get; } = [Main, LayoutCargoHome, LayoutSymlinked, Sccache, CargoConfig, WarmupTier, Builder, BuilderSkeleton, CrossStages, CrossTarget, CrossFinal];
 
     private const string ResourcePrefix = "Prewarm.Core.Docker.Templates.";
     private readonly string? _overrideDirectory;

@@ -3,20 +3,26 @@ namespace Prewarm.Core.Docker;
 /// <summary>Everything the builder Dockerfile depends on. Same options, same bytes.</summary>
 public sealed record DockerfileOptions
 {
+    public const string DefaultSyntax = "docker/dockerfile:1";
+
+    public const string DefaultBaseImage = "rust:1-bookworm";
+
+    public const int DefaultUid = 1001;
+
     /// <summary>The Dockerfile frontend image named in the <c># syntax=</c> line.</summary>
-    public string Syntax { get; init; } = "docker/dockerfile:1";
+    public string Syntax { get; init; } = DefaultSyntax;
 
     public required string RepositoryId { get; init; }
 
-    public string BaseImage { get; init; } = "rust:1-bookworm";
+    public string BaseImage { get; init; } = DefaultBaseImage;
 
     /// <summary>An organisation builder image to build FROM instead of <see cref="BaseImage"/>
     /// (<c>--builder-image</c>): it carries the tiers and other repositories' dependencies.</summary>
     public string? BuilderImage { get; init; }
 
-    public int Uid { get; init; } = 1001;
+    public int Uid { get; init; } = DefaultUid;
 
-    public int Gid { get; init; } = 1001;
+    public int Gid { get; init; } = DefaultUid;
 
     /// <summary>Name given to the build user when the image has no user with <see cref="Uid"/>.</summary>
     public string User { get; init; } = "build";
@@ -45,6 +51,10 @@ public sealed record DockerfileOptions
     /// '/'-separated): the source step leaves their mtimes alone, or every crate compiled against
     /// them would rebuild.</summary>
     public IReadOnlyList<string> RealSourceDirectories { get; init; } = [];
+
+    /// <summary>Cross-compile (<c>--cross</c>): cargo runs on the build platform and compiles for the
+    /// target platform with <c>--target</c>; the image for the target platform gets what it compiled.</summary>
+    public bool Cross { get; init; }
 
     /// <summary>Cargo profile to build (release or dev).</summary>
     public string Profile { get; init; } = "release";

@@ -19,6 +19,10 @@ public sealed record DockerfileRecord
 
     public required IReadOnlyList<string> Tiers { get; init; }
 
+    /// <summary>Rendered with <c>--cross</c>: each platform's dependencies were compiled on the build
+    /// platform for that platform's target triple (see <see cref="CrossTarget"/>).</summary>
+    public bool Cross { get; init; }
+
     public required int Uid { get; init; }
 
     public required int Gid { get; init; }
@@ -31,6 +35,7 @@ public sealed record DockerfileRecord
         Profile = options.Profile,
         Sccache = options.Sccache,
         Tiers = options.Tiers,
+        Cross = options.Cross,
         Uid = options.Uid,
         Gid = options.Gid,
     };

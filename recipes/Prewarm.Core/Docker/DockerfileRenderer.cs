@@ -37,15 +37,44 @@ public sealed class DockerfileRenderer(DockerTemplates templates)
             ["skeleton_build_flags"] = Flags(parts.ProfileFlag, options.SkeletonLocked),
             ["build_flags"] = Flags(parts.ProfileFlag, options.SkeletonLocked),
             ["touch_exclusions"] = string.Concat(options.RealSourceDirectories.Order(StringComparer.Ordinal).Select(d => " -not -path " + ShellQuote($"/build/src/{d}/*"))),
-            ["profile_dir"] = options.Profile == "dev" ? "debug" : options.Profile,
+            ["profile_dir"] = (options.Cross ? "$CARGO_BUILD_TARGET/" : string.Empty) + (options.Profile == "dev" ? "debug" : options.Profile),
+            ["cross_stages"] = options.Cross ? CrossStages() : string.Empty,
+            ["from"] = options.Cross ? "cross-${TARGETARCH}" : "${BASE_IMAGE}",
+            ["stage"] = options.Cross ? "cross" : "builder",
+            ["cross_final"] = options.Cross
+                ? Fill(DockerTemplates.CrossFinal, new()
+                {
+                    ["uid"] = parts.Uid, ["gid"] = parts.Gid, ["cargo_home"] = CargoLayoutPaths.For(options.Layout, options.User).CargoHome,
+                    ["target_dir"] = TargetDirectory(options.DependencyStorage),
+                })
+                : string.Empty,
         });
     }
+
+    /// <summary>--cross: the build-platform base stage and one stage per <see cref="CrossTarget"/>.</summary>
+    private string CrossStages() => Fill(DockerTemplates.CrossStages, new()
+    {
+        ["targets"] = string.Concat(CrossTarget.All.Select(target => Fill(DockerTemplates.CrossTarget, new()
+        {
+            ["arch"] = target.Architecture,
+            ["triple"] = target.Triple,
+            ["linker_variable"] = target.LinkerVariable,
+            ["compiler_variable"] = target.CompilerVariable,
+            ["linker"] = target.Linker,
+            ["check"] = target.CheckScript(),
+        }))).TrimEnd('\n'),
+    });
 
     /// <summary>The organisation's builder image: the tiers and each repository's skeleton build,
     /// compiled into the image's layers (never cache mounts: the point is to ship them).</summary>
     public string RenderBuilder(DockerfileOptions options, IReadOnlyList<BuilderRepository> repositories)
     {
         Validate(options);
+        if (options.Cross)
+        {
+            throw new PrewarmException("--cross: the organisation builder image is built for each platform under emulation; build it without --cross.");
+        }
+
         if (options.DependencyStorage != DependencyStorage.Image)
         {
             throw new PrewarmException("A builder image carries its compiled dependencies in its layers: --deps-storage=cache-mount cannot make one.");
@@ -174,6 +203,11 @@ public sealed class DockerfileRenderer(DockerTemplates templates)
         if (options.BuilderImage is not null && (options.Tiers.Count > 0 || options.DependencyStorage != DependencyStorage.Image))
         {
             throw new PrewarmException("--builder-image: the builder image carries the tiers and its target directory is in its layers; render without tiers and with --deps-storage=image.");
+        }
+
+        if (options.Cross && (options.BuilderImage is not null || options.Layout != CargoLayout.CargoHome))
+        {
+            throw new PrewarmException("--cross: the image for the target platform takes CARGO_HOME from the build platform's stage, which needs --cargo-layout=cargo-home and no --builder-image (a builder image's target directories were not cross-compiled).");
         }
 
         if (options.Uid < 0 || options.Gid < 0)

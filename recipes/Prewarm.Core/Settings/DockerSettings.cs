@@ -1,12 +1,98 @@
+using Prewarm.Core.Docker;
+
 namespace Prewarm.Core.Settings;
 
 /// <summary>
-/// Placeholder for the Docker concern (Dockerfile, Image, BuilderImage): its options (base-image,
-/// builder-image, builder-tag, cargo-layout, deps-storage, platform, tag, cache-from/-to, push, load,
-/// builder, progress, build-arg, secret, docker, frontend, dockerfile-syntax, templates, image-version,
-/// source-url; uid/gid as the build user) are still read through <c>TaskArguments</c> by
-/// <c>DockerfileArguments</c>, <c>ImageArguments</c>, <c>OrganisationBuilder</c> and Doctor's registry
-/// and platform checks, and will be bound here, in
-/// <see cref="SettingsBinder.BindDocker"/>, by the Docker work.
+/// The Docker concern (Dockerfile, Image, BuilderImage, and Verify/Doctor where they look at images),
+/// bound once by <see cref="SettingsBinder.BindDocker"/>: every value here is parsed and checked, so a
+/// stage never reads a raw option string.
 /// </summary>
-public sealed record DockerSettings;
+public sealed record DockerSettings
+{
+    public const string DefaultBuilderTag = "prewarm/builder:latest";
+
+    // Dockerfile rendering.
+    public string BaseImage { get; init; } = DockerfileOptions.DefaultBaseImage;
+
+    /// <summary>An organisation builder image to build FROM (<c>builder-image</c>).</summary>
+    public string? BuilderImage { get; init; }
+
+    /// <summary>Tag of the organisation builder image the BuilderImage task builds.</summary>
+    public string BuilderTag { get; init; } = DefaultBuilderTag;
+
+    /// <summary>The build user's ids in the image (<c>uid</c>/<c>gid</c>).</summary>
+    public int Uid { get; init; } = DockerfileOptions.DefaultUid;
+
+    public int Gid { get; init; } = DockerfileOptions.DefaultUid;
+
+    public CargoLayout Layout { get; init; } = CargoLayout.CargoHome;
+
+    public DependencyStorage DependencyStorage { get; init; } = DependencyStorage.Image;
+
+    /// <summary>The <c># syntax=</c> frontend image (<c>dockerfile-syntax</c>).</summary>
+    public string Syntax { get; init; } = DockerfileOptions.DefaultSyntax;
+
+    /// <summary>Cross-compile on the build platform for each target platform (<c>cross</c>).</summary>
+    public bool Cross { get; init; }
+
+    /// <summary>Absolute directory whose templates override the embedded ones; null for the embedded.</summary>
+    public string? Templates { get; init; }
+
+    // Image build.
+
+    /// <summary>Platforms to build; empty means the engine's own.</summary>
+    public IReadOnlyList<BuildPlatform> Platforms { get; init; } = [];
+
+    /// <summary>Tags; empty means <c>prewarm/&lt;repo-id&gt;-builder:latest</c>.</summary>
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    public IReadOnlyList<CacheSpec> CacheFrom { get; init; } = [];
+
+    public IReadOnlyList<CacheSpec> CacheTo { get; init; } = [];
+
+    public IReadOnlyList<SecretSpec> Secrets { get; init; } = [];
+
+    public IReadOnlyList<KeyValuePair<string, string>> BuildArgs { get; init; } = [];
+
+    public bool Push { get; init; }
+
+    public bool Load { get; init; }
+
+    /// <summary>The buildx builder to use (<c>builder</c>).</summary>
+    public string? Builder { get; init; }
+
+    /// <summary>BuildKit progress output: plain, auto, tty or quiet.</summary>
+    public string Progress { get; init; } = "plain";
+
+    /// <summary>A docker CLI to use instead of searching PATH (<c>docker</c>).</summary>
+    public string? DockerCli { get; init; }
+
+    /// <summary>auto, directive or builtin: what the integrated BuildKit does with <c># syntax=</c>
+    /// when it cannot get the frontend image.</summary>
+    public string Frontend { get; init; } = "auto";
+
+    /// <summary>org.opencontainers.image.version; null for git describe.</summary>
+    public string? ImageVersion { get; init; }
+
+    /// <summary>org.opencontainers.image.source; null for the origin remote.</summary>
+    public string? SourceUrl { get; init; }
+
+    public IReadOnlyList<string> TagsFor(string repositoryId) =>
+        Tags.Count > 0 ? Tags : [$"prewarm/{repositoryId}-builder:latest"];
+
+    /// <summary>What these settings decide of a Dockerfile; the recipe decides the rest (profile, tiers, …).</summary>
+    public DockerfileOptions Rendering(string repositoryId) => new()
+    {
+        RepositoryId = repositoryId,
+        BaseImage = BaseImage,
+        BuilderImage = BuilderImage,
+        Uid = Uid,
+        Gid = Gid,
+        Layout = Layout,
+        DependencyStorage = DependencyStorage,
+        Syntax = Syntax,
+        Cross = Cross,
+    };
+
+    public DockerTemplates TemplateSet() => Templates is null ? DockerTemplates.Embedded : DockerTemplates.WithOverrides(Templates);
+}

@@ -74,6 +74,40 @@ public sealed class OptionReader
             : throw new PrewarmException($"--{name}={text}: expected a non-negative number");
     }
 
+    /// <summary>One of <paramref name="allowed"/> (the first is the default when not given).</summary>
+    public string Choice(string name, params string[] allowed)
+    {
+        var text = Text(name);
+        return text is null ? allowed[0]
+            : allowed.Contains(text, StringComparer.Ordinal) ? text
+            : throw new PrewarmException($"--{name}={text}: expected {string.Join(", ", allowed[..^1])} or {allowed[^1]}");
+    }
+
+    /// <summary>The last value parsed by <paramref name="parse"/>, or null when not given; the parser's
+    /// error becomes one line naming the option.</summary>
+    public T? Parsed<T>(string name, Func<string, T> parse)
+        where T : class => Text(name) is { } text ? Parse(name, text, parse) : null;
+
+    /// <summary>The last value parsed by <paramref name="parse"/>, or null when not given.</summary>
+    public T? ParsedValue<T>(string name, Func<string, T> parse)
+        where T : struct => Text(name) is { } text ? Parse(name, text, parse) : null;
+
+    /// <summary>Every value (as given, commas kept) parsed by <paramref name="parse"/>.</summary>
+    public IReadOnlyList<T> ParsedEach<T>(string name, Func<string, T> parse) =>
+        Values(name).Select(value => Parse(name, value, parse)).ToList();
+
+    private static T Parse<T>(string name, string value, Func<string, T> parse)
+    {
+        try
+        {
+            return parse(value);
+        }
+        catch (PrewarmException e) when (!e.Message.StartsWith($"--{name}", StringComparison.Ordinal))
+        {
+            throw new PrewarmException($"--{name}={value}: {e.Message}");
+        }
+    }
+
     private IReadOnlyList<string>? Raw(string name)
     {
         if (OptionCatalog.FindByArgument(name) is null)

@@ -1,3 +1,4 @@
+using Prewarm.Core.Docker;
 using Prewarm.Core.Recipes;
 
 namespace Prewarm.Core.Settings;
@@ -41,11 +42,45 @@ public static class SettingsBinder
             Gid = options.Integer("gid", 0),
         },
         Benchmark = new BenchmarkSettings { Runs = options.Integer("runs", 1) ?? 3 },
-        Docker = BindDocker(options),
+        Docker = BindDocker(options, workingDirectory),
     };
 
-    /// <summary>Left for the Docker work: bind the Docker options (see <see cref="DockerSettings"/>) here.</summary>
-    public static DockerSettings BindDocker(OptionReader options) => new();
+    /// <summary>The Docker options: parsed and checked here, so a bad value fails before any task runs.</summary>
+    public static DockerSettings BindDocker(OptionReader options, string workingDirectory)
+    {
+        var defaults = new DockerSettings();
+        return new DockerSettings
+        {
+            BaseImage = options.Parsed("base-image", ImageName) ?? defaults.BaseImage,
+            BuilderImage = options.Parsed("builder-image", ImageName),
+            BuilderTag = options.Parsed("builder-tag", ImageName) ?? defaults.BuilderTag,
+            Uid = options.Integer("uid", 0) ?? defaults.Uid,
+            Gid = options.Integer("gid", 0) ?? defaults.Gid,
+            Layout = options.ParsedValue("cargo-layout", CargoLayoutPaths.ParseLayout) ?? defaults.Layout,
+            DependencyStorage = options.ParsedValue("deps-storage", DependencyStorageNames.Parse) ?? defaults.DependencyStorage,
+            Syntax = options.Parsed("dockerfile-syntax", ImageName) ?? defaults.Syntax,
+            Cross = options.Switch("cross") ?? false,
+            Templates = Absolute(options.Text("templates"), workingDirectory),
+            Platforms = options.ParsedEach("platform", v => BuildPlatform.ParseList([v])).SelectMany(p => p).Distinct().ToList(),
+            Tags = options.ParsedEach("tag", ImageName),
+            CacheFrom = options.ParsedEach("cache-from", v => CacheSpec.Parse(v, export: false)),
+            CacheTo = options.ParsedEach("cache-to", v => CacheSpec.Parse(v, export: true)),
+            Secrets = options.ParsedEach("secret", SecretSpec.Parse),
+            BuildArgs = options.ParsedEach("build-arg", BuildArguments.Parse),
+            Push = options.Switch("push") ?? false,
+            Load = options.Switch("load") ?? false,
+            Builder = options.Text("builder"),
+            Progress = options.Choice("progress", "plain", "auto", "tty", "quiet"),
+            DockerCli = options.Text("docker"),
+            Frontend = options.Choice("frontend", "auto", "directive", "builtin"),
+            ImageVersion = options.Text("image-version"),
+            SourceUrl = options.Text("source-url"),
+        };
+    }
+
+    /// <summary>An image reference as docker takes it: no spaces, not an option.</summary>
+    private static string ImageName(string value) =>
+        value.Any(char.IsWhiteSpace) || value.StartsWith('-') ? throw new PrewarmException("not an image reference") : value;
 
     private static SharedSettings BindShared(OptionReader options, string workingDirectory)
     {

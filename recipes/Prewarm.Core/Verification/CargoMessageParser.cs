@@ -75,6 +75,9 @@ public static class CargoMessageParser
         var features = root.TryGetProperty("features", out var featureList) && featureList.ValueKind == JsonValueKind.Array
             ? featureList.EnumerateArray().Where(f => f.ValueKind == JsonValueKind.String).Select(f => f.GetString()!).Order(StringComparer.Ordinal).ToList()
             : [];
-        return new CompilerArtifact(package, targetName, kinds, fresh) { Features = features };
+        var filenames = root.TryGetProperty("filenames", out var fileList) && fileList.ValueKind == JsonValueKind.Array
+            ? fileList.EnumerateArray().Where(f => f.ValueKind == JsonValueKind.String).Select(f => f.GetString()!).ToList()
+            : [];
+        return new CompilerArtifact(package, targetName, kinds, fresh) { Features = features, Filenames = filenames };
     }
 }

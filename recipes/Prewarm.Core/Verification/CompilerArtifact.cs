@@ -6,4 +6,7 @@ public sealed record CompilerArtifact(CargoPackageId Package, string TargetName,
 {
     /// <summary>The features the unit was compiled with, as cargo lists them (sorted by cargo).</summary>
     public IReadOnlyList<string> Features { get; init; } = [];
+
+    /// <summary>The files cargo wrote for the unit (their directory says which target it was compiled for).</summary>
+    public IReadOnlyList<string> Filenames { get; init; } = [];
 }

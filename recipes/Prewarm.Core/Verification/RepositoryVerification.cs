@@ -7,7 +7,8 @@ namespace Prewarm.Core.Verification;
 /// where the statistics are only informational: an image's final build step compiles the workspace's
 /// own crates, which a source change always makes misses. <see cref="Image"/> is what the Image task
 /// recorded of the builder image verified (tags, push, size over its base), null when verified locally.
-/// <see cref="Supply"/>: what an organisation builder image supplied, when the image was built FROM one.</summary>
+/// <see cref="Supply"/>: what an organisation builder image supplied, when the image was built FROM one.
+/// <see cref="Target"/>: for a cross-compiled image, the target its recorded build compiled for.</summary>
 public sealed record RepositoryVerification(
     string RepositoryId,
     string Where,
@@ -19,7 +20,8 @@ public sealed record RepositoryVerification(
     bool SccacheGated = true,
     Docker.ImageRecord? Image = null,
     string? Platform = null,
-    BuilderSupply? Supply = null)
+    BuilderSupply? Supply = null,
+    CompiledTarget? Target = null)
 {
     /// <summary>The repository, and the platform when an image was built for several.</summary>
     public string Label => Platform is null ? RepositoryId : $"{RepositoryId} ({Platform})";
@@ -67,6 +69,11 @@ public sealed record RepositoryVerification(
         {
             failures.Add(string.Create(CultureInfo.InvariantCulture,
                 $"{Label}: {share:0.0}% of dependency units were pre-warmed (fresh), below {thresholds.MinFreshSharePercent:0.#}% ({Freshness.FreshDependencyUnits} of {Freshness.DependencyUnits})"));
+        }
+
+        if (Target is { Matches: false } target)
+        {
+            failures.Add($"{Label}: {target.Mismatch}");
         }
 
         if (Supply?.SharePercent is { } supplied && supplied < thresholds.MinBuilderSharePercent)

@@ -74,6 +74,12 @@ public static class VerificationReportWriter
                 md.Append('\n').Append(ImageLine(image)).Append('\n');
             }
 
+            if (repository.Target is { } target)
+            {
+                md.Append("\nCross-compiled: the recorded build compiled for ").Append(string.Join(", ", target.Found.DefaultIfEmpty("nothing")))
+                    .Append(target.Matches ? " (this platform's target).\n" : $", not {target.Expected}.\n");
+            }
+
             var f = repository.Freshness;
             md.Append(Invariant($"\nDependency units fresh: {f.FreshDependencyUnits} of {f.DependencyUnits} ({Percent(f.DependencyFreshPercent)}); workspace units fresh: {f.FreshWorkspaceUnits} of {f.WorkspaceUnits}.\n"));
             if (repository.Supply is { } supply)
@@ -125,6 +131,20 @@ public static class VerificationReportWriter
         if (repository.Platform is not null)
         {
             json.WriteString("platform", repository.Platform);
+        }
+
+        if (repository.Target is { } target)
+        {
+            json.WriteStartObject("crossTarget");
+            json.WriteString("expected", target.Expected);
+            json.WriteStartArray("compiledFor");
+            foreach (var found in target.Found)
+            {
+                json.WriteStringValue(found);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
         }
 
         json.WriteString("where", repository.Where);

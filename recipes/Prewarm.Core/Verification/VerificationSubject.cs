@@ -4,19 +4,21 @@ namespace Prewarm.Core.Verification;
 
 /// <summary>Where one repository is verified: on this machine (a build in its directory), or in the
 /// builder image the Image task recorded (what its last build left in <c>/build/prewarm/</c>), per platform.</summary>
-public sealed record VerificationSubject(string RepositoryId, string Description, string Where, string? Image, ImageRecord? Record, string? Platform)
+/// <param name="CrossTriple">The image was cross-compiled (<c>--cross</c>): the target triple its platform's units must have been compiled for.</param>
+public sealed record VerificationSubject(string RepositoryId, string Description, string Where, string? Image, ImageRecord? Record, string? Platform, string? CrossTriple = null)
 {
     public bool InImage => Image is not null;
 
     public static VerificationSubject Local(string repositoryId, string repository) =>
         new(repositoryId, $"locally in {repository}", "locally", null, null, null);
 
-    public static VerificationSubject InBuilderImage(string repositoryId, string image, ImageRecord? record, string? platform) =>
-        new(repositoryId, $"in the builder image {image}", $"in the builder image {image} (recorded by its last build)", image, record, platform);
+    public static VerificationSubject InBuilderImage(string repositoryId, string image, ImageRecord? record, string? platform, string? crossTriple = null) =>
+        new(repositoryId, $"in the builder image {image}", $"in the builder image {image} (recorded by its last build)", image, record, platform, crossTriple);
 
-    /// <summary>The repository's Dockerfile (its <c>dockerfile.json</c>) was rendered FROM an organisation builder image.</summary>
-    public static bool RenderedFromBuilder(string dockerfileRecord) =>
-        File.Exists(dockerfileRecord) && StageJson.Read<DockerfileRecord>(dockerfileRecord, "Dockerfile").BuilderImage is not null;
+    /// <summary>What the Dockerfile task rendered for the repository (its <c>dockerfile.json</c>: FROM an
+    /// organisation builder image, cross-compiled), or null when it did not run.</summary>
+    public static DockerfileRecord? Rendered(string dockerfileRecord) =>
+        File.Exists(dockerfileRecord) ? StageJson.Read<DockerfileRecord>(dockerfileRecord, "Dockerfile") : null;
 
     /// <summary>What Verify found. An image's final build step compiles only the workspace's own crates,
     /// so its sccache figures are reported, not held to the hit-rate threshold.</summary>
@@ -29,6 +31,7 @@ public sealed record VerificationSubject(string RepositoryId, string Description
             : RepositoryVerification.SccacheSwitchedOff;
         return new RepositoryVerification(RepositoryId, Where, expected.From, CrateCheck.Compare(expected.Crates, observed.Tree),
             UnitFreshness.From(observed.Artifacts), observed.Sccache, notChecked,
-            SccacheGated: !InImage, Image: Record, Platform: Platform, Supply: observed.Supply);
+            SccacheGated: !InImage, Image: Record, Platform: Platform, Supply: observed.Supply,
+            Target: CrossTriple is null ? null : CompiledTarget.From(CrossTriple, observed.Artifacts));
     }
 }

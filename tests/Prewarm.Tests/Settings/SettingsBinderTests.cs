@@ -1,6 +1,7 @@
 using NUnit.Framework;
 using Prewarm.Core;
 using Prewarm.Core.Configuration;
+using Prewarm.Core.Docker;
 using Prewarm.Core.Settings;
 using Shouldly;
 
@@ -10,14 +11,6 @@ namespace Prewarm.Tests.Settings;
 [TestFixture]
 public sealed class SettingsBinderTests
 {
-    /// <summary>Read by DockerfileArguments/ImageArguments until the Docker work binds them in
-    /// <see cref="SettingsBinder.BindDocker"/> (see <see cref="DockerSettings"/>).</summary>
-    private static readonly string[] BoundByDockerSettings =
-    [
-        "base-image", "builder-image", "builder-tag", "cargo-layout", "deps-storage", "platform", "tag", "cache-from", "cache-to", "push", "load", "builder",
-        "progress", "build-arg", "secret", "docker", "frontend", "dockerfile-syntax", "templates", "image-version", "source-url",
-    ];
-
     private static PrewarmSettings Bind(Dictionary<string, string[]> values, out OptionReader reader)
     {
         reader = new OptionReader(name => values.TryGetValue(name, out var v) ? v : null);
@@ -30,10 +23,8 @@ public sealed class SettingsBinderTests
         Bind([], out var reader);
 
         var catalog = OptionCatalog.All.Select(o => o.Argument).ToHashSet(StringComparer.Ordinal);
-        var unbound = catalog.Except(reader.Read).Except(BoundByDockerSettings).Order(StringComparer.Ordinal).ToList();
+        var unbound = catalog.Except(reader.Read).Order(StringComparer.Ordinal).ToList();
         unbound.ShouldBeEmpty("catalog options no setting binds");
-        BoundByDockerSettings.ShouldBeSubsetOf(catalog);
-        BoundByDockerSettings.Intersect(reader.Read).ShouldBeEmpty("a Docker option bound twice");
     }
 
     [Test]
@@ -55,6 +46,81 @@ public sealed class SettingsBinderTests
         settings.Cook.TargetDirectoryFor("/r").ShouldBe("/r/target");
         settings.Cook.Offline.ShouldBeFalse();
         settings.Recipe.TiersFile.ShouldBeNull();
+        settings.Docker.BaseImage.ShouldBe("rust:1-bookworm");
+        settings.Docker.BuilderImage.ShouldBeNull();
+        settings.Docker.BuilderTag.ShouldBe("prewarm/builder:latest");
+        (settings.Docker.Uid, settings.Docker.Gid).ShouldBe((1001, 1001));
+        settings.Docker.Layout.ShouldBe(CargoLayout.CargoHome);
+        settings.Docker.DependencyStorage.ShouldBe(DependencyStorage.Image);
+        settings.Docker.Syntax.ShouldBe("docker/dockerfile:1");
+        settings.Docker.Templates.ShouldBeNull();
+        settings.Docker.Platforms.ShouldBeEmpty();
+        settings.Docker.TagsFor("shop").ShouldBe(["prewarm/shop-builder:latest"]);
+        settings.Docker.Push.ShouldBeFalse();
+        settings.Docker.Load.ShouldBeFalse();
+        settings.Docker.Progress.ShouldBe("plain");
+        settings.Docker.Frontend.ShouldBe("auto");
+    }
+
+    [Test]
+    public void Docker_options_are_typed_once()
+    {
+        var docker = Bind(
+            new()
+            {
+                ["base-image"] = ["127.0.0.1:5000/rust:1"],
+                ["uid"] = ["4242"],
+                ["cargo-layout"] = ["symlinked"],
+                ["deps-storage"] = ["cache-mount"],
+                ["templates"] = ["tpl"],
+                ["platform"] = ["linux/amd64,linux/arm64", "linux/amd64"],
+                ["tag"] = ["r/a:1", "r/a:2"],
+                ["cache-from"] = ["type=registry,ref=r/cache"],
+                ["cache-to"] = ["type=inline"],
+                ["build-arg"] = ["A=b,c"],
+                ["secret"] = ["id=npm,env=NPM_TOKEN"],
+                ["push"] = [""],
+                ["progress"] = ["tty"],
+                ["builder-tag"] = ["r/builder:1"],
+            },
+            out _).Docker;
+
+        docker.BaseImage.ShouldBe("127.0.0.1:5000/rust:1");
+        docker.Uid.ShouldBe(4242);
+        docker.Gid.ShouldBe(1001);
+        docker.Layout.ShouldBe(CargoLayout.Symlinked);
+        docker.DependencyStorage.ShouldBe(DependencyStorage.CacheMount);
+        docker.Templates.ShouldBe("/work/tpl");
+        docker.Platforms.Select(p => p.ToString()).ShouldBe(["linux/amd64", "linux/arm64"]);
+        docker.TagsFor("shop").ShouldBe(["r/a:1", "r/a:2"]);
+        docker.CacheFrom.Single().ToString().ShouldBe("type=registry,ref=r/cache");
+        docker.CacheTo.Single().Type.ShouldBe("inline");
+        docker.BuildArgs.Single().ShouldBe(new KeyValuePair<string, string>("A", "b,c"));
+        docker.Secrets.Single().Id.ShouldBe("npm");
+        docker.Push.ShouldBeTrue();
+        docker.Progress.ShouldBe("tty");
+        docker.BuilderTag.ShouldBe("r/builder:1");
+        var rendering = docker.Rendering("shop");
+        (rendering.RepositoryId, rendering.BaseImage, rendering.Uid, rendering.Layout).ShouldBe(("shop", "127.0.0.1:5000/rust:1", 4242, CargoLayout.Symlinked));
+    }
+
+    [TestCase("platform", "linux/sparc", "--platform=linux/sparc: Unknown platform 'linux/sparc'")]
+    [TestCase("tag", "-oops", "--tag=-oops: not an image reference")]
+    [TestCase("base-image", "a b", "--base-image=a b: not an image reference")]
+    [TestCase("cache-from", "type=nope", "--cache-from=type=nope: Cache specification 'type=nope': unknown type 'nope'")]
+    [TestCase("deps-storage", "volume", "--deps-storage=volume: expected image")]
+    [TestCase("cargo-layout", "flat", "--cargo-layout=flat: Unknown cargo layout 'flat'")]
+    [TestCase("progress", "fancy", "--progress=fancy: expected plain, auto, tty or quiet")]
+    [TestCase("frontend", "x", "--frontend=x: expected auto, directive or builtin")]
+    [TestCase("uid", "-1", "--uid=-1: expected a whole number of at least 0")]
+    [TestCase("push", "maybe", "--push=maybe: expected on or off")]
+    [TestCase("build-arg", "NOEQUALS", "--build-arg 'NOEQUALS': expected NAME=VALUE")]
+    public void A_bad_docker_value_is_one_line_naming_the_option(string option, string value, string start)
+    {
+        var message = Should.Throw<PrewarmException>(() => Bind(new() { [option] = [value] }, out _)).Message;
+
+        message.ShouldStartWith(start);
+        message.ShouldNotContain("\n");
     }
 
     [Test]

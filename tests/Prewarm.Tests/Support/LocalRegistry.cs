@@ -12,6 +12,10 @@ internal static class LocalRegistry
     public const string Address = "127.0.0.1:5000";
     public const string BaseImage = Address + "/prewarm/rust-base:bookworm";
 
+    /// <summary>For --cross: amd64 with arm64's cross linker and Rust standard library, and the arm64
+    /// image (tests/base-image/build.sh).</summary>
+    public const string CrossBaseImage = Address + "/prewarm/rust-base:bookworm-cross";
+
     public static async Task EnsureAsync()
     {
         await DockerRequirement.EnsureAsync();

@@ -79,6 +79,12 @@ public sealed class DockerCommandTool(IFileSystem fileSystem, ICakeEnvironment e
         return result.Succeeded ? result.Output : null;
     }
 
+    /// <summary><c>docker run --rm --platform P --entrypoint sh IMAGE -c SCRIPT</c>: a shell script in
+    /// the image for that platform (pulled when the engine lacks it).</summary>
+    public ToolResult RunShell(DockerCommandSettings settings, string image, string platform, string script) =>
+        Execute(settings, new ProcessArgumentBuilder().Append("run").Append("--rm").AppendSwitch("--platform", " ", platform)
+            .Append("--entrypoint").Append("sh").AppendQuoted(image).Append("-c").AppendQuoted(script));
+
     /// <summary><c>docker tag SOURCE TARGET</c>.</summary>
     public ToolResult Tag(DockerCommandSettings settings, string source, string target) =>
         Execute(settings, new ProcessArgumentBuilder().Append("tag").AppendQuoted(source).AppendQuoted(target));
