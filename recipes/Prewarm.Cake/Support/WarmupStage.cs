@@ -37,7 +37,7 @@ internal sealed class WarmupStage
         var demand = WarmupDemand.From(repositories, options);
         var crates = WarmupPlanner.Decide(demand, options, repositories.Count).Crates;
         var files = WarmupFiles.Render(crates);
-        files[ArtifactsLayout.TierListFile] = WarmupTierList.Render(crates.Select(c => c.Tier).ToList());
+        files[ArtifactsLayout.TierListFile] = WarmupTierList.Render(crates);
         return new WarmupStage(crates, demand.Count > 0, files);
     }
 

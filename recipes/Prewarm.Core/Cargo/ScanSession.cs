@@ -310,6 +310,11 @@ internal sealed class ScanSession : IDisposable
         return patches.OrderBy(p => p.Source, StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>One package manifest, already parsed, as cargo reads it.</summary>
+    /// <param name="path">The manifest's path, for messages.</param>
+    /// <param name="document">Its parsed table.</param>
+    /// <param name="workspaceRoot">The root manifest of the workspace it belongs to, if any.</param>
+    /// <param name="workspaceSpecs">That workspace's <c>[workspace.dependencies]</c>, for inherited dependencies.</param>
     /// <param name="inheritsFrom">For a package that is no member but inherits all the same (a [patch] path
     /// inside a workspace's directory): that workspace's root; <paramref name="workspaceSpecs"/> are its.</param>
     private CargoPackage ReadPackage(string path, TomlTable document, string? workspaceRoot, IReadOnlyDictionary<string, DependencySpec>? workspaceSpecs, string? inheritsFrom = null)

@@ -13,6 +13,9 @@ public static class RegistryCheck
         return new Uri($"{(Docker.ImageReference.IsLoopback(registry) ? "http" : "https")}://{registry}/v2/");
     }
 
+    /// <summary>Doctor's finding for one push target's registry.</summary>
+    /// <param name="registry">The registry host (and port) the tag names.</param>
+    /// <param name="tag">The first --tag pushed there.</param>
     /// <param name="status">The HTTP status the registry answered with; null when it did not answer.</param>
     /// <param name="failure">Why it did not answer (connection refused, name not resolved, timeout).</param>
     public static DoctorFinding Finding(string registry, string tag, int? status, string? failure) => status switch

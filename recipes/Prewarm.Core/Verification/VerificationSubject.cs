@@ -3,8 +3,8 @@ using Prewarm.Core.Docker;
 namespace Prewarm.Core.Verification;
 
 /// <summary>Where one repository is verified: on this machine (a build in its directory), or in the
-/// builder image the Image task recorded (what its last build left in <c>/build/prewarm/</c>), per platform.</summary>
-/// <param name="CrossTriple">The image was cross-compiled (<c>--cross</c>): the target triple its platform's units must have been compiled for.</param>
+/// builder image the Image task recorded (what its last build left in <c>/build/prewarm/</c>), per platform.
+/// <c>CrossTriple</c>: the image was cross-compiled (<c>--cross</c>); the triple its platform's units must have been compiled for.</summary>
 public sealed record VerificationSubject(string RepositoryId, string Description, string Where, string? Image, ImageRecord? Record, string? Platform, string? CrossTriple = null)
 {
     public bool InImage => Image is not null;
@@ -22,6 +22,8 @@ public sealed record VerificationSubject(string RepositoryId, string Description
 
     /// <summary>What Verify found. An image's final build step compiles only the workspace's own crates,
     /// so its sccache figures are reported, not held to the hit-rate threshold.</summary>
+    /// <param name="expected">The crates the repository must find.</param>
+    /// <param name="observed">What the build (local, or recorded in the image) showed.</param>
     /// <param name="sccacheAsked">sccache statistics were asked for (locally: zeroed and read; in an image: read from its record).</param>
     public RepositoryVerification Verify(ExpectedCrates expected, BuildObservation observed, bool sccacheAsked)
     {

@@ -9,6 +9,7 @@ using Prewarm.Core.Scanning;
 using Prewarm.Core.Warmup;
 using Prewarm.Tests.Recipes.Support;
 using Prewarm.Tests.Reliability.RandomWorkspaces;
+using Prewarm.Tests.Support;
 using Shouldly;
 
 namespace Prewarm.Tests.Artifacts;
@@ -108,7 +109,7 @@ public sealed class StageManifestTests
         var crates = WarmupPlanner.Plan(WarmupDemand.From([repository]), catalog);
         var tiers = crates.Select(c => c.Tier).ToList();
         var files = WarmupFiles.Render(crates);
-        files[ArtifactsLayout.TierListFile] = WarmupTierList.Render(tiers);
+        files[ArtifactsLayout.TierListFile] = WarmupTierList.Render(crates);
         DirectoryTree.Replace(_layout.WarmupRoot, files);
         var environment = new BuildEnvironment { Toolchain = "rustc 1.95.0", Profile = "release", RecipeSha256 = "" };
         RecipeArtifacts.Write(_layout.Root, repository, SkeletonBuilder.Build(repository), environment, tiers, tiers.Where(t => files.ContainsKey($"{t}/Cargo.lock")).ToList());
@@ -120,6 +121,15 @@ public sealed class StageManifestTests
         manifest.CargoConfig.ShouldBeTrue();
         manifest.RecipeSha256.ShouldBe(BuildEnvironment.FromJson(File.ReadAllText(_layout.BuildEnvironment("shop")), "build-env.json").RecipeSha256);
         WarmupTiers.Present(_layout.WarmupRoot).ShouldBe(["base", "net"]);
+        // What tiers.json records each tier selects is what its rendered manifest depends on.
+        var selection = WarmupTierList.ReadSelection(_layout.WarmupRoot);
+        selection.Keys.ShouldBe(["base", "net"]);
+        foreach (var (tier, selected) in selection)
+        {
+            selected.ShouldBe(WarmupManifestReader.SelectedCrates(files[$"{tier}/Cargo.toml"], $"{tier}/Cargo.toml"));
+        }
+
+        selection["net"].ShouldContain("tokio");
 
         var dockerfile = new DockerfileRenderer(DockerTemplates.Embedded).Render(new DockerfileOptions
         {

@@ -5,6 +5,7 @@ using Prewarm.Core.IO;
 using Prewarm.Core.Verification;
 using Prewarm.Core.Warmup;
 using Prewarm.Tests.Recipes.Support;
+using Prewarm.Tests.Support;
 using Shouldly;
 
 namespace Prewarm.Tests.Recipes;
@@ -54,6 +55,10 @@ public sealed class WarmupTests
         files["core/Cargo.toml"].ShouldContain("serde = {features = [\"derive\"], version = \"=1.0.152\"}");
         files["db/Cargo.toml"].ShouldContain("tokio-postgres = {default-features = false, features = [\"runtime\", \"with-chrono-0_4\", \"with-uuid-1\"]");
         WarmupManifestReader.SelectedCrates(files["web/Cargo.toml"], "web/Cargo.toml").ShouldBe(web.Order(StringComparer.Ordinal).ToArray());
+        foreach (var crate in _crates)
+        {
+            WarmupTierList.Selected(crate).ShouldBe(WarmupManifestReader.SelectedCrates(files[$"{crate.Tier}/Cargo.toml"], crate.Tier));
+        }
         WarmupFiles.Render(WarmupPlanner.Plan(WarmupDemand.From([_shop]), WarmupCatalog.Default)).ShouldBe(files);
     }
 

@@ -77,16 +77,30 @@ public sealed class VerifyRulesTests
         using var artifacts = new TemporaryDirectory("prewarm-verify-rules-");
         var warmup = Path.Combine(artifacts.Path, "warmup");
         WarmupSelection.Read(warmup).ShouldBeEmpty();
-        foreach (var (tier, crate) in new[] { ("web", "axum"), ("core", "serde") })
+        foreach (var tier in new[] { "web", "core" })
         {
             Directory.CreateDirectory(Path.Combine(warmup, tier));
-            File.WriteAllText(Path.Combine(warmup, tier, "Cargo.toml"), $"[package]\nname = \"warmup-{tier}\"\nversion = \"0.0.1\"\n\n[dependencies]\n{crate} = \"=1.0.0\"\n");
+            File.WriteAllText(Path.Combine(warmup, tier, "Cargo.toml"), $"[package]\nname = \"warmup-{tier}\"\nversion = \"0.0.1\"\n");
         }
 
+        File.WriteAllText(Path.Combine(warmup, "tiers.json"), """{"tiers": ["core", "web"], "crates": {"core": ["serde"], "web": ["axum", "serde"]}}""");
         var selection = WarmupSelection.Read(warmup);
 
         selection.Keys.ShouldBe(["core", "web"]);
-        selection["web"].ShouldBe(["axum"]);
+        selection["web"].ShouldBe(["axum", "serde"]);
+    }
+
+    [Test]
+    public void A_tier_list_written_before_it_recorded_the_crates_is_stale()
+    {
+        using var artifacts = new TemporaryDirectory("prewarm-verify-rules-");
+        var warmup = Path.Combine(artifacts.Path, "warmup");
+        Directory.CreateDirectory(Path.Combine(warmup, "core"));
+        File.WriteAllText(Path.Combine(warmup, "core", "Cargo.toml"), "[package]\nname = \"warmup-core\"\nversion = \"0.0.1\"\n");
+        File.WriteAllText(Path.Combine(warmup, "tiers.json"), """{"tiers": ["core"]}""");
+
+        Should.Throw<PrewarmException>(() => WarmupSelection.Read(warmup)).Message
+            .ShouldContain("tier 'core' lists no crates (written before tiers.json recorded them)");
     }
 
     [Test]

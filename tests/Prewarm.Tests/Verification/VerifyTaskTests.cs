@@ -17,6 +17,8 @@ public sealed class VerifyTaskTests
         Directory.CreateDirectory(warmup);
         // serde is selected by the tier but not locked by this repository: it must not count as missing.
         await File.WriteAllTextAsync(Path.Combine(warmup, "Cargo.toml"), "[package]\nname = \"warmup-core\"\nversion = \"0.0.0\"\n\n[dependencies]\nanyhow = \"1\"\nlog = \"0.4\"\nserde = \"1\"\n");
+        // What Recipe records of the tiers it wrote: Verify reads the selection there.
+        await File.WriteAllTextAsync(Path.Combine(scratch.Artifacts, "warmup", "tiers.json"), """{"tiers": ["core"], "crates": {"core": ["anyhow", "log", "serde"]}}""");
 
         // 1. Cold: everything compiles, through sccache, which fills the private cache.
         var first = await scratch.RunHostAsync("--target=Verify", "--exclusive", "--min-hit-rate=0", "--min-fresh-share=0");

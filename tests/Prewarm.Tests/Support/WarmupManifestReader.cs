@@ -1,17 +1,18 @@
 using Tomlyn.Model;
 
-namespace Prewarm.Core.Verification;
+namespace Prewarm.Tests.Support;
 
 /// <summary>
+/// The tests' own reading of a rendered warmup manifest, the check on what <c>warmup/tiers.json</c> records.
 /// Reads which crates a warmup crate (<c>warmup/&lt;tier&gt;/Cargo.toml</c>) selected: the package names of its
 /// <c>[dependencies]</c>, <c>[build-dependencies]</c> and <c>[target.*.dependencies]</c>
 /// (a renamed dependency's <c>package = "…"</c> counts, not its key).
 /// </summary>
-public static class WarmupManifestReader
+internal static class WarmupManifestReader
 {
     public static IReadOnlyList<string> SelectedCrates(string text, string path)
     {
-        var model = Cargo.TomlText.Parse(text, path);
+        var model = Prewarm.Core.Cargo.TomlText.Parse(text, path);
         var names = new SortedSet<string>(StringComparer.Ordinal);
         AddTables(model, names);
         if (model.TryGetValue("target", out var targets) && targets is TomlTable targetTable)
