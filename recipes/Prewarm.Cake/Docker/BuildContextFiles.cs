@@ -1,3 +1,4 @@
+using Prewarm.Core.Warmup;
 using System.Text;
 using Cake.Core.IO;
 using Prewarm.Core.Docker;
@@ -16,7 +17,7 @@ internal static class BuildContextFiles
     public static StagingResult Stage(DirectoryPath repository, ArtifactPaths paths)
     {
         var stager = new BuildContextStager(paths.Context);
-        foreach (var tier in WarmupTiers.Present(paths.WarmupRoot))
+        foreach (var tier in WarmupTierList.Read(paths.WarmupRoot))
         {
             stager.AddDirectory(Path.Combine(paths.WarmupRoot, tier), $"{BuildContextLayout.Warmup}/{tier}");
         }

@@ -29,7 +29,7 @@ internal sealed class OrganisationBuilder(PrewarmContext context, DockerSettings
         }
 
         var paths = ArtifactPaths.Builder(context.Artifacts.FullPath);
-        var tiers = WarmupTiers.Present(paths.WarmupRoot);
+        var tiers = WarmupTierList.Read(paths.WarmupRoot);
         var configFrom = ids.FirstOrDefault(id => File.Exists(CargoConfig(id)));
         var rendering = options.Rendering(paths.RepositoryId) with
         {

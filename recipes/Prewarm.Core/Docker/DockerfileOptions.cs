@@ -35,7 +35,7 @@ public sealed record DockerfileOptions
     /// <summary>Compile through sccache (RUSTC_WRAPPER) with a cache mount of its own.</summary>
     public bool Sccache { get; init; }
 
-    /// <summary>Warmup tiers to pre-warm, in layer order (see <see cref="WarmupTiers"/>).</summary>
+    /// <summary>Warmup tiers to pre-warm, in layer order as Recipe recorded them (<see cref="Warmup.WarmupTierList"/>): the most widely shared first, so a change in a later tier never invalidates an earlier one.</summary>
     public IReadOnlyList<string> Tiers { get; init; } = [];
 
     /// <summary>Tiers that carry a Cargo.lock (built with --locked).</summary>

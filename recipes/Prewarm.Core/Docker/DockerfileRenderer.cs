@@ -1,3 +1,4 @@
+using Prewarm.Core.Warmup;
 using System.Globalization;
 using System.Text;
 
@@ -235,7 +236,7 @@ public sealed class DockerfileRenderer(DockerTemplates templates)
 
         foreach (var tier in options.Tiers)
         {
-            if (!WarmupTiers.IsValidName(tier))
+            if (!WarmupTierName.IsValid(tier))
             {
                 throw new PrewarmException($"Warmup tier '{tier}' is not a tier name (lower-case letters, digits and '-').");
             }

@@ -96,7 +96,7 @@ public sealed class StageManifestTests
         Should.Throw<PrewarmException>(() => RecipeStageManifest.Read(_layout.RecipeManifest("shop")))
             .Message.ShouldBe($"{_layout.RecipeManifest("shop")}: not found; the Recipe task writes it (run --target=Recipe, or drop --exclusive)");
         Directory.CreateDirectory(_layout.WarmupRoot);
-        Should.Throw<PrewarmException>(() => WarmupTiers.Present(_layout.WarmupRoot))
+        Should.Throw<PrewarmException>(() => WarmupTierList.Read(_layout.WarmupRoot))
             .Message.ShouldBe($"{_layout.WarmupTierList}: not found; the Recipe task writes it (run --target=Recipe, or drop --exclusive)");
     }
 
@@ -120,7 +120,7 @@ public sealed class StageManifestTests
         manifest.SkeletonLockfile.ShouldBeTrue();
         manifest.CargoConfig.ShouldBeTrue();
         manifest.RecipeSha256.ShouldBe(BuildEnvironment.FromJson(File.ReadAllText(_layout.BuildEnvironment("shop")), "build-env.json").RecipeSha256);
-        WarmupTiers.Present(_layout.WarmupRoot).ShouldBe(["base", "net"]);
+        WarmupTierList.Read(_layout.WarmupRoot).ShouldBe(["base", "net"]);
         // What tiers.json records each tier selects is what its rendered manifest depends on.
         var selection = WarmupTierList.ReadSelection(_layout.WarmupRoot);
         selection.Keys.ShouldBe(["base", "net"]);
