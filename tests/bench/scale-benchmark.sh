@@ -16,7 +16,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 count=${1:-1500}
 runs=${2:-10}
-build="${HOST:-$root/build/bin/Release/net10.0}/Build.dll"
+build="$(cd "${HOST:-$root/build/bin/Release/net10.0}" 2>/dev/null && pwd)/Build.dll"   # absolute: hyperfine runs in the workspace
 [ -f "$build" ] || { echo "missing $build: run dotnet build PrewarmCake.sln -c Release" >&2; exit 1; }
 command -v hyperfine >/dev/null || { echo "hyperfine is needed (apt-get install hyperfine)" >&2; exit 1; }
 work=$(mktemp -d)
