@@ -8,13 +8,15 @@
 #   - in-process: tests/bench/scale-bench runs the host's Scan + Recipe RUNS times in one process
 #     (first run pays the JIT, as the built host does; the median of the rest is the warm cost).
 # Build first: dotnet build PrewarmCake.sln -c Release. OLD_HOST=DIR (a copy of an earlier
-# build/bin/Release/net10.0) adds that host's whole-process run beside the others.
+# build/bin/Release/net10.0) adds that host's whole-process run beside the others. HOST=DIR times
+# another host as "the built host": HOST=build/bin/host is the ReadyToRun host ./build.sh publishes
+# (run ./build.sh --tree first).
 #   tests/bench/scale-benchmark.sh [COUNT] [RUNS]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 count=${1:-1500}
 runs=${2:-10}
-build="$root/build/bin/Release/net10.0/Build.dll"
+build="$(cd "${HOST:-$root/build/bin/Release/net10.0}" 2>/dev/null && pwd)/Build.dll"   # absolute: hyperfine runs in the workspace
 [ -f "$build" ] || { echo "missing $build: run dotnet build PrewarmCake.sln -c Release" >&2; exit 1; }
 command -v hyperfine >/dev/null || { echo "hyperfine is needed (apt-get install hyperfine)" >&2; exit 1; }
 work=$(mktemp -d)
@@ -28,7 +30,7 @@ hyperfine -N --style basic --warmup 2 --runs "$runs" --export-json "$work/hf.jso
   -n "cargo metadata --no-deps" "cargo metadata --no-deps --format-version 1 --offline" \
   -n "prewarm Scan+Recipe (process)" "dotnet $build --target=Recipe --repo=$work/ws --artifacts=$work/out --verbosity=quiet" \
   ${OLD_HOST:+-n "OLD prewarm Scan+Recipe (process)" "dotnet $OLD_HOST/Build.dll --target=Recipe --repo=$work/ws --artifacts=$work/old --verbosity=quiet"} >&2
-inproc=$(dotnet "$root/tests/bench/scale-bench/bin/Release/net10.0/ScaleBench.dll" "$((runs + 1))" "$work/ws" "$work/in" | grep 'in-process')
+inproc=$(dotnet "$root/tests/bench/scale-bench/bin/Release/net10.0/ScaleBench.dll" "$((runs + 1))" "$work/ws" "$work/in" | grep -E '^(in-process|allocated)')
 echo "load average $(cut -d' ' -f1-3 /proc/loadavg) at end"
 python3 - "$work/hf.json" "$inproc" <<'PY'
 import json, re, statistics, sys
@@ -48,4 +50,7 @@ if "OLD prewarm Scan+Recipe (process)" in results:
 w, u = lines["wall"], lines["cpu"]
 print(f"| Prewarm Scan+Recipe, in-process, first run (JIT) | {w[0]} ms | {u[0]} ms | {w[0]/c:.2f} |")
 print(f"| Prewarm Scan+Recipe, in-process, warm median | {w[1]} ms | {u[1]} ms | {w[1]/c:.2f} |")
+alloc = re.search(r"allocated per run \(MB/gen0 collections\): (.*)", sys.argv[2])
+if alloc:
+    print(f"in-process allocation per run (MB/gen0 collections): {alloc.group(1)}")
 PY

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Cake.Core.Diagnostics;
 using Prewarm.Core;
 using Prewarm.Core.Artifacts;
@@ -34,11 +35,12 @@ internal sealed class WarmupStage
     public static WarmupStage Plan(PrewarmContext context, IReadOnlyList<CargoRepository> repositories)
     {
         var options = Options(context);
-        var demand = WarmupDemand.From(repositories, options);
-        var crates = WarmupPlanner.Decide(demand, options, repositories.Count).Crates;
+        // The plan Scan's frequency report made, when Scan ran in this process on these repositories.
+        var plan = WarmupPlans.For(repositories, options);
+        var crates = plan.Crates;
         var files = WarmupFiles.Render(crates);
         files[ArtifactsLayout.TierListFile] = WarmupTierList.Render(crates);
-        return new WarmupStage(crates, demand.Count > 0, files);
+        return new WarmupStage(crates, plan.FromLockfiles, files);
     }
 
     public void Write(PrewarmContext context)
@@ -58,7 +60,12 @@ internal sealed class WarmupStage
 
     /// <summary>The catalog (<c>--tiers</c>), <c>--tier-max-crates</c>, <c>--tier-timings</c> and <c>--rust-target</c>:
     /// the same for the Recipe task's tiers and the Scan task's frequency report.</summary>
-    public static WarmupOptions Options(PrewarmContext context)
+    /// <remarks>One instance per context, so Recipe finds the plan Scan made (<see cref="WarmupPlans"/>).</remarks>
+    public static WarmupOptions Options(PrewarmContext context) => OptionsOf.GetValue(context, Read);
+
+    private static readonly ConditionalWeakTable<PrewarmContext, WarmupOptions> OptionsOf = new();
+
+    private static WarmupOptions Read(PrewarmContext context)
     {
         var recipe = context.Settings.Recipe;
         return WarmupOptions.For(Catalog(recipe.TiersFile), recipe.TierMaxCrates, context.Settings.Shared.Build.RustTarget) with

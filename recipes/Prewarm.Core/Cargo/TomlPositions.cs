@@ -15,6 +15,9 @@ public sealed class TomlPositions
 
     private readonly Dictionary<string, (int Line, int Column)> _keys = new(StringComparer.Ordinal);
 
+    // The file's root table while the tables inside it are not registered yet (see Locate).
+    private TomlTable? _root;
+
     private TomlPositions()
     {
     }
@@ -28,13 +31,50 @@ public sealed class TomlPositions
 
     /// <summary>The position of <paramref name="key"/> in <paramref name="parent"/> (a table of a parsed file).</summary>
     public static (int Line, int Column)? Of(TomlTable parent, string key) =>
-        Tables.TryGetValue(parent, out var located) ? located.Positions.Of(Join(located.Path, key)) : null;
+        Locate(parent) is { } located ? located.Positions.Of(Join(located.Path, key)) : null;
 
     /// <summary>The dotted path of a table of a parsed file, or null.</summary>
-    public static string? PathOf(TomlTable table) => Tables.TryGetValue(table, out var located) ? located.Path : null;
+    public static string? PathOf(TomlTable table) => Locate(table)?.Path;
 
     /// <summary>The index of the file <paramref name="table"/> belongs to, or null.</summary>
-    public static TomlPositions? For(TomlTable table) => Tables.TryGetValue(table, out var located) ? located.Positions : null;
+    public static TomlPositions? For(TomlTable table) => Locate(table)?.Positions;
+
+    // Only a file's root table is registered when it is parsed: the tables inside it are registered
+    // the first time one is asked for (an error is being reported), by walking every parsed file's
+    // model not yet walked. Most runs report no error, and a 1,500-package workspace has tens of
+    // thousands of tables. Positions are looked up only while the scan reads a model, before anything
+    // changes it (the skeleton normalises the scan's documents in place afterwards and looks up no
+    // position), so the lazy walk finds the paths the eager one did.
+    private static readonly object Expanding = new();
+    private static int _pending;
+
+    private static Located? Locate(TomlTable table)
+    {
+        if (Tables.TryGetValue(table, out var located))
+        {
+            return located;
+        }
+
+        if (Volatile.Read(ref _pending) == 0)
+        {
+            return null;
+        }
+
+        lock (Expanding)
+        {
+            foreach (var (_, root) in Tables)
+            {
+                if (root.Positions._root is { } model)
+                {
+                    root.Positions._root = null;
+                    Register(model, string.Empty, root.Positions, depth: 0);
+                    Interlocked.Decrement(ref _pending);
+                }
+            }
+        }
+
+        return Tables.TryGetValue(table, out located) ? located : null;
+    }
 
     internal static TomlPositions Attach(DocumentSyntax syntax, TomlTable model)
     {
@@ -61,7 +101,9 @@ public sealed class TomlPositions
             positions.AddKeyValues(path, table.Items);
         }
 
-        Register(model, string.Empty, positions, depth: 0);
+        positions._root = model;
+        Tables.AddOrUpdate(model, new Located(positions, string.Empty));
+        Interlocked.Increment(ref _pending);
         return positions;
     }
 

@@ -119,19 +119,43 @@ public static class TomlText
         text.Contains('\r') ? text.Replace("\r\n", "\n", StringComparison.Ordinal) : text;
 
     // Reads no more than the limit (plus one byte to tell "at the limit" from "over it"), so even a
-    // file that grows while being read cannot make us allocate more.
+    // file that grows while being read cannot make us allocate more. The file's size sizes the buffer
+    // (one allocation for a manifest, not a copy through a growing stream); a file that is larger
+    // than it said, or that reports no size (a pipe, /proc), is read on in chunks up to the limit.
     private static byte[] ReadAtMost(string fullPath, int limit)
     {
-        using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read);
-        var buffer = new MemoryStream();
-        var chunk = new byte[81920];
+        using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
+        var expected = stream.CanSeek ? (int)Math.Min(stream.Length, limit) : 0;
+        var buffer = new byte[expected];
+        var count = 0;
         int read;
-        while (buffer.Length < limit && (read = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, limit - buffer.Length))) > 0)
+        while (count < expected && (read = stream.Read(buffer, count, expected - count)) > 0)
         {
-            buffer.Write(chunk, 0, read);
+            count += read;
         }
 
-        return buffer.ToArray();
+        if (count < expected)
+        {
+            return buffer[..count]; // Shorter than it said.
+        }
+
+        Span<byte> probe = stackalloc byte[1];
+        if (count == limit || stream.Read(probe) == 0)
+        {
+            return buffer; // The usual case: as long as it said (or at the limit).
+        }
+
+        // Longer than it said: go on as for a file of unknown size.
+        var rest = new MemoryStream();
+        rest.Write(buffer, 0, count);
+        rest.Write(probe);
+        var chunk = new byte[81920];
+        while (rest.Length < limit && (read = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, limit - rest.Length))) > 0)
+        {
+            rest.Write(chunk, 0, read);
+        }
+
+        return rest.ToArray();
     }
 
     private static string FirstLine(string message)

@@ -40,7 +40,7 @@ public sealed record DependencyFrequencyReport
             }
         }
 
-        var plan = WarmupPlanner.Decide(WarmupDemand.From(repositories, options), options, repositories.Count);
+        var plan = WarmupPlans.For(repositories, options);
         // One closure per locked crate, not per use: serde is used by every package of a large workspace.
         var closureSizes = new Dictionary<(Lockfile, LockedPackage), int>();
         int TransitiveSize(Lockfile lockfile, LockedPackage locked)

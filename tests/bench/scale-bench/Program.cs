@@ -11,6 +11,7 @@ string[] hostArgs = ["--target=Recipe", $"--repo={args[1]}", $"--artifacts={args
 var times = new List<double>();
 var cpu = new List<double>();
 var gc = new List<(double PauseMs, int Gen2)>();
+var allocated = new List<(long Bytes, int Gen0)>();
 using var self = Process.GetCurrentProcess();
 for (var i = 0; i < runs; i++)
 {
@@ -18,10 +19,13 @@ for (var i = 0; i < runs; i++)
     var cpu0 = self.TotalProcessorTime;
     var pause0 = GC.GetTotalPauseDuration();
     var gen2 = GC.CollectionCount(2);
+    var bytes0 = GC.GetTotalAllocatedBytes(precise: true);
+    var gen0 = GC.CollectionCount(0);
     var watch = Stopwatch.StartNew();
     var code = new CakeHost().UsePrewarm().Run(hostArgs);
     times.Add(watch.Elapsed.TotalMilliseconds);
     gc.Add(((GC.GetTotalPauseDuration() - pause0).TotalMilliseconds, GC.CollectionCount(2) - gen2));
+    allocated.Add((GC.GetTotalAllocatedBytes(precise: true) - bytes0, GC.CollectionCount(0) - gen0));
     self.Refresh();
     // CPU time (all threads, GC included) is steadier than wall time on a shared machine.
     cpu.Add((self.TotalProcessorTime - cpu0).TotalMilliseconds);
@@ -34,6 +38,8 @@ for (var i = 0; i < runs; i++)
 Console.WriteLine(Line("wall", times));
 Console.WriteLine(Line("cpu ", cpu));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"GC pauses per run (ms/gen2 collections): {string.Join(' ', gc.Select(g => $"{g.PauseMs:F0}/{g.Gen2}"))}"));
+// Allocation is steadier still: it does not depend on the machine's load at all.
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"allocated per run (MB/gen0 collections): {string.Join(' ', allocated.Select(a => $"{a.Bytes / 1e6:F0}/{a.Gen0}"))}"));
 return 0;
 
 static string Line(string what, List<double> values)
