@@ -1,4 +1,5 @@
 using Cake.Core.Diagnostics;
+using Prewarm.Cake.Recipes;
 using Prewarm.Cake.Support;
 using Prewarm.Cake.Tools.Cargo;
 using Prewarm.Cake.Tools.Rustc;

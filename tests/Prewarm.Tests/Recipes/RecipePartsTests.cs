@@ -1,4 +1,5 @@
 using NUnit.Framework;
+using Prewarm.Cake.Recipes;
 using Prewarm.Cake.Support;
 using Prewarm.Cake.Tools.Cargo;
 using Prewarm.Core.Cargo;

@@ -6,7 +6,7 @@ using Prewarm.Core.Cargo;
 using Prewarm.Core.IO;
 using Prewarm.Core.Warmup;
 
-namespace Prewarm.Cake.Support;
+namespace Prewarm.Cake.Recipes;
 
 /// <summary>The Recipe task's second output: the layered warmup crates under <c>warmup/</c>,
 /// chosen from the scanned repositories' dependencies (or the catalog alone when they have none),

@@ -1,7 +1,7 @@
 using Prewarm.Cake.Tools.Cargo;
 using Prewarm.Core.Recipes.Cooking;
 
-namespace Prewarm.Cake.Support;
+namespace Prewarm.Cake.Recipes;
 
 /// <summary>A <see cref="CookStep"/> as cargo's settings.</summary>
 internal static class CookBuild

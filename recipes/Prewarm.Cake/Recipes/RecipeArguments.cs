@@ -3,7 +3,7 @@ using Cake.Core.IO;
 using Prewarm.Core.Recipes;
 using Prewarm.Core.Recipes.Cooking;
 
-namespace Prewarm.Cake.Support;
+namespace Prewarm.Cake.Recipes;
 
 /// <summary>The Recipe and Cook tasks' inputs from the bound settings (profile, target, features,
 /// selection, target directory) and RUSTFLAGS from the environment.</summary>
