@@ -17,22 +17,14 @@ public sealed class DockerfileRenderer(DockerTemplates templates)
         Validate(options);
         var parts = Common(options, tierMessages: false);
         var inImage = options.DependencyStorage == DependencyStorage.Image;
-        return Fill(DockerTemplates.Main, new()
+        return Fill(DockerTemplates.Main, new(parts.Shared(options))
         {
-            ["syntax"] = options.Syntax,
             ["repo_id"] = options.RepositoryId,
             ["storage_note"] = inImage
                 ? "in the image's layers (--deps-storage=image), one target directory per\n# platform, so a runner that pulls this image or uses it as --cache-from builds warm."
                 : "in BuildKit cache mounts (--deps-storage=cache-mount): warm only on the\n# machine that built it; the mounts are not in the image, not pushed and not exported.",
             ["target_dir"] = TargetDirectory(options.DependencyStorage),
             ["base_image"] = options.BuilderImage ?? options.BaseImage,
-            ["uid"] = parts.Uid,
-            ["gid"] = parts.Gid,
-            ["user"] = options.User,
-            ["cargo_layout"] = parts.Layout,
-            ["sccache"] = parts.Sccache,
-            ["cargo_config"] = parts.CargoConfig,
-            ["warmup_tiers"] = parts.Tiers,
             ["cache_mounts"] = parts.Mounts,
             ["skeleton_note"] = options.BuilderImage is null ? string.Empty : $" the builder image {options.BuilderImage} lacks",
             ["skeleton_build_flags"] = Flags(parts.ProfileFlag, options.SkeletonLocked),
@@ -45,7 +37,7 @@ public sealed class DockerfileRenderer(DockerTemplates templates)
             ["cross_final"] = options.Cross
                 ? Fill(DockerTemplates.CrossFinal, new()
                 {
-                    ["uid"] = parts.Uid, ["gid"] = parts.Gid, ["cargo_home"] = CargoLayoutPaths.For(options.Layout, options.User).CargoHome,
+                    ["uid"] = parts.Uid, ["gid"] = parts.Gid, ["cargo_home"] = parts.CargoHome,
                     ["target_dir"] = TargetDirectory(options.DependencyStorage),
                 })
                 : string.Empty,
@@ -102,19 +94,11 @@ public sealed class DockerfileRenderer(DockerTemplates templates)
             }));
         }
 
-        return Fill(DockerTemplates.Builder, new()
+        return Fill(DockerTemplates.Builder, new(parts.Shared(options))
         {
-            ["syntax"] = options.Syntax,
             ["repositories"] = string.Join(", ", repositories.Select(r => r.Id)),
             ["base_image"] = options.BaseImage,
             ["target_dir"] = TargetDirectory(DependencyStorage.Image),
-            ["uid"] = parts.Uid,
-            ["gid"] = parts.Gid,
-            ["user"] = options.User,
-            ["cargo_layout"] = parts.Layout,
-            ["sccache"] = parts.Sccache,
-            ["cargo_config"] = parts.CargoConfig,
-            ["warmup_tiers"] = parts.Tiers,
             ["skeletons"] = skeletons.ToString().TrimEnd('\n'),
         });
     }
@@ -155,10 +139,24 @@ public sealed class DockerfileRenderer(DockerTemplates templates)
             }));
         }
 
-        return new Parts(uid, gid, mounts, profileFlag, layout.TrimEnd('\n'), sccache, cargoConfig, tiers.ToString().TrimEnd('\n'));
+        return new Parts(uid, gid, paths.CargoHome, mounts, profileFlag, layout.TrimEnd('\n'), sccache, cargoConfig, tiers.ToString().TrimEnd('\n'));
     }
 
-    private sealed record Parts(string Uid, string Gid, string Mounts, string ProfileFlag, string Layout, string Sccache, string CargoConfig, string Tiers);
+    private sealed record Parts(string Uid, string Gid, string CargoHome, string Mounts, string ProfileFlag, string Layout, string Sccache, string CargoConfig, string Tiers)
+    {
+        /// <summary>The placeholders the repository and builder templates fill alike.</summary>
+        public Dictionary<string, string> Shared(DockerfileOptions options) => new()
+        {
+            ["syntax"] = options.Syntax,
+            ["uid"] = Uid,
+            ["gid"] = Gid,
+            ["user"] = options.User,
+            ["cargo_layout"] = Layout,
+            ["sccache"] = Sccache,
+            ["cargo_config"] = CargoConfig,
+            ["warmup_tiers"] = Tiers,
+        };
+    }
 
     /// <summary>Where sccache keeps its cache inside the image (a cache mount).</summary>
     public const string SccacheDirectory = "/cache/sccache";
