@@ -99,7 +99,7 @@ public sealed class MultiPlatformTests
         manifest.ExitCode.ShouldBe(0, manifest.StandardError);
 
         // The list's digest, as the registry serves the tag: what a runner pins to get every platform.
-        var listDigest = $"{_tag[.._tag.LastIndexOf(':')]}@{await LocalRegistry.DigestAsync(_tag)}";
+        var listDigest = $"{Prewarm.Core.Docker.ImageReference.Repository(_tag)}@{await LocalRegistry.DigestAsync(_tag)}";
         record.RootElement.GetProperty("digests").EnumerateArray().Select(d => d.GetString()).ShouldBe([listDigest]);
         var perPlatform = record.RootElement.GetProperty("platformDigests");
         perPlatform.GetProperty("linux/arm64").GetString().ShouldNotBe(listDigest);

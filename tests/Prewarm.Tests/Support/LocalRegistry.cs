@@ -54,10 +54,10 @@ internal static class LocalRegistry
     /// <summary>The digest the registry serves a tag of its under (Docker-Content-Digest), list or image.</summary>
     public static async Task<string> DigestAsync(string reference)
     {
-        var name = reference[(Address.Length + 1)..];
-        var colon = name.LastIndexOf(':');
+        var repository = Prewarm.Core.Docker.ImageReference.Repository(reference);
+        var tag = reference[(repository.Length + 1)..];
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-        using var request = new HttpRequestMessage(HttpMethod.Head, $"http://{Address}/v2/{name[..colon]}/manifests/{name[(colon + 1)..]}");
+        using var request = new HttpRequestMessage(HttpMethod.Head, $"http://{Address}/v2/{repository[(Address.Length + 1)..]}/manifests/{tag}");
         foreach (var type in new[] { "application/vnd.docker.distribution.manifest.list.v2+json", "application/vnd.oci.image.index.v1+json", "application/vnd.docker.distribution.manifest.v2+json" })
         {
             request.Headers.Accept.Add(new System.Net.Http.Headers.MediaTypeWithQualityHeaderValue(type));
