@@ -3,13 +3,15 @@
 # copy of build/bin/Release/net10.0 taken before the change) and the current one on the same
 # repositories and diffs every artifact, the exit codes and the logs (durations and the artifacts
 # path masked). Repositories: the generated large workspace, the generated 300-package workspace,
-# tests/examples/shop and every tests/corpus/bad-inputs case (errors must read the same).
+# tests/examples/shop and every tests/corpus/bad-inputs case (errors must read the same); with
+# EXTRA_REPOS="DIR…" also each of those (e.g. clones of public repositories), each run alone.
+# NEW=DIR checks another host than build/bin/Release/net10.0 (e.g. build/bin/host).
 #   tests/bench/scale-identity.sh OLD_HOST_DIR [COUNT]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 old=${1:?usage: scale-identity.sh OLD_HOST_DIR [COUNT]}
 count=${2:-1500}
-new="$root/build/bin/Release/net10.0"
+new="${NEW:-$root/build/bin/Release/net10.0}"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 "$root/tests/bench/large-workspace.sh" "$work/large" "$count" >/dev/null
@@ -17,6 +19,7 @@ trap 'rm -rf "$work"' EXIT
 cp -r "$root/tests/examples/shop" "$work/shop"
 repos=("$work/large" "$work/gen300" "$work/shop")
 for case in "$root"/tests/corpus/bad-inputs/*/; do repos+=("${case%/}"); done
+for extra in ${EXTRA_REPOS:-}; do repos+=("${extra%/}"); done
 
 run() { # HOST REPO OUT
   local code=0
