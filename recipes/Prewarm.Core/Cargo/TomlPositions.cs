@@ -1,12 +1,13 @@
 using System.Runtime.CompilerServices;
 using Tomlyn.Model;
+using Tomlyn.Parsing;
 using Tomlyn.Syntax;
 
 namespace Prewarm.Core.Cargo;
 
 /// <summary>Where each key of a parsed TOML file was written (1-based line and column), by dotted
 /// path (<c>dependencies.serde.optional</c>; the n-th <c>[[package]]</c> is <c>package[n]</c>).
-/// Built once per file from the syntax tree so that errors found in the model can point at the text.</summary>
+/// Built from the file's syntax tree (once, when first needed) so that errors found in the model can point at the text.</summary>
 public sealed class TomlPositions
 {
     // Each model table remembers its file's index and its own dotted path, so a typed read that
@@ -18,16 +19,41 @@ public sealed class TomlPositions
     // The file's root table while the tables inside it are not registered yet (see Locate).
     private TomlTable? _root;
 
+    // The text of a file parsed without a syntax tree, until a position is first asked for (see Keys).
+    private string? _text;
+
     private TomlPositions()
     {
     }
 
     /// <summary>The key paths (with their positions) that satisfy <paramref name="predicate"/>, in no particular order.</summary>
     public IEnumerable<(string Path, (int Line, int Column) At)> Matching(Func<(string Path, (int Line, int Column) At), bool> predicate) =>
-        _keys.Select(k => (k.Key, k.Value)).Where(predicate);
+        Keys.Select(k => (k.Key, k.Value)).Where(predicate);
 
     /// <summary>The position of the key at <paramref name="path"/>, or null when it is not in the file.</summary>
-    public (int Line, int Column)? Of(string path) => _keys.TryGetValue(path, out var at) ? at : null;
+    public (int Line, int Column)? Of(string path) => Keys.TryGetValue(path, out var at) ? at : null;
+
+    // A file the event stream parsed (TomlEventModel) gets its syntax tree only when an error asks where a
+    // key is: the text was valid, so the tree is the one the validated parse would have built.
+    private Dictionary<string, (int Line, int Column)> Keys
+    {
+        get
+        {
+            if (Volatile.Read(ref _text) is not null)
+            {
+                lock (_keys)
+                {
+                    if (_text is { } text)
+                    {
+                        AddAll(SyntaxParser.Parse(text, validate: false));
+                        Volatile.Write(ref _text, null);
+                    }
+                }
+            }
+
+            return _keys;
+        }
+    }
 
     /// <summary>The position of <paramref name="key"/> in <paramref name="parent"/> (a table of a parsed file).</summary>
     public static (int Line, int Column)? Of(TomlTable parent, string key) =>
@@ -79,7 +105,25 @@ public sealed class TomlPositions
     internal static TomlPositions Attach(DocumentSyntax syntax, TomlTable model)
     {
         var positions = new TomlPositions();
-        positions.AddKeyValues(string.Empty, syntax.KeyValues);
+        positions.AddAll(syntax);
+        return positions.RegisterRoot(model);
+    }
+
+    /// <summary>For a model built without a syntax tree from <paramref name="text"/> (valid TOML): the tree
+    /// is parsed from it the first time a position is asked for.</summary>
+    internal static TomlPositions AttachLazily(string text, TomlTable model) => new TomlPositions { _text = text }.RegisterRoot(model);
+
+    private TomlPositions RegisterRoot(TomlTable model)
+    {
+        _root = model;
+        Tables.AddOrUpdate(model, new Located(this, string.Empty));
+        Interlocked.Increment(ref _pending);
+        return this;
+    }
+
+    private void AddAll(DocumentSyntax syntax)
+    {
+        AddKeyValues(string.Empty, syntax.KeyValues);
         var arrays = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var table in syntax.Tables)
         {
@@ -88,23 +132,18 @@ public sealed class TomlPositions
                 continue;
             }
 
-            var path = positions.KeyPath(string.Empty, name, table);
+            var path = KeyPath(string.Empty, name, table);
             if (table is TableArraySyntax)
             {
                 var index = arrays.GetValueOrDefault(path);
                 arrays[path] = index + 1;
-                positions.Add(path, table);
+                Add(path, table);
                 path = $"{path}[{index}]";
             }
 
-            positions.Add(path, table);
-            positions.AddKeyValues(path, table.Items);
+            Add(path, table);
+            AddKeyValues(path, table.Items);
         }
-
-        positions._root = model;
-        Tables.AddOrUpdate(model, new Located(positions, string.Empty));
-        Interlocked.Increment(ref _pending);
-        return positions;
     }
 
     private static void Register(TomlTable table, string path, TomlPositions positions, int depth)

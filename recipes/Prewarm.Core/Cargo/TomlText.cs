@@ -54,6 +54,22 @@ public static class TomlText
     public static TomlTable Parse(string text, string displayPath)
     {
         text = NormalizeNewlines(text);
+        // Most files are plain valid TOML: the event stream builds their model at a fraction of the
+        // validated tree's cost. Anything it is not sure of goes the validated way.
+        if (TomlEventModel.TryBuild(text, Strict) is { } model)
+        {
+            TomlPositions.AttachLazily(text, model);
+            return model;
+        }
+
+        return ParseValidated(text, displayPath);
+    }
+
+    /// <summary>Parses TOML through Tomlyn's validated syntax tree: every file <see cref="Parse"/> does not
+    /// take the fast way, and the reference the fast way is checked against.</summary>
+    internal static TomlTable ParseValidated(string text, string displayPath)
+    {
+        text = NormalizeNewlines(text);
         // One parse for a valid file: the validated syntax tree (needed anyway for the duplicates the
         // model reader lets through, and for positions) gives the model too.
         DocumentSyntax? syntax;
