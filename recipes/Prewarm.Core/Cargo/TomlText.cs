@@ -16,7 +16,7 @@ public static class TomlText
     public const int MaximumBytes = 8 * 1024 * 1024;
 
     // TOML forbids defining a key or table twice, and so does cargo; Tomlyn's default keeps the last.
-    private static readonly TomlSerializerOptions Strict = new() { DuplicateKeyHandling = TomlDuplicateKeyHandling.Error };
+    internal static readonly TomlSerializerOptions Strict = new() { DuplicateKeyHandling = TomlDuplicateKeyHandling.Error };
 
     /// <summary>The file's text; <see cref="UnreadableFileException"/> when it cannot be read or is not UTF-8.</summary>
     public static string ReadFile(string fullPath, string displayPath)
