@@ -56,9 +56,24 @@ public sealed class Lockfile
     public LockedPackage Resolve(string reference, LockedPackage? from = null)
     {
         var (name, version, source) = ParseReference(reference);
+        // The usual case, without building the candidate list: one package answers the reference.
+        LockedPackage? only = null;
+        var count = 0;
+        foreach (var package in FindAll(name))
+        {
+            if (Matches(package, version, source))
+            {
+                (only, count) = (package, count + 1);
+            }
+        }
+
+        if (count == 1)
+        {
+            return only!;
+        }
+
         var candidates = FindAll(name)
-            .Where(p => version is null || p.Version == version)
-            .Where(p => source is null || SameSource(p.Source, source))
+            .Where(p => Matches(p, version, source))
             .ToList();
         // cargo never writes a path package's source, so a reference without one that matches a
         // single version means the path package even when a registry copy has that version too.
@@ -76,6 +91,9 @@ public sealed class Lockfile
         };
     }
 
+    private static bool Matches(LockedPackage package, string? version, string? source) =>
+        (version is null || package.Version == version) && (source is null || SameSource(package.Source, source));
+
     /// <summary>cargo writes a reference's source without the locked commit (<c>#&lt;sha&gt;</c>) that
     /// a git package's own <c>source</c> ends with.</summary>
     private static bool SameSource(string? packageSource, string referenceSource) =>
@@ -86,6 +104,12 @@ public sealed class Lockfile
 
     private static (string Name, string? Version, string? Source) ParseReference(string reference)
     {
+        // Most references (v2 and later) are a bare name: no need to split it.
+        if (reference.Length > 0 && !reference.Contains(' ', StringComparison.Ordinal))
+        {
+            return (reference, null, null);
+        }
+
         var parts = reference.Split(' ', 3, StringSplitOptions.RemoveEmptyEntries);
         var source = parts.Length == 3 ? parts[2].Trim('(', ')') : null;
         return (parts[0], parts.Length > 1 ? parts[1] : null, source);
