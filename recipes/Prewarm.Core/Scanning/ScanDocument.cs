@@ -22,7 +22,7 @@ public sealed record ScanDocument
 
     /// <summary>Reads <c>scan.json</c> back (for tasks run with <c>--exclusive</c>). Repository
     /// <see cref="CargoRepository.RootPath"/> and manifest texts are not stored and come back empty,
-    /// unless the file holds exactly the text this process rendered last: then it is that document
+    /// unless the file holds exactly the bytes this process rendered last: then it is that document
     /// (<see cref="ScanHandoff"/>), with both.</summary>
     public static ScanDocument Read(string path)
     {
@@ -33,9 +33,9 @@ public sealed record ScanDocument
 
         try
         {
-            var text = File.ReadAllText(path);
-            var document = ScanHandoff.Find(text)
-                ?? System.Text.Json.JsonSerializer.Deserialize<ScanDocument>(text, ScanJson.Options)
+            var bytes = File.ReadAllBytes(path);
+            var document = ScanHandoff.Find(bytes)
+                ?? System.Text.Json.JsonSerializer.Deserialize<ScanDocument>(Decode(bytes), ScanJson.Options)
                 ?? throw new PrewarmException($"{path}: empty");
             return document.FormatVersion == 1
                 ? document
@@ -45,5 +45,13 @@ public sealed record ScanDocument
         {
             throw StageArtifact.Stale(path, $"line {e.LineNumber + 1}: not a valid scan.json, {e.Message.Split('.')[0]}", PipelineTasks.Scan);
         }
+    }
+
+    /// <summary>The file's text as <see cref="File.ReadAllText(string)"/> gives it (a byte order mark
+    /// chooses the encoding, else UTF-8), from the bytes already read.</summary>
+    private static string Decode(byte[] bytes)
+    {
+        using var reader = new StreamReader(new MemoryStream(bytes), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return reader.ReadToEnd();
     }
 }
