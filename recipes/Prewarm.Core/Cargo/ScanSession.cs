@@ -14,6 +14,9 @@ internal sealed class ScanSession : IDisposable
     /// reports them all at the end.</summary>
     private readonly List<PrewarmException> _problems = [];
 
+    /// <summary>The directories the walk listed: most "is there a file" questions are answered from them.</summary>
+    private ListedDirectories _listings = new();
+
     public ScanSession(string root, IReadOnlyList<string>? excluded = null)
     {
         _root = root;
@@ -28,6 +31,7 @@ internal sealed class ScanSession : IDisposable
         // Aliases (manifests seen again through a symlink into the repository) are read only where a
         // workspace or a path dependency names them, as cargo would.
         var discovered = ManifestDiscovery.FindManifests(_root, _rules);
+        _listings = discovered.Listings;
         // Reading and parsing a manifest depends on nothing else, and it is most of a large scan: the
         // files are parsed on all cores, then taken in path order as before.
         var paths = discovered.All.Where(p => !discovered.Aliased.Contains(p)).ToList();
@@ -206,7 +210,7 @@ internal sealed class ScanSession : IDisposable
         foreach (var pattern in patterns)
         {
             var isPattern = MemberGlob.IsPattern(pattern);
-            var directories = isPattern ? MemberGlob.Expand(_root, directory, pattern) : [ManifestPaths.Resolve(directory, pattern)];
+            var directories = isPattern ? MemberGlob.Expand(_root, directory, pattern, _listings) : [ManifestPaths.Resolve(directory, pattern)];
             if (directories.Count == 0)
             {
                 Record(new WorkspaceLayoutException(MembersAt(rootPath), $"workspace member pattern `{pattern}` matches no directory"), rootPath);
@@ -218,7 +222,7 @@ internal sealed class ScanSession : IDisposable
             foreach (var memberDirectory in directories.Where(d => !IsExcluded(d)))
             {
                 var memberManifest = ManifestPaths.Combine(memberDirectory, "Cargo.toml");
-                if (!File.Exists(Full(memberManifest)))
+                if (!ManifestExists(memberManifest))
                 {
                     Record(new WorkspaceLayoutException(MembersAt(rootPath), isPattern
                         ? $"workspace member `{memberDirectory}` (matched by `{pattern}`) has no Cargo.toml; add it to `exclude` if it is not a package"
@@ -370,7 +374,7 @@ internal sealed class ScanSession : IDisposable
         var patches = inheritanceRoot is null ? Patches(path, document, directory, Reader(path)) : null;
         var replacements = inheritanceRoot is null ? Replacements(path, document, directory, Reader(path)) : null;
 
-        var targets = TargetDiscovery.Resolve(_root, path, document, name, edition);
+        var targets = TargetDiscovery.Resolve(_root, path, document, name, edition, _listings);
         return new CargoPackage
         {
             Name = name,
@@ -445,7 +449,7 @@ internal sealed class ScanSession : IDisposable
             foreach (var directory in package.Dependencies.Select(d => d.Path).OfType<string>().Distinct(StringComparer.Ordinal))
             {
                 var path = ManifestPaths.Combine(ManifestPaths.Normalize(directory), "Cargo.toml");
-                if (known.Contains(path) || !File.Exists(Full(path)))
+                if (known.Contains(path) || !ManifestExists(path))
                 {
                     continue;
                 }
@@ -528,9 +532,13 @@ internal sealed class ScanSession : IDisposable
     {
         if (dependency.Path is { } directory)
         {
-            DependencyReader.RequirePath(_root, () => DependencyAt(manifestPath, document, dependency.KeyName, dependency.Kind), dependency.KeyName, directory);
+            DependencyReader.RequirePath(_root, () => DependencyAt(manifestPath, document, dependency.KeyName, dependency.Kind), dependency.KeyName, directory, ManifestExists);
         }
     }
+
+    /// <summary>Whether the manifest at the repository-relative <paramref name="path"/> exists: one this
+    /// scan has read does; for the others the walk's listings, then the disk, answer.</summary>
+    private bool ManifestExists(string path) => _manifests.ContainsKey(path) || _listings.FileExists(Full(path));
 
     /// <summary><c>file:line:column</c> of the dependency's key in any dependency table of the manifest, or the file alone.</summary>
     private static string DependencyAt(string manifestPath, TomlTable document, string key, DependencyKind? kind = null)
