@@ -49,20 +49,30 @@ internal sealed class ListedDirectories
     private Answer Find(string path, out ListedEntry entry)
     {
         entry = default;
-        var directory = Path.GetDirectoryName(path);
-        var name = Path.GetFileName(path);
-        if (directory is null || !_listings.TryGetValue(directory, out var byName) || name is "" or "." or ".." || !System.Text.Ascii.IsValid(name))
+        // Spans, not strings: a probe allocates nothing.
+        var directory = Path.GetDirectoryName(path.AsSpan());
+        var name = Path.GetFileName(path.AsSpan());
+        if (directory.IsEmpty || !_listings.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(directory, out var byName)
+            || name is "" or "." or ".." || !System.Text.Ascii.IsValid(name))
         {
             // Not listed, or a name whose spelling a file system may normalise: ask the disk.
             return Answer.Unknown;
         }
 
-        if (byName.TryGetValue(name, out entry))
+        if (byName.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out entry))
         {
             return Answer.Listed;
         }
 
-        return byName.Keys.Any(k => string.Equals(k, name, StringComparison.OrdinalIgnoreCase)) ? Answer.Unknown : Answer.Absent;
+        foreach (var listed in byName.Keys)
+        {
+            if (name.Equals(listed, StringComparison.OrdinalIgnoreCase))
+            {
+                return Answer.Unknown;
+            }
+        }
+
+        return Answer.Absent;
     }
 
     private enum Answer

@@ -47,5 +47,5 @@ internal sealed class PackageFiles(string repoRoot, string packageDirectory, Lis
     private bool DirectoryExists(string full) => listings?.DirectoryExists(full) ?? Directory.Exists(full);
 
     private string Full(string packageRelative) =>
-        System.IO.Path.Combine(repoRoot, Relative(packageRelative).Replace('/', System.IO.Path.DirectorySeparatorChar));
+        System.IO.Path.Combine(repoRoot, System.IO.Path.DirectorySeparatorChar == '/' ? Relative(packageRelative) : Relative(packageRelative).Replace('/', System.IO.Path.DirectorySeparatorChar));
 }

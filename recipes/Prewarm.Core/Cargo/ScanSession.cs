@@ -14,6 +14,11 @@ internal sealed class ScanSession : IDisposable
     /// reports them all at the end.</summary>
     private readonly List<PrewarmException> _problems = [];
 
+    /// <summary>Each member's dependencies as its workspace read them (looking for path dependencies), keyed
+    /// by the manifest and the <c>[workspace.dependencies]</c> they inherit from: reading the package reads
+    /// the same tables again, so it takes these.</summary>
+    private readonly Dictionary<(string Path, IReadOnlyDictionary<string, DependencySpec> Specs), List<CargoDependency>> _memberDependencies = [];
+
     /// <summary>The directories the walk listed: most "is there a file" questions are answered from them.</summary>
     private ListedDirectories _listings = new();
 
@@ -246,7 +251,9 @@ internal sealed class ScanSession : IDisposable
                     continue;
                 }
 
-                foreach (var dependency in Reader(memberPath).ReadAll(memberDocument, ManifestPaths.DirectoryOf(memberPath), specs))
+                var dependencies = Reader(memberPath).ReadAll(memberDocument, ManifestPaths.DirectoryOf(memberPath), specs);
+                _memberDependencies[(memberPath, specs)] = dependencies;
+                foreach (var dependency in dependencies)
                 {
                     if (dependency.Path is { } dependencyDirectory && ManifestPaths.IsWithin(dependencyDirectory, directory) && !IsExcluded(dependencyDirectory))
                     {
@@ -364,7 +371,7 @@ internal sealed class ScanSession : IDisposable
             throw values.At(package, "edition", $"unknown edition `{edition}` (2015, 2018, 2021 and 2024 are known)");
         }
         var directory = ManifestPaths.DirectoryOf(path);
-        var dependencies = Reader(path).ReadAll(document, directory, workspaceSpecs, edition);
+        var dependencies = ReadDependencies(path, document, directory, workspaceSpecs, edition);
         foreach (var dependency in dependencies)
         {
             RequirePathDependency(path, document, dependency);
@@ -393,6 +400,13 @@ internal sealed class ScanSession : IDisposable
             Replacements = replacements is { Count: > 0 } ? replacements : null,
         };
     }
+
+    /// <summary>The package's dependencies: those its workspace already read when the edition adds no check
+    /// to that reading (edition 2024 refuses some inherited `default-features`), else read now.</summary>
+    private List<CargoDependency> ReadDependencies(string path, TomlTable document, string directory, IReadOnlyDictionary<string, DependencySpec>? workspaceSpecs, string edition) =>
+        workspaceSpecs is not null && edition is ("2015" or "2018" or "2021") && _memberDependencies.TryGetValue((path, workspaceSpecs), out var read)
+            ? read
+            : Reader(path).ReadAll(document, directory, workspaceSpecs, edition);
 
     /// <summary>Adds a problem, with the <c>--exclude</c> hint when <paramref name="rootManifest"/> (the
     /// workspace or package it belongs to) is not the repository's own root. The same line twice (a

@@ -21,19 +21,19 @@ public static class ScanArtifacts
     /// directories and, for repositories on disk, the hash of every manifest and lockfile read.</summary>
     public static IReadOnlyDictionary<string, string> Render(IReadOnlyList<CargoRepository> repositories, WarmupOptions warmup, IReadOnlyList<string> exclude) =>
         new SortedDictionary<string, string>(
-            Encode(repositories, warmup, exclude).ToDictionary(f => f.Key, f => Encoding.UTF8.GetString(f.Value)),
+            Encode(repositories, warmup, exclude).ToDictionary(f => f.Key, f => Encoding.UTF8.GetString(f.Value.Span)),
             StringComparer.Ordinal);
 
     /// <summary>As <see cref="Render(IReadOnlyList{CargoRepository}, WarmupOptions, IReadOnlyList{string})"/>,
     /// each file as the UTF-8 bytes to write (no BOM): scan.json is megabytes, rendered once, as bytes.</summary>
-    public static IReadOnlyDictionary<string, byte[]> Encode(IReadOnlyList<CargoRepository> repositories, WarmupOptions warmup, IReadOnlyList<string> exclude)
+    public static IReadOnlyDictionary<string, ReadOnlyMemory<byte>> Encode(IReadOnlyList<CargoRepository> repositories, WarmupOptions warmup, IReadOnlyList<string> exclude)
     {
         var inputs = repositories.All(r => r.RootPath.Length > 0) ? repositories.Select(ScanInputs.Of).ToList() : null;
         var document = new ScanDocument { Repositories = repositories, Exclude = [.. exclude], Inputs = inputs };
         var report = DependencyFrequencyReport.Build(repositories, warmup);
         var json = ScanJson.SerializeToUtf8(document);
         ScanHandoff.Remember(json, document);
-        return new SortedDictionary<string, byte[]>(StringComparer.Ordinal)
+        return new SortedDictionary<string, ReadOnlyMemory<byte>>(StringComparer.Ordinal)
         {
             [ScanDocument.FileName] = json,
             [FrequencyReportWriter.TextFile] = Utf8.GetBytes(FrequencyReportWriter.ToText(report)),

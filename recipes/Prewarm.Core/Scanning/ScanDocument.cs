@@ -33,9 +33,8 @@ public sealed record ScanDocument
 
         try
         {
-            var bytes = File.ReadAllBytes(path);
-            var document = ScanHandoff.Find(bytes)
-                ?? System.Text.Json.JsonSerializer.Deserialize<ScanDocument>(Decode(bytes), ScanJson.Options)
+            var document = ScanHandoff.Find(path)
+                ?? System.Text.Json.JsonSerializer.Deserialize<ScanDocument>(File.ReadAllText(path), ScanJson.Options)
                 ?? throw new PrewarmException($"{path}: empty");
             return document.FormatVersion == 1
                 ? document
@@ -45,13 +44,5 @@ public sealed record ScanDocument
         {
             throw StageArtifact.Stale(path, $"line {e.LineNumber + 1}: not a valid scan.json, {e.Message.Split('.')[0]}", PipelineTasks.Scan);
         }
-    }
-
-    /// <summary>The file's text as <see cref="File.ReadAllText(string)"/> gives it (a byte order mark
-    /// chooses the encoding, else UTF-8), from the bytes already read.</summary>
-    private static string Decode(byte[] bytes)
-    {
-        using var reader = new StreamReader(new MemoryStream(bytes), System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-        return reader.ReadToEnd();
     }
 }

@@ -7,10 +7,39 @@ namespace Prewarm.Core.Scanning;
 internal static class ScanHandoff
 {
     // One reference, replaced whole: content and document always belong together, even across threads.
-    private static Tuple<byte[], ScanDocument>? _last;
+    private static Tuple<ReadOnlyMemory<byte>, ScanDocument>? _last;
 
-    public static void Remember(byte[] content, ScanDocument document) => _last = Tuple.Create(content, document);
+    public static void Remember(ReadOnlyMemory<byte> content, ScanDocument document) => _last = Tuple.Create(content, document);
 
-    public static ScanDocument? Find(ReadOnlySpan<byte> content) =>
-        _last is { } last && content.SequenceEqual(last.Item1) ? last.Item2 : null;
+    /// <summary>The document rendered last when the file at <paramref name="path"/> holds exactly its bytes,
+    /// else null; compared a block at a time, so the file is never held whole.</summary>
+    public static ScanDocument? Find(string path)
+    {
+        if (_last is not { } last)
+        {
+            return null;
+        }
+
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+        if (stream.Length != last.Item1.Length)
+        {
+            return null;
+        }
+
+        var expected = last.Item1.Span;
+        var block = new byte[64 * 1024];
+        var offset = 0;
+        while (offset < expected.Length)
+        {
+            var read = stream.Read(block, 0, Math.Min(block.Length, expected.Length - offset));
+            if (read == 0 || !block.AsSpan(0, read).SequenceEqual(expected.Slice(offset, read)))
+            {
+                return null;
+            }
+
+            offset += read;
+        }
+
+        return stream.ReadByte() < 0 ? last.Item2 : null;
+    }
 }

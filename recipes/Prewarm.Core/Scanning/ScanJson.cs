@@ -37,8 +37,9 @@ public static class ScanJson
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options) + "\n";
 
     /// <summary>The UTF-8 bytes of <see cref="Serialize{T}"/>, written straight from the model: scan.json
-    /// runs to megabytes, and a string of it would be built only to be encoded again.</summary>
-    public static byte[] SerializeToUtf8<T>(T value)
+    /// runs to megabytes, and a string of it would be built only to be encoded again (nor are the bytes
+    /// copied out of the buffer they were written to).</summary>
+    public static ReadOnlyMemory<byte> SerializeToUtf8<T>(T value)
     {
         var buffer = new ArrayBufferWriter<byte>(Volatile.Read(ref LastLength<T>.Value) + 4096);
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
@@ -48,7 +49,7 @@ public static class ScanJson
 
         buffer.Write("\n"u8);
         Volatile.Write(ref LastLength<T>.Value, buffer.WrittenCount);
-        return buffer.WrittenSpan.ToArray();
+        return buffer.WrittenMemory;
     }
 
     /// <summary>The length of the last document of type <typeparamref name="T"/> written: a scan of the same
