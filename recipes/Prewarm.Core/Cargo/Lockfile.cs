@@ -56,10 +56,16 @@ public sealed class Lockfile
     public LockedPackage Resolve(string reference, LockedPackage? from = null)
     {
         var (name, version, source) = ParseReference(reference);
-        var candidates = FindAll(name)
-            .Where(p => version is null || p.Version == version)
-            .Where(p => source is null || SameSource(p.Source, source))
-            .ToList();
+        // A loop rather than a query: the constructor resolves every reference of the lockfile.
+        var candidates = new List<LockedPackage>(1);
+        foreach (var candidate in FindAll(name))
+        {
+            if ((version is null || candidate.Version == version) && (source is null || SameSource(candidate.Source, source)))
+            {
+                candidates.Add(candidate);
+            }
+        }
+
         // cargo never writes a path package's source, so a reference without one that matches a
         // single version means the path package even when a registry copy has that version too.
         if (source is null && candidates.Count > 1 && candidates.Select(c => c.Version).Distinct().Count() == 1
