@@ -111,7 +111,7 @@ internal sealed class ScanSession : IDisposable
             }
         }
 
-        var packages = new List<CargoPackage>();
+        var toRead = new List<(string Path, TomlTable Document, string? WorkspaceRoot)>();
         foreach (var (path, (manifest, document)) in _manifests.ToList())
         {
             if (!manifest.HasPackage || (IsBelow(path, failed) && !membership.ContainsKey(path)))
@@ -125,14 +125,34 @@ internal sealed class ScanSession : IDisposable
                 continue;
             }
 
-            var workspaceRoot = manifest.HasWorkspace ? path : membership.GetValueOrDefault(path);
+            toRead.Add((path, document, manifest.HasWorkspace ? path : membership.GetValueOrDefault(path)));
+        }
+
+        // Reading a package only reads what the session holds by now (manifests, workspace specs, the
+        // walk's listings) and the disk, so the packages are read on all cores; they and their problems
+        // are then taken in path order, as a plain loop would have them.
+        var read = OrderedParallel.Map(toRead, p =>
+        {
             try
             {
-                packages.Add(ReadPackage(path, document, workspaceRoot, workspaceRoot is null ? null : workspaceSpecs[workspaceRoot]));
+                return (Package: (CargoPackage?)ReadPackage(p.Path, p.Document, p.WorkspaceRoot, p.WorkspaceRoot is null ? null : workspaceSpecs[p.WorkspaceRoot]), Error: (PrewarmException?)null);
             }
             catch (PrewarmException e)
             {
-                Add(workspaceRoot is null ? Standalone(path, e) : WithExcludeHint(e, workspaceRoot));
+                return (null, e);
+            }
+        });
+        var packages = new List<CargoPackage>();
+        for (var i = 0; i < toRead.Count; i++)
+        {
+            var ((path, _, workspaceRoot), (package, error)) = (toRead[i], read[i]);
+            if (error is null)
+            {
+                packages.Add(package!);
+            }
+            else
+            {
+                Add(workspaceRoot is null ? Standalone(path, error) : WithExcludeHint(error, workspaceRoot));
             }
         }
 
