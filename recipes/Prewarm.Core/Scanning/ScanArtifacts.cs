@@ -30,8 +30,21 @@ public static class ScanArtifacts
     {
         var inputs = repositories.All(r => r.RootPath.Length > 0) ? repositories.Select(ScanInputs.Of).ToList() : null;
         var document = new ScanDocument { Repositories = repositories, Exclude = [.. exclude], Inputs = inputs };
-        var report = DependencyFrequencyReport.Build(repositories, warmup);
-        var json = ScanJson.SerializeToUtf8(document);
+        // The report and scan.json read the same finished model and nothing else: one is built while
+        // the other is written. A failure of the report is still the one reported first.
+        var building = Task.Run(() => DependencyFrequencyReport.Build(repositories, warmup));
+        ReadOnlyMemory<byte> json;
+        try
+        {
+            json = ScanJson.SerializeToUtf8(document);
+        }
+        catch
+        {
+            building.GetAwaiter().GetResult();
+            throw;
+        }
+
+        var report = building.GetAwaiter().GetResult();
         ScanHandoff.Remember(json, document);
         return new SortedDictionary<string, ReadOnlyMemory<byte>>(StringComparer.Ordinal)
         {
