@@ -16,10 +16,10 @@ public sealed class ScanTask : FrostingTask<PrewarmContext>
     {
         var exclude = context.Settings.Scan.Exclude;
         var repositories = RepositoryScanner.ScanAll(context.Settings.Shared.Repositories, exclude);
-        var files = ScanArtifacts.Render(repositories, WarmupStage.Options(context), exclude);
+        var files = ScanArtifacts.Encode(repositories, WarmupStage.Options(context), exclude);
         var artifacts = context.Artifacts.FullPath;
         // All four files or none: a failed scan must not leave a report that mixes two runs.
-        AtomicFile.WriteAll(files.Select(f => KeyValuePair.Create(Path.Combine(artifacts, f.Key), f.Value)));
+        AtomicFile.WriteAllBytes(files.Select(f => KeyValuePair.Create(Path.Combine(artifacts, f.Key), f.Value)));
 
         foreach (var repository in repositories)
         {

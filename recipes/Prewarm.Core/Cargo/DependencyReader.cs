@@ -164,14 +164,19 @@ internal sealed class DependencyReader(
     /// search of the file's key positions, too slow to do for every dependency of a large workspace).</param>
     /// <param name="key">The dependency's key.</param>
     /// <param name="directory">Its directory, repository-relative.</param>
-    internal static void RequirePath(string repoRoot, Func<string> at, string key, string directory)
+    /// <param name="manifestExists">Whether a repository-relative manifest exists, when the caller knows
+    /// better than a call to the disk (the scan's listings); null asks the disk.</param>
+    internal static void RequirePath(string repoRoot, Func<string> at, string key, string directory, Func<string, bool>? manifestExists = null)
     {
         if (directory == ".." || directory.StartsWith("../", StringComparison.Ordinal))
         {
             throw new WorkspaceLayoutException(at(), $"path dependency `{key}` points at `{directory}`, outside the repository");
         }
 
-        if (!File.Exists(Path.Combine(repoRoot, directory.Replace('/', Path.DirectorySeparatorChar), "Cargo.toml")))
+        var exists = manifestExists is null
+            ? File.Exists(Path.Combine(repoRoot, directory.Replace('/', Path.DirectorySeparatorChar), "Cargo.toml"))
+            : manifestExists(ManifestPaths.Combine(directory, "Cargo.toml"));
+        if (!exists)
         {
             throw new WorkspaceLayoutException(at(), $"path dependency `{key}` points at `{directory}`, which has no Cargo.toml");
         }

@@ -28,21 +28,38 @@ internal static class FeatureTable
             optionalByKey[dependency.KeyName] = optionalByKey.GetValueOrDefault(dependency.KeyName) | dependency.Optional;
         }
 
-        var explicitDeps = declared.Values.SelectMany(v => v)
-            .Where(f => f.StartsWith("dep:", StringComparison.Ordinal) && !f.Contains('/'))
-            .Select(f => f[4..])
-            .ToHashSet(StringComparer.Ordinal);
-        var features = new SortedDictionary<string, IReadOnlyList<string>>(declared, StringComparer.Ordinal);
-        foreach (var optional in optionalByKey.Where(kv => kv.Value).Select(kv => kv.Key))
+        // Loops rather than queries, and the declared map itself unless an implicit feature is added:
+        // this runs for every package of the scan.
+        var explicitDeps = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entries in declared.Values)
         {
-            if (!explicitDeps.Contains(optional) && !declared.ContainsKey(optional))
+            foreach (var entry in entries)
             {
-                features[optional] = [$"dep:{optional}"];
+                if (entry.StartsWith("dep:", StringComparison.Ordinal) && !entry.Contains('/'))
+                {
+                    explicitDeps.Add(entry[4..]);
+                }
+            }
+        }
+
+        var features = declared;
+        // Optional dependencies enabled by an implicit feature, and later by the entries that name them.
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (key, optional) in optionalByKey)
+        {
+            if (optional && !explicitDeps.Contains(key) && !declared.ContainsKey(key))
+            {
+                if (ReferenceEquals(features, declared))
+                {
+                    features = new SortedDictionary<string, IReadOnlyList<string>>(declared, StringComparer.Ordinal);
+                }
+
+                features[key] = [$"dep:{key}"];
+                used.Add(key);
             }
         }
 
         // cargo: every optional dependency must be enabled by some feature (`x`, `dep:x` or `x/f`).
-        var used = features.Keys.Where(k => !declared.ContainsKey(k)).ToHashSet(StringComparer.Ordinal);
         foreach (var (feature, entries) in declared)
         {
             foreach (var entry in entries)
@@ -54,7 +71,16 @@ internal static class FeatureTable
             }
         }
 
-        if (optionalByKey.Where(kv => kv.Value && !used.Contains(kv.Key)).Select(kv => kv.Key).Order(StringComparer.Ordinal).FirstOrDefault() is { } unused)
+        string? unused = null;
+        foreach (var (key, optional) in optionalByKey)
+        {
+            if (optional && !used.Contains(key) && (unused is null || string.CompareOrdinal(key, unused) < 0))
+            {
+                unused = key;
+            }
+        }
+
+        if (unused is not null)
         {
             throw values.At(document, "features", $"optional dependency `{unused}` is not included in any feature; add `dep:{unused}` to one of the features in [features]");
         }

@@ -72,9 +72,15 @@ public sealed class Lockfile
             return only!;
         }
 
-        var candidates = FindAll(name)
-            .Where(p => Matches(p, version, source))
-            .ToList();
+        var candidates = new List<LockedPackage>(count);
+        foreach (var candidate in FindAll(name))
+        {
+            if (Matches(candidate, version, source))
+            {
+                candidates.Add(candidate);
+            }
+        }
+
         // cargo never writes a path package's source, so a reference without one that matches a
         // single version means the path package even when a registry copy has that version too.
         if (source is null && candidates.Count > 1 && candidates.Select(c => c.Version).Distinct().Count() == 1

@@ -20,18 +20,23 @@ public static class ManifestDiscovery
     {
         var found = new List<string>();
         var aliased = new HashSet<string>(StringComparer.Ordinal);
+        var listings = new ListedDirectories();
         var real = ResolveReal(root, root);
-        Walk(root, real, root, [real], aliased: false, rules, found, aliased);
+        Walk(root, real, root, [real], aliased: false, rules, found, aliased, listings);
         found.Sort(StringComparer.Ordinal);
-        return new DiscoveredManifests(found, aliased);
+        return new DiscoveredManifests(found, aliased, listings);
     }
 
-    private static void Walk(string root, string realRoot, string directory, List<string> ancestors, bool aliased, IgnoreRules rules, List<string> found, HashSet<string> aliases)
+    private static void Walk(string root, string realRoot, string directory, List<string> ancestors, bool aliased, IgnoreRules rules, List<string> found, HashSet<string> aliases, ListedDirectories listings)
     {
-        IEnumerable<string> entries;
+        List<ListedEntry> entries;
         try
         {
-            if (File.Exists(Path.Combine(directory, "Cargo.toml")))
+            // One listing answers both questions (is there a Cargo.toml, which sub-directories are
+            // links) that used to cost a call each per directory.
+            var listed = DirectoryListing.Listed(directory);
+            listings.Add(directory, listed);
+            if (listings.FileExists(Path.Combine(directory, "Cargo.toml")))
             {
                 var manifest = ManifestPaths.Combine(ManifestPaths.Relative(root, directory), "Cargo.toml");
                 found.Add(manifest);
@@ -41,7 +46,7 @@ public static class ManifestDiscovery
                 }
             }
 
-            entries = DirectoryListing.Directories(directory).Order(StringComparer.Ordinal).ToList();
+            entries = listed.Where(e => e.IsDirectory).OrderBy(e => e.FullPath, StringComparer.Ordinal).ToList();
         }
         catch (UnauthorizedAccessException e)
         {
@@ -52,23 +57,23 @@ public static class ManifestDiscovery
             throw new UnreadableFileException(Display(root, directory), $"cannot be listed ({e.Message})", e);
         }
 
-        foreach (var child in entries)
+        foreach (var (child, _, isLink) in entries)
         {
             if (rules.IsSkipped(child))
             {
                 continue;
             }
 
-            var real = ResolveReal(root, child);
+            var real = isLink ? ResolveReal(root, child) : Path.GetFullPath(child);
             if (ancestors.Contains(real, StringComparer.Ordinal))
             {
                 throw new WorkspaceLayoutException(Display(root, child), $"symbolic link loop: it leads back to {Display(root, real)}");
             }
 
             // A link into the repository shows again what the walk finds at the link's target.
-            var alias = aliased || (new DirectoryInfo(child).LinkTarget is not null && FullPaths.IsSameOrInside(real, realRoot));
+            var alias = aliased || (isLink && FullPaths.IsSameOrInside(real, realRoot));
             ancestors.Add(real);
-            Walk(root, realRoot, child, ancestors, alias, rules, found, aliases);
+            Walk(root, realRoot, child, ancestors, alias, rules, found, aliases, listings);
             ancestors.RemoveAt(ancestors.Count - 1);
         }
     }

@@ -25,6 +25,12 @@ public static class ManifestPaths
     /// <summary>Resolves <c>.</c> and <c>..</c> in a relative '/'-path (lexically, like cargo's path normalisation).</summary>
     public static string Normalize(string relativePath)
     {
+        if (IsNormal(relativePath))
+        {
+            // Most paths (every one the scan builds itself) have nothing to resolve.
+            return relativePath;
+        }
+
         var parts = new List<string>();
         foreach (var part in relativePath.Split('/'))
         {
@@ -44,6 +50,31 @@ public static class ManifestPaths
         }
 
         return string.Join('/', parts);
+    }
+
+    /// <summary>True when <see cref="Normalize"/> would give <paramref name="relativePath"/> back unchanged:
+    /// no empty, <c>.</c> or <c>..</c> segment.</summary>
+    private static bool IsNormal(string relativePath)
+    {
+        var start = 0;
+        while (start <= relativePath.Length)
+        {
+            var end = relativePath.IndexOf('/', start);
+            var segment = relativePath.AsSpan(start, (end < 0 ? relativePath.Length : end) - start);
+            if (segment is "" or "." or "..")
+            {
+                return relativePath.Length == 0;
+            }
+
+            if (end < 0)
+            {
+                return true;
+            }
+
+            start = end + 1;
+        }
+
+        return true;
     }
 
     /// <summary>A path written in a manifest (either separator, maybe with <c>..</c>) resolved against the manifest's directory.</summary>

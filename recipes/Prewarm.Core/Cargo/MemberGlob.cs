@@ -10,9 +10,12 @@ internal static class MemberGlob
     public static bool IsPattern(string entry) => entry.IndexOfAny(['*', '?', '[']) >= 0;
 
     /// <summary>Directories (relative to <paramref name="repoRoot"/>, '/'-separated, sorted) matching
-    /// <paramref name="pattern"/> relative to <paramref name="baseDirectory"/>.</summary>
-    public static IReadOnlyList<string> Expand(string repoRoot, string baseDirectory, string pattern)
+    /// <paramref name="pattern"/> relative to <paramref name="baseDirectory"/>; whether a directory exists comes
+    /// from the scan's <paramref name="listings"/> where they settle it.</summary>
+    public static IReadOnlyList<string> Expand(string repoRoot, string baseDirectory, string pattern, ListedDirectories? listings = null)
     {
+        bool Exists(string full) => listings?.DirectoryExists(full) ?? Directory.Exists(full);
+
         var current = new List<string> { baseDirectory };
         foreach (var segment in pattern.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries))
         {
@@ -26,7 +29,7 @@ internal static class MemberGlob
                 }
 
                 var full = Path.Combine(repoRoot, directory);
-                if (!Directory.Exists(full))
+                if (!Exists(full))
                 {
                     continue;
                 }
@@ -41,7 +44,7 @@ internal static class MemberGlob
             current = next;
         }
 
-        return current.Where(d => Directory.Exists(Path.Combine(repoRoot, d))).Distinct().Order(StringComparer.Ordinal).ToList();
+        return current.Where(d => Exists(Path.Combine(repoRoot, d))).Distinct().Order(StringComparer.Ordinal).ToList();
     }
 
     private static string ToRegex(string segment)

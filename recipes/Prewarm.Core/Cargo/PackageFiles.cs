@@ -2,10 +2,11 @@ using Prewarm.Core.IO;
 
 namespace Prewarm.Core.Cargo;
 
-/// <summary>File lookups inside one package directory, answering in repository-relative paths.</summary>
-internal sealed class PackageFiles(string repoRoot, string packageDirectory)
+/// <summary>File lookups inside one package directory, answering in repository-relative paths; from
+/// the scan's directory listings where they settle the question (<paramref name="listings"/>), else on disk.</summary>
+internal sealed class PackageFiles(string repoRoot, string packageDirectory, ListedDirectories? listings = null)
 {
-    public bool Exists(string packageRelative) => File.Exists(Full(packageRelative));
+    public bool Exists(string packageRelative) => FileExists(Full(packageRelative));
 
     public string Relative(string packageRelative) =>
         ManifestPaths.Normalize(ManifestPaths.Combine(packageDirectory, packageRelative.Replace('\\', '/')));
@@ -15,20 +16,24 @@ internal sealed class PackageFiles(string repoRoot, string packageDirectory)
     public IEnumerable<(string Name, string Path)> Inferred(string folder)
     {
         var full = Full(folder);
-        if (!Directory.Exists(full))
+        if (!DirectoryExists(full))
         {
             return [];
         }
 
         var found = new List<(string Name, string Path)>();
-        foreach (var entry in DirectoryListing.Entries(full))
+        // From the walk's listing when it read this folder (whether an entry is a directory comes with it).
+        var entries = listings?.Entries(full)?.Select(e => (e.FullPath, (bool?)e.IsDirectory))
+            ?? DirectoryListing.Entries(full).Select(e => (e, (bool?)null));
+        foreach (var (entry, isDirectory) in entries)
         {
             var name = System.IO.Path.GetFileName(entry);
-            if (File.Exists(entry) && name.EndsWith(".rs", StringComparison.Ordinal))
+            // The name first: only a `.rs` entry needs asking whether it is a file.
+            if (name.EndsWith(".rs", StringComparison.Ordinal) && FileExists(entry))
             {
                 found.Add((name[..^3], $"{folder}/{name}"));
             }
-            else if (Directory.Exists(entry) && File.Exists(System.IO.Path.Combine(entry, "main.rs")))
+            else if ((isDirectory ?? Directory.Exists(entry)) && FileExists(System.IO.Path.Combine(entry, "main.rs")))
             {
                 found.Add((name, $"{folder}/{name}/main.rs"));
             }
@@ -37,6 +42,10 @@ internal sealed class PackageFiles(string repoRoot, string packageDirectory)
         return found.OrderBy(f => f.Name, StringComparer.Ordinal);
     }
 
+    private bool FileExists(string full) => listings?.FileExists(full) ?? File.Exists(full);
+
+    private bool DirectoryExists(string full) => listings?.DirectoryExists(full) ?? Directory.Exists(full);
+
     private string Full(string packageRelative) =>
-        System.IO.Path.Combine(repoRoot, Relative(packageRelative).Replace('/', System.IO.Path.DirectorySeparatorChar));
+        System.IO.Path.Combine(repoRoot, System.IO.Path.DirectorySeparatorChar == '/' ? Relative(packageRelative) : Relative(packageRelative).Replace('/', System.IO.Path.DirectorySeparatorChar));
 }

@@ -14,6 +14,14 @@ internal sealed class ScanSession : IDisposable
     /// reports them all at the end.</summary>
     private readonly List<PrewarmException> _problems = [];
 
+    /// <summary>Each member's dependencies as its workspace read them (looking for path dependencies), keyed
+    /// by the manifest and the <c>[workspace.dependencies]</c> they inherit from: reading the package reads
+    /// the same tables again, so it takes these.</summary>
+    private readonly Dictionary<(string Path, IReadOnlyDictionary<string, DependencySpec> Specs), List<CargoDependency>> _memberDependencies = [];
+
+    /// <summary>The directories the walk listed: most "is there a file" questions are answered from them.</summary>
+    private ListedDirectories _listings = new();
+
     public ScanSession(string root, IReadOnlyList<string>? excluded = null)
     {
         _root = root;
@@ -28,6 +36,7 @@ internal sealed class ScanSession : IDisposable
         // Aliases (manifests seen again through a symlink into the repository) are read only where a
         // workspace or a path dependency names them, as cargo would.
         var discovered = ManifestDiscovery.FindManifests(_root, _rules);
+        _listings = discovered.Listings;
         // Reading and parsing a manifest depends on nothing else, and it is most of a large scan: the
         // files are parsed on all cores, then taken in path order as before.
         var paths = discovered.All.Where(p => !discovered.Aliased.Contains(p)).ToList();
@@ -102,7 +111,7 @@ internal sealed class ScanSession : IDisposable
             }
         }
 
-        var packages = new List<CargoPackage>();
+        var toRead = new List<(string Path, TomlTable Document, string? WorkspaceRoot)>();
         foreach (var (path, (manifest, document)) in _manifests.ToList())
         {
             if (!manifest.HasPackage || (IsBelow(path, failed) && !membership.ContainsKey(path)))
@@ -116,14 +125,34 @@ internal sealed class ScanSession : IDisposable
                 continue;
             }
 
-            var workspaceRoot = manifest.HasWorkspace ? path : membership.GetValueOrDefault(path);
+            toRead.Add((path, document, manifest.HasWorkspace ? path : membership.GetValueOrDefault(path)));
+        }
+
+        // Reading a package only reads what the session holds by now (manifests, workspace specs, the
+        // walk's listings) and the disk, so the packages are read on all cores; they and their problems
+        // are then taken in path order, as a plain loop would have them.
+        var read = OrderedParallel.Map(toRead, p =>
+        {
             try
             {
-                packages.Add(ReadPackage(path, document, workspaceRoot, workspaceRoot is null ? null : workspaceSpecs[workspaceRoot]));
+                return (Package: (CargoPackage?)ReadPackage(p.Path, p.Document, p.WorkspaceRoot, p.WorkspaceRoot is null ? null : workspaceSpecs[p.WorkspaceRoot]), Error: (PrewarmException?)null);
             }
             catch (PrewarmException e)
             {
-                Add(workspaceRoot is null ? Standalone(path, e) : WithExcludeHint(e, workspaceRoot));
+                return (null, e);
+            }
+        });
+        var packages = new List<CargoPackage>();
+        for (var i = 0; i < toRead.Count; i++)
+        {
+            var ((path, _, workspaceRoot), (package, error)) = (toRead[i], read[i]);
+            if (error is null)
+            {
+                packages.Add(package!);
+            }
+            else
+            {
+                Add(workspaceRoot is null ? Standalone(path, error) : WithExcludeHint(error, workspaceRoot));
             }
         }
 
@@ -206,7 +235,7 @@ internal sealed class ScanSession : IDisposable
         foreach (var pattern in patterns)
         {
             var isPattern = MemberGlob.IsPattern(pattern);
-            var directories = isPattern ? MemberGlob.Expand(_root, directory, pattern) : [ManifestPaths.Resolve(directory, pattern)];
+            var directories = isPattern ? MemberGlob.Expand(_root, directory, pattern, _listings) : [ManifestPaths.Resolve(directory, pattern)];
             if (directories.Count == 0)
             {
                 Record(new WorkspaceLayoutException(MembersAt(rootPath), $"workspace member pattern `{pattern}` matches no directory"), rootPath);
@@ -218,7 +247,7 @@ internal sealed class ScanSession : IDisposable
             foreach (var memberDirectory in directories.Where(d => !IsExcluded(d)))
             {
                 var memberManifest = ManifestPaths.Combine(memberDirectory, "Cargo.toml");
-                if (!File.Exists(Full(memberManifest)))
+                if (!ManifestExists(memberManifest))
                 {
                     Record(new WorkspaceLayoutException(MembersAt(rootPath), isPattern
                         ? $"workspace member `{memberDirectory}` (matched by `{pattern}`) has no Cargo.toml; add it to `exclude` if it is not a package"
@@ -242,7 +271,9 @@ internal sealed class ScanSession : IDisposable
                     continue;
                 }
 
-                foreach (var dependency in Reader(memberPath).ReadAll(memberDocument, ManifestPaths.DirectoryOf(memberPath), specs))
+                var dependencies = Reader(memberPath).ReadAll(memberDocument, ManifestPaths.DirectoryOf(memberPath), specs);
+                _memberDependencies[(memberPath, specs)] = dependencies;
+                foreach (var dependency in dependencies)
                 {
                     if (dependency.Path is { } dependencyDirectory && ManifestPaths.IsWithin(dependencyDirectory, directory) && !IsExcluded(dependencyDirectory))
                     {
@@ -360,7 +391,7 @@ internal sealed class ScanSession : IDisposable
             throw values.At(package, "edition", $"unknown edition `{edition}` (2015, 2018, 2021 and 2024 are known)");
         }
         var directory = ManifestPaths.DirectoryOf(path);
-        var dependencies = Reader(path).ReadAll(document, directory, workspaceSpecs, edition);
+        var dependencies = ReadDependencies(path, document, directory, workspaceSpecs, edition);
         foreach (var dependency in dependencies)
         {
             RequirePathDependency(path, document, dependency);
@@ -370,7 +401,7 @@ internal sealed class ScanSession : IDisposable
         var patches = inheritanceRoot is null ? Patches(path, document, directory, Reader(path)) : null;
         var replacements = inheritanceRoot is null ? Replacements(path, document, directory, Reader(path)) : null;
 
-        var targets = TargetDiscovery.Resolve(_root, path, document, name, edition);
+        var targets = TargetDiscovery.Resolve(_root, path, document, name, edition, _listings);
         return new CargoPackage
         {
             Name = name,
@@ -389,6 +420,13 @@ internal sealed class ScanSession : IDisposable
             Replacements = replacements is { Count: > 0 } ? replacements : null,
         };
     }
+
+    /// <summary>The package's dependencies: those its workspace already read when the edition adds no check
+    /// to that reading (edition 2024 refuses some inherited `default-features`), else read now.</summary>
+    private List<CargoDependency> ReadDependencies(string path, TomlTable document, string directory, IReadOnlyDictionary<string, DependencySpec>? workspaceSpecs, string edition) =>
+        workspaceSpecs is not null && edition is ("2015" or "2018" or "2021") && _memberDependencies.TryGetValue((path, workspaceSpecs), out var read)
+            ? read
+            : Reader(path).ReadAll(document, directory, workspaceSpecs, edition);
 
     /// <summary>Adds a problem, with the <c>--exclude</c> hint when <paramref name="rootManifest"/> (the
     /// workspace or package it belongs to) is not the repository's own root. The same line twice (a
@@ -445,7 +483,7 @@ internal sealed class ScanSession : IDisposable
             foreach (var directory in package.Dependencies.Select(d => d.Path).OfType<string>().Distinct(StringComparer.Ordinal))
             {
                 var path = ManifestPaths.Combine(ManifestPaths.Normalize(directory), "Cargo.toml");
-                if (known.Contains(path) || !File.Exists(Full(path)))
+                if (known.Contains(path) || !ManifestExists(path))
                 {
                     continue;
                 }
@@ -528,9 +566,13 @@ internal sealed class ScanSession : IDisposable
     {
         if (dependency.Path is { } directory)
         {
-            DependencyReader.RequirePath(_root, () => DependencyAt(manifestPath, document, dependency.KeyName, dependency.Kind), dependency.KeyName, directory);
+            DependencyReader.RequirePath(_root, () => DependencyAt(manifestPath, document, dependency.KeyName, dependency.Kind), dependency.KeyName, directory, ManifestExists);
         }
     }
+
+    /// <summary>Whether the manifest at the repository-relative <paramref name="path"/> exists: one this
+    /// scan has read does; for the others the walk's listings, then the disk, answer.</summary>
+    private bool ManifestExists(string path) => _manifests.ContainsKey(path) || _listings.FileExists(Full(path));
 
     /// <summary><c>file:line:column</c> of the dependency's key in any dependency table of the manifest, or the file alone.</summary>
     private static string DependencyAt(string manifestPath, TomlTable document, string key, DependencyKind? kind = null)

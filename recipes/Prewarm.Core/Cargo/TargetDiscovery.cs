@@ -14,12 +14,16 @@ public static class TargetDiscovery
     /// <param name="document">The parsed manifest.</param>
     /// <param name="packageName">The package name.</param>
     /// <param name="edition">The package's edition, inheritance applied.</param>
-    public static ResolvedTargets Resolve(string repoRoot, string manifestPath, TomlTable document, string packageName, string edition)
+    public static ResolvedTargets Resolve(string repoRoot, string manifestPath, TomlTable document, string packageName, string edition) =>
+        Resolve(repoRoot, manifestPath, document, packageName, edition, null);
+
+    /// <summary>As the public overload, looking files up in the scan's directory <paramref name="listings"/> where they settle it.</summary>
+    internal static ResolvedTargets Resolve(string repoRoot, string manifestPath, TomlTable document, string packageName, string edition, ListedDirectories? listings)
     {
         var values = new TomlValues(manifestPath);
         var directory = ManifestPaths.DirectoryOf(manifestPath);
         var package = values.Table(document, "package") ?? new TomlTable();
-        var files = new PackageFiles(repoRoot, directory);
+        var files = new PackageFiles(repoRoot, directory, listings);
         var targets = new List<CargoTarget>();
 
         var lib = Library(values, document, package, files, packageName, edition);

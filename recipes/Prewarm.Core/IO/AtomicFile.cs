@@ -63,7 +63,11 @@ public static class AtomicFile
 
     /// <summary>Writes several files as one unit: all are staged first, then renamed into place,
     /// so a failure while staging (full disk, permission denied) leaves none of them changed.</summary>
-    public static void WriteAll(IEnumerable<KeyValuePair<string, string>> files)
+    public static void WriteAll(IEnumerable<KeyValuePair<string, string>> files) =>
+        WriteAllBytes(files.Select(f => KeyValuePair.Create(f.Key, (ReadOnlyMemory<byte>)Utf8NoBom.GetBytes(f.Value))));
+
+    /// <summary>As <see cref="WriteAll(IEnumerable{KeyValuePair{string, string}})"/>, for content already encoded.</summary>
+    public static void WriteAllBytes(IEnumerable<KeyValuePair<string, ReadOnlyMemory<byte>>> files)
     {
         Begin("the outputs");
         try
@@ -76,7 +80,7 @@ public static class AtomicFile
         }
     }
 
-    private static void WriteStaged(IEnumerable<KeyValuePair<string, string>> files)
+    private static void WriteStaged(IEnumerable<KeyValuePair<string, ReadOnlyMemory<byte>>> files)
     {
         var staged = new List<(string Temporary, string Target)>();
         try
@@ -89,7 +93,7 @@ public static class AtomicFile
                 var temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
                 staged.Add((temporary, full));
                 using var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None);
-                stream.Write(Utf8NoBom.GetBytes(content));
+                stream.Write(content.Span);
                 stream.Flush(flushToDisk: true);
             }
         }

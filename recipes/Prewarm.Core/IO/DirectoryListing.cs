@@ -1,3 +1,5 @@
+using System.IO.Enumeration;
+
 namespace Prewarm.Core.IO;
 
 /// <summary>The directory listings repository discovery reads. File systems list entries in no
@@ -12,6 +14,27 @@ internal static class DirectoryListing
 
     /// <summary>Full paths of the files and sub-directories of <paramref name="path"/>.</summary>
     public static IReadOnlyList<string> Entries(string path) => Ordered(Directory.EnumerateFileSystemEntries(path));
+
+    /// <summary>The files and sub-directories of <paramref name="path"/> as the listing gives them: whether an
+    /// entry is a directory comes with its name (only a symbolic link is followed with a call of its own),
+    /// and whether a directory is a link takes one call per directory instead of one per question asked.</summary>
+    public static IReadOnlyList<ListedEntry> Listed(string path)
+    {
+        var options = new EnumerationOptions { RecurseSubdirectories = false, IgnoreInaccessible = false, AttributesToSkip = 0 };
+        var entries = new FileSystemEnumerable<ListedEntry>(
+            path,
+            (ref FileSystemEntry entry) => entry.IsDirectory
+                ? new ListedEntry(entry.ToSpecifiedFullPath(), true, (entry.Attributes & FileAttributes.ReparsePoint) != 0)
+                : new ListedEntry(entry.ToSpecifiedFullPath(), false, false),
+            options).ToList();
+        if (Reorder.Value is not { } reorder)
+        {
+            return entries;
+        }
+
+        var byPath = entries.ToDictionary(e => e.FullPath, StringComparer.Ordinal);
+        return reorder(entries.Select(e => e.FullPath).ToList()).Select(p => byPath[p]).ToList();
+    }
 
     /// <summary>Until disposed, every listing on this logical call flow (and the tasks it starts)
     /// passes through <paramref name="reorder"/>.</summary>

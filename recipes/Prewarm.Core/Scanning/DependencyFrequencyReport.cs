@@ -27,15 +27,29 @@ public sealed record DependencyFrequencyReport
 
     public static DependencyFrequencyReport Build(IReadOnlyList<CargoRepository> repositories, WarmupOptions options)
     {
-        var uses = new List<(CargoRepository Repository, CargoPackage Package, CargoDependency Dependency, LockedPackage? Locked, Lockfile? Lockfile)>();
+        // One pass over every use of an external crate, each (name, line) row collecting its sets as it
+        // goes: a large workspace has thousands of uses of a few dozen crates.
+        var rows = new Dictionary<(string Name, string Line), Row>();
         foreach (var repository in repositories)
         {
             foreach (var package in repository.Packages)
             {
                 var lockfile = repository.LockfileFor(package);
-                foreach (var dependency in package.Dependencies.Where(d => d.Source is not null))
+                foreach (var dependency in package.Dependencies)
                 {
-                    uses.Add((repository, package, dependency, lockfile is null ? null : WarmupDemand.Resolve(lockfile, package, dependency), lockfile));
+                    if (dependency.Source is null)
+                    {
+                        continue;
+                    }
+
+                    var locked = lockfile is null ? null : WarmupDemand.Resolve(lockfile, package, dependency);
+                    var key = (dependency.Name, locked is not null ? CompatibilityLine.Of(locked.Version) : dependency.Req == "*" ? "*" : CompatibilityLine.Of(dependency.Req));
+                    if (!rows.TryGetValue(key, out var row))
+                    {
+                        rows[key] = row = new Row();
+                    }
+
+                    row.Add(repository, package, dependency, locked, lockfile, WarmupDemand.IsBuilt(dependency, options));
                 }
             }
         }
@@ -53,37 +67,38 @@ public sealed record DependencyFrequencyReport
             return size;
         }
 
-        var crates = uses
-            .GroupBy(u => (u.Dependency.Name, Line: u.Locked is { } l ? CompatibilityLine.Of(l.Version) : u.Dependency.Req == "*" ? "*" : CompatibilityLine.Of(u.Dependency.Req)))
-            .Select(g =>
+        var crates = new List<CrateUsage>(rows.Count);
+        foreach (var ((name, line), row) in rows)
+        {
+            var decision = plan.DecisionFor(name, line);
+            int? transitiveSize = null;
+            foreach (var (lockfile, locked) in row.Locked)
             {
-                var decision = plan.DecisionFor(g.Key.Name, g.Key.Line);
-                return new CrateUsage
-                {
-                    Name = g.Key.Name,
-                    Line = g.Key.Line,
-                    Repositories = Sorted(g.Select(u => u.Repository.Id)),
-                    Packages = Sorted(g.Select(u => $"{u.Repository.Id}/{u.Package.Name}")),
-                    Kinds = Sorted(g.Select(u => u.Dependency.Kind.ToDisplayName())),
-                    Features = Sorted(g.SelectMany(u => u.Dependency.Features)),
-                    DefaultFeatures = g.Any(u => u.Dependency.UsesDefaultFeatures),
-                    Requirements = Sorted(g.Select(u => u.Dependency.Req)),
-                    LockedVersions = Sorted(g.Where(u => u.Locked is not null).Select(u => u.Locked!.Version)),
-                    Sources = Sorted(g.Select(u => u.Dependency.Source!)),
-                    TransitiveSize = g.Where(u => u.Locked is not null).Select(u => (int?)TransitiveSize(u.Lockfile!, u.Locked!)).Max(),
-                    BuildRepositories = Sorted(g.Where(u => WarmupDemand.IsBuilt(u.Dependency, options)).Select(u => u.Repository.Id)),
-                    Tier = decision?.Tier,
-                    TierReason = decision?.Reason ?? WhyNoDecision(g.Select(u => u.Dependency).ToList(), plan.FromLockfiles),
-                    TierRank = decision?.Rank,
-                    CompileSeconds = decision?.CompileSeconds,
-                };
-            })
-            .OrderByDescending(c => c.BuildRepositories.Count)
-            .ThenByDescending(c => c.TransitiveSize ?? 0)
-            .ThenBy(c => c.Name, StringComparer.Ordinal)
-            .ThenByDescending(c => c.Line, Comparer<string>.Create(CompatibilityLine.Compare))
-            .ToList();
+                transitiveSize = Math.Max(transitiveSize ?? int.MinValue, TransitiveSize(lockfile, locked));
+            }
 
+            crates.Add(new CrateUsage
+            {
+                Name = name,
+                Line = line,
+                Repositories = Sorted(row.Repositories),
+                Packages = Sorted(row.Packages),
+                Kinds = Sorted(row.Kinds),
+                Features = Sorted(row.Features),
+                DefaultFeatures = row.DefaultFeatures,
+                Requirements = Sorted(row.Requirements),
+                LockedVersions = Sorted(row.LockedVersions),
+                Sources = Sorted(row.Sources),
+                TransitiveSize = transitiveSize,
+                BuildRepositories = Sorted(row.BuildRepositories),
+                Tier = decision?.Tier,
+                TierReason = decision?.Reason ?? WhyNoDecision(row.Dependencies, plan.FromLockfiles),
+                TierRank = decision?.Rank,
+                CompileSeconds = decision?.CompileSeconds,
+            });
+        }
+
+        crates.Sort(RankOrder);
         return new DependencyFrequencyReport
         {
             Repositories = repositories.Select(r => r.Id).ToList(),
@@ -93,6 +108,16 @@ public sealed record DependencyFrequencyReport
             TierMaxCrates = options.TierMaxCrates,
             Tiers = options.Catalog.Tiers.Select(t => new TierSummary(t.Key, plan.Decisions.Where(d => d.Tier == t.Key).Select(d => $"{d.Name} {d.Line}").ToList())).ToList(),
         };
+    }
+
+    /// <summary>The tiers' ranking: most build repositories, then largest transitive size, name, newer line
+    /// (name and line are the row's key, so no two rows tie).</summary>
+    private static int RankOrder(CrateUsage a, CrateUsage b)
+    {
+        var order = b.BuildRepositories.Count.CompareTo(a.BuildRepositories.Count);
+        order = order != 0 ? order : (b.TransitiveSize ?? 0).CompareTo(a.TransitiveSize ?? 0);
+        order = order != 0 ? order : string.CompareOrdinal(a.Name, b.Name);
+        return order != 0 ? order : CompatibilityLine.Compare(b.Line, a.Line);
     }
 
     /// <summary>The reason for a row the tiers never saw: not from a registry, or in no lockfile.</summary>
@@ -111,8 +136,58 @@ public sealed record DependencyFrequencyReport
         return planned ? "left out: in no scanned Cargo.lock (the version to warm is unknown)" : "left out: no Cargo.lock scanned (the tiers are the catalog's defaults, and it names no such crate)";
     }
 
-    private static IReadOnlyList<string> Sorted(IEnumerable<string> values) =>
-        values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+    private static IReadOnlyList<string> Sorted(HashSet<string> values)
+    {
+        var sorted = values.ToList();
+        sorted.Sort(StringComparer.Ordinal);
+        return sorted;
+    }
+
+    /// <summary>What the uses of one crate on one line add up to, collected in one pass.</summary>
+    private sealed class Row
+    {
+        public HashSet<string> Repositories { get; } = new(StringComparer.Ordinal);
+        public HashSet<string> Packages { get; } = new(StringComparer.Ordinal);
+        public HashSet<string> Kinds { get; } = new(StringComparer.Ordinal);
+        public HashSet<string> Features { get; } = new(StringComparer.Ordinal);
+        public HashSet<string> Requirements { get; } = new(StringComparer.Ordinal);
+        public HashSet<string> LockedVersions { get; } = new(StringComparer.Ordinal);
+        public HashSet<string> Sources { get; } = new(StringComparer.Ordinal);
+        public HashSet<string> BuildRepositories { get; } = new(StringComparer.Ordinal);
+        public HashSet<(Lockfile, LockedPackage)> Locked { get; } = [];
+        public List<CargoDependency> Dependencies { get; } = [];
+        public bool DefaultFeatures { get; private set; }
+
+        // The package key is built once per package, not once per use of a crate it uses twice.
+        private readonly HashSet<(string Repository, string Package)> _packages = [];
+
+        public void Add(CargoRepository repository, CargoPackage package, CargoDependency dependency, LockedPackage? locked, Lockfile? lockfile, bool built)
+        {
+            Repositories.Add(repository.Id);
+            if (_packages.Add((repository.Id, package.Name)))
+            {
+                Packages.Add($"{repository.Id}/{package.Name}");
+            }
+
+            Kinds.Add(dependency.Kind.ToDisplayName());
+            Features.UnionWith(dependency.Features);
+            DefaultFeatures |= dependency.UsesDefaultFeatures;
+            Requirements.Add(dependency.Req);
+            Sources.Add(dependency.Source!);
+            if (locked is not null)
+            {
+                LockedVersions.Add(locked.Version);
+                Locked.Add((lockfile!, locked));
+            }
+
+            if (built)
+            {
+                BuildRepositories.Add(repository.Id);
+            }
+
+            Dependencies.Add(dependency);
+        }
+    }
 }
 
 /// <summary>One warmup tier in the frequency report: its name and the crates (<c>name line</c>) it took itself, in rank order.</summary>

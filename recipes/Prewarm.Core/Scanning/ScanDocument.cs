@@ -22,7 +22,7 @@ public sealed record ScanDocument
 
     /// <summary>Reads <c>scan.json</c> back (for tasks run with <c>--exclusive</c>). Repository
     /// <see cref="CargoRepository.RootPath"/> and manifest texts are not stored and come back empty,
-    /// unless the file holds exactly the text this process rendered last: then it is that document
+    /// unless the file holds exactly the bytes this process rendered last: then it is that document
     /// (<see cref="ScanHandoff"/>), with both.</summary>
     public static ScanDocument Read(string path)
     {
@@ -33,9 +33,8 @@ public sealed record ScanDocument
 
         try
         {
-            var text = File.ReadAllText(path);
-            var document = ScanHandoff.Find(text)
-                ?? System.Text.Json.JsonSerializer.Deserialize<ScanDocument>(text, ScanJson.Options)
+            var document = ScanHandoff.Find(path)
+                ?? System.Text.Json.JsonSerializer.Deserialize<ScanDocument>(File.ReadAllText(path), ScanJson.Options)
                 ?? throw new PrewarmException($"{path}: empty");
             return document.FormatVersion == 1
                 ? document

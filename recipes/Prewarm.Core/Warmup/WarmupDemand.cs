@@ -54,17 +54,43 @@ public static class WarmupDemand
     /// the lockfile holds none (an optional dependency no feature enables).</summary>
     public static LockedPackage? Resolve(Lockfile lockfile, CargoPackage package, CargoDependency dependency)
     {
-        var self = lockfile.FindAll(package.Name).FirstOrDefault(p => p.Source is null && p.Version == package.Version);
-        var candidates = (self is null ? lockfile.FindAll(dependency.Name) : lockfile.DependenciesOf(self).Where(p => p.Name == dependency.Name))
-            .Where(p => p.Source is not null)
-            .ToList();
+        // Loops rather than queries: this runs for every dependency of every package, twice per scan.
+        LockedPackage? self = null;
+        foreach (var candidate in lockfile.FindAll(package.Name))
+        {
+            if (candidate.Source is null && candidate.Version == package.Version)
+            {
+                self = candidate;
+                break;
+            }
+        }
+
+        var candidates = new List<LockedPackage>();
+        foreach (var candidate in self is null ? lockfile.FindAll(dependency.Name) : lockfile.DependenciesOf(self))
+        {
+            if (candidate.Name == dependency.Name && candidate.Source is not null)
+            {
+                candidates.Add(candidate);
+            }
+        }
+
         if ((candidates.Count > 1 || self is null) && dependency.Req != "*")
         {
             var line = CompatibilityLine.Of(dependency.Req);
-            candidates = candidates.Where(p => CompatibilityLine.Of(p.Version) == line).ToList();
+            candidates.RemoveAll(p => CompatibilityLine.Of(p.Version) != line);
         }
 
-        return candidates.OrderByDescending(p => p.Version, Comparer<string>.Create(CompatibilityLine.Compare)).FirstOrDefault();
+        // The newest; the first of equals, as a stable sort would have it.
+        LockedPackage? newest = null;
+        foreach (var candidate in candidates)
+        {
+            if (newest is null || CompatibilityLine.Compare(candidate.Version, newest.Version) > 0)
+            {
+                newest = candidate;
+            }
+        }
+
+        return newest;
     }
 
     /// <summary>True when <c>cargo build</c> for the target compiles this dependency: not a dev-dependency,

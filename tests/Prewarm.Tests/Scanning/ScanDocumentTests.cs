@@ -41,6 +41,45 @@ public sealed class ScanDocumentTests
     }
 
     [Test]
+    public void Scan_json_written_as_bytes_is_the_text_encoded_and_reads_back_as_another_process_would()
+    {
+        var repository = RepositoryScanner.Scan(Path.Combine(RepositoryLayout.Root, "tests", "examples", "shop"));
+        var files = ScanArtifacts.Encode([repository], Prewarm.Core.Warmup.WarmupOptions.Default, ["docs"]);
+        var rendered = ScanArtifacts.Render([repository], Prewarm.Core.Warmup.WarmupOptions.Default, ["docs"]);
+
+        files.Keys.ShouldBe(rendered.Keys);
+        foreach (var (name, text) in rendered)
+        {
+            files[name].ToArray().ShouldBe(new System.Text.UTF8Encoding(false).GetBytes(text), name);
+        }
+
+        var document = new ScanDocument { Repositories = [repository], Exclude = ["docs"] };
+        ScanJson.SerializeToUtf8(document).ToArray().ShouldBe(System.Text.Encoding.UTF8.GetBytes(ScanJson.Serialize(document)));
+
+        // The same bytes with a byte order mark are not what this process wrote: deserialised, as before.
+        var file = Path.Combine(Path.GetTempPath(), $"prewarm-scan-{Guid.NewGuid():N}.json");
+        try
+        {
+            // The very bytes just rendered: the document handed over, manifests' texts and root still in it.
+            File.WriteAllBytes(file, files[ScanDocument.FileName].ToArray());
+            ScanDocument.Read(file).Repositories.ShouldHaveSingleItem().RootPath.ShouldBe(repository.RootPath);
+            // One more byte (still valid JSON) is another file.
+            File.WriteAllBytes(file, [.. files[ScanDocument.FileName].ToArray(), (byte)'\n']);
+            ScanDocument.Read(file).Repositories.ShouldHaveSingleItem().RootPath.ShouldBe(string.Empty);
+
+            File.WriteAllBytes(file, [0xEF, 0xBB, 0xBF, .. files[ScanDocument.FileName].ToArray()]);
+            var read = ScanDocument.Read(file);
+            read.Repositories.ShouldHaveSingleItem().RootPath.ShouldBe(string.Empty);
+            read.Exclude.ShouldBe(["docs"]);
+            ScanJson.Serialize(read).ShouldBe(rendered[ScanDocument.FileName]);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Test]
     public void A_missing_scan_json_names_the_task_that_writes_it()
     {
         var error = Should.Throw<PrewarmException>(() => ScanDocument.Read("/nonexistent/scan.json"));

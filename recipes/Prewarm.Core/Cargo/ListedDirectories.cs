@@ -1,0 +1,84 @@
+using Prewarm.Core.IO;
+
+namespace Prewarm.Core.Cargo;
+
+/// <summary>The directory listings manifest discovery read, kept for the rest of the scan: whether a
+/// package has <c>src/main.rs</c>, <c>build.rs</c> or a <c>tests/</c> folder, or whether a member has a
+/// Cargo.toml, is then mostly answered from them instead of by a call per question (most of them
+/// failing). Only what a listing settles is answered from memory: a name it does not hold is no file,
+/// a directory it lists is one and any other entry it lists is a file as <see cref="File.Exists"/>
+/// counts them. A name in a directory the walk did not list, or one that differs from a listed name
+/// only in case (a case-insensitive file system would find it), is asked of the disk.</summary>
+internal sealed class ListedDirectories
+{
+    private readonly Dictionary<string, Dictionary<string, ListedEntry>> _listings = new(StringComparer.Ordinal);
+
+    public void Add(string directory, IReadOnlyList<ListedEntry> entries)
+    {
+        var byName = new Dictionary<string, ListedEntry>(entries.Count, StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            byName[Path.GetFileName(entry.FullPath)] = entry;
+        }
+
+        _listings[directory] = byName;
+    }
+
+    /// <summary>As <see cref="File.Exists"/> for the absolute <paramref name="path"/>.</summary>
+    public bool FileExists(string path) => Find(path, out var entry) switch
+    {
+        Answer.Absent => false,
+        // File.Exists is true for every entry but a directory (a dangling link included).
+        Answer.Listed => !entry.IsDirectory,
+        _ => File.Exists(path),
+    };
+
+    /// <summary>As <see cref="Directory.Exists"/> for the absolute <paramref name="path"/>.</summary>
+    public bool DirectoryExists(string path) => Find(path, out var entry) switch
+    {
+        Answer.Absent => false,
+        Answer.Listed => entry.IsDirectory,
+        _ => Directory.Exists(path),
+    };
+
+    /// <summary>The listing of the absolute <paramref name="directory"/> in the order it was read, or
+    /// null when the walk did not list it.</summary>
+    public IReadOnlyList<ListedEntry>? Entries(string directory) =>
+        _listings.TryGetValue(directory, out var byName) ? byName.Values.ToList() : null;
+
+    private Answer Find(string path, out ListedEntry entry)
+    {
+        entry = default;
+        // Spans, not strings: a probe allocates nothing.
+        var directory = Path.GetDirectoryName(path.AsSpan());
+        var name = Path.GetFileName(path.AsSpan());
+        if (directory.IsEmpty || !_listings.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(directory, out var byName)
+            || name is "" or "." or ".." || !System.Text.Ascii.IsValid(name))
+        {
+            // Not listed, or a name whose spelling a file system may normalise: ask the disk.
+            return Answer.Unknown;
+        }
+
+        if (byName.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out entry))
+        {
+            return Answer.Listed;
+        }
+
+        foreach (var listed in byName.Keys)
+        {
+            if (name.Equals(listed, StringComparison.OrdinalIgnoreCase))
+            {
+                return Answer.Unknown;
+            }
+        }
+
+        return Answer.Absent;
+    }
+
+    private enum Answer
+    {
+        Unknown,
+        Absent,
+        Listed,
+    }
+}
