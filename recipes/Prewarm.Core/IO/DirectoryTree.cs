@@ -24,7 +24,16 @@ public static class DirectoryTree
         var target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory));
         var parent = Path.GetDirectoryName(target)!;
         Directory.CreateDirectory(parent);
-        if (IsUpToDate(target, encoded))
+        var files = encoded.Select(f => new TreeFile(f.Key, f.Value, Inside(target, f.Key))).ToList();
+
+        // Each file of the old tree is read at most once (on all cores, each its own file): what is
+        // unchanged decides both whether the tree is up to date and which staged files keep their
+        // old modification time.
+        var existing = Directory.Exists(target) ? List(target).ToHashSet(StringComparer.Ordinal) : null;
+        var unchanged = existing is null
+            ? new bool[files.Count]
+            : OrderedParallel.Map(files, f => existing.Contains(f.Relative) && FileContent.Matches(f.Previous, f.Content)).ToArray();
+        if (existing is not null && existing.Count == files.Count && Array.TrueForAll(unchanged, same => same))
         {
             return false;
         }
@@ -34,19 +43,7 @@ public static class DirectoryTree
         var backup = Path.Combine(parent, $".{Path.GetFileName(target)}.{suffix}.old");
         try
         {
-            foreach (var (relative, content) in encoded)
-            {
-                var path = Inside(staging, relative);
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                File.WriteAllBytes(path, content);
-                var previous = Inside(target, relative);
-                if (File.Exists(previous) && File.ReadAllBytes(previous).AsSpan().SequenceEqual(content))
-                {
-                    File.SetLastWriteTimeUtc(path, File.GetLastWriteTimeUtc(previous));
-                }
-            }
-
-            Directory.CreateDirectory(staging);
+            Stage(staging, files, unchanged);
             if (Directory.Exists(target))
             {
                 Directory.Move(target, backup);
@@ -84,17 +81,26 @@ public static class DirectoryTree
                 .ToList()
             : [];
 
-    private static bool IsUpToDate(string target, IReadOnlyDictionary<string, byte[]> files)
+    /// <summary>Writes the new tree into <paramref name="staging"/>: each directory created once, then
+    /// the files on all cores, the unchanged ones with their old file's modification time.</summary>
+    private static void Stage(string staging, List<TreeFile> files, bool[] unchanged)
     {
-        if (!Directory.Exists(target))
+        var paths = files.Select(f => Inside(staging, f.Relative)).ToList();
+        var created = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var path in paths)
         {
-            return false;
+            if (created.Add(Path.GetDirectoryName(path)!))
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            }
         }
 
-        var existing = List(target);
-        return existing.Count == files.Count
-            && existing.All(files.ContainsKey)
-            && files.All(f => File.ReadAllBytes(Inside(target, f.Key)).AsSpan().SequenceEqual(f.Value));
+        Directory.CreateDirectory(staging);
+        OrderedParallel.Map(Enumerable.Range(0, files.Count).ToList(), i =>
+        {
+            FileContent.Write(paths[i], files[i].Content, unchanged[i] ? File.GetLastWriteTimeUtc(files[i].Previous) : null);
+            return i;
+        });
     }
 
     /// <summary>The full path of <paramref name="relative"/> under <paramref name="root"/>; throws when it would leave the root.</summary>
@@ -108,6 +114,9 @@ public static class DirectoryTree
 
         return full;
     }
+
+    /// <summary>A file of the new tree, with its path in the tree being replaced.</summary>
+    private sealed record TreeFile(string Relative, byte[] Content, string Previous);
 
     private static void TryDelete(string directory)
     {

@@ -11,6 +11,10 @@ internal static class ScanHandoff
 
     public static void Remember(string text, ScanDocument document) => _last = Tuple.Create(text, document);
 
+    /// <summary>True when <paramref name="document"/> is the one this process's Scan made (not read from JSON):
+    /// its manifests hold the very texts the scan parsed and hashed.</summary>
+    public static bool Holds(ScanDocument document) => ReferenceEquals(_last?.Item2, document);
+
     public static ScanDocument? Find(string text) =>
         _last is { } last && string.Equals(last.Item1, text, StringComparison.Ordinal) ? last.Item2 : null;
 }
