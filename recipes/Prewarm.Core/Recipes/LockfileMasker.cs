@@ -51,9 +51,9 @@ public static partial class LockfileMasker
                 continue;
             }
 
-            var name = Field(block, "name");
-            var version = Field(block, "version");
-            var source = Field(block, "source");
+            var name = Field(block, NameField());
+            var version = Field(block, VersionField());
+            var source = Field(block, SourceField());
             if (keep is not null && !keep.Contains(source is null ? $"{name} {version}" : $"{name} {version} ({source})"))
             {
                 continue;
@@ -96,11 +96,21 @@ public static partial class LockfileMasker
         }
     }
 
-    private static string? Field(string block, string key)
+    /// <summary>A block's <c>key = "value"</c> line (one generated regex per key: thousands of blocks).</summary>
+    private static string? Field(string block, Regex line)
     {
-        var match = Regex.Match(block, $"^{Regex.Escape(key)} = \"(?<value>[^\"]*)\"$", RegexOptions.Multiline);
+        var match = line.Match(block);
         return match.Success ? match.Groups["value"].Value : null;
     }
+
+    [GeneratedRegex("^name = \"(?<value>[^\"]*)\"$", RegexOptions.Multiline)]
+    private static partial Regex NameField();
+
+    [GeneratedRegex("^version = \"(?<value>[^\"]*)\"$", RegexOptions.Multiline)]
+    private static partial Regex VersionField();
+
+    [GeneratedRegex("^source = \"(?<value>[^\"]*)\"$", RegexOptions.Multiline)]
+    private static partial Regex SourceField();
 
     [GeneratedRegex("^version = \"[^\"]*\"$", RegexOptions.Multiline)]
     private static partial Regex VersionLine();

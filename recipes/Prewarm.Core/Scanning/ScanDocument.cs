@@ -33,10 +33,7 @@ public sealed record ScanDocument
 
         try
         {
-            var text = File.ReadAllText(path);
-            var document = ScanHandoff.Find(text)
-                ?? System.Text.Json.JsonSerializer.Deserialize<ScanDocument>(text, ScanJson.Options)
-                ?? throw new PrewarmException($"{path}: empty");
+            var document = ScanHandoff.FindFile(path) ?? Parse(path, File.ReadAllText(path));
             return document.FormatVersion == 1
                 ? document
                 : throw StageArtifact.Stale(path, $"format version {document.FormatVersion} is not supported", PipelineTasks.Scan);
@@ -46,4 +43,9 @@ public sealed record ScanDocument
             throw StageArtifact.Stale(path, $"line {e.LineNumber + 1}: not a valid scan.json, {e.Message.Split('.')[0]}", PipelineTasks.Scan);
         }
     }
+
+    private static ScanDocument Parse(string path, string text) =>
+        ScanHandoff.Find(text)
+        ?? System.Text.Json.JsonSerializer.Deserialize<ScanDocument>(text, ScanJson.Options)
+        ?? throw new PrewarmException($"{path}: empty");
 }

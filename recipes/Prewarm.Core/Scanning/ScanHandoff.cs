@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Text;
+
 namespace Prewarm.Core.Scanning;
 
 /// <summary>The scan.json this process rendered last, with the document it came from: when Recipe runs
@@ -17,4 +20,45 @@ internal static class ScanHandoff
 
     public static ScanDocument? Find(string text) =>
         _last is { } last && string.Equals(last.Item1, text, StringComparison.Ordinal) ? last.Item2 : null;
+
+    /// <summary>The remembered document when the file at <paramref name="path"/> holds exactly its text as
+    /// UTF-8, else null (then read the file as text and ask <see cref="Find"/>: a byte-order mark, say).
+    /// Compared chunk by chunk as it is decoded: a large scan.json is megabytes, not worth a string.</summary>
+    public static ScanDocument? FindFile(string path)
+    {
+        if (_last is not { } last)
+        {
+            return null;
+        }
+
+        var text = last.Item1.AsSpan();
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
+        var decoder = Encoding.UTF8.GetDecoder();
+        var bytes = ArrayPool<byte>.Shared.Rent(1 << 16);
+        var chars = ArrayPool<char>.Shared.Rent(Encoding.UTF8.GetMaxCharCount(bytes.Length));
+        try
+        {
+            var position = 0;
+            int read;
+            do
+            {
+                read = stream.Read(bytes);
+                var count = decoder.GetChars(bytes, 0, read, chars, 0, flush: read == 0);
+                if (count > text.Length - position || !chars.AsSpan(0, count).SequenceEqual(text.Slice(position, count)))
+                {
+                    return null;
+                }
+
+                position += count;
+            }
+            while (read > 0);
+
+            return position == text.Length ? last.Item2 : null;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+            ArrayPool<char>.Shared.Return(chars);
+        }
+    }
 }
