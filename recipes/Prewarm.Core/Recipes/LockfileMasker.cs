@@ -42,6 +42,9 @@ public static partial class LockfileMasker
 
         // By id, not a scan of the package list per block: a large lockfile has thousands of entries.
         var byId = lockfile.Packages.GroupBy(p => (p.Name, p.Version, p.Source)).ToDictionary(g => g.Key, g => g.First());
+        // Thousands of references name the same packages: each distinct one is resolved and rewritten once
+        // (its first use resolves it, so an unknown one fails there, naming that package as before).
+        var rewrittenReferences = new Dictionary<string, string>(StringComparer.Ordinal);
         var output = new StringBuilder(text.Length);
         foreach (var block in SplitBlocks(text.ReplaceLineEndings("\n")))
         {
@@ -68,8 +71,14 @@ public static partial class LockfileMasker
             var from = name is null || version is null ? null : byId.GetValueOrDefault((name, version, source));
             rewritten = DependencyReference().Replace(rewritten, m =>
             {
-                var target = lockfile.Resolve(m.Groups["reference"].Value, from);
-                return $" \"{Reference(target, VersionOf(target), m.Groups["source"], versionCounts[target.Name], lockfile.Version)}\",";
+                if (!rewrittenReferences.TryGetValue(m.Value, out var reference))
+                {
+                    var target = lockfile.Resolve(m.Groups["reference"].Value, from);
+                    reference = $" \"{Reference(target, VersionOf(target), m.Groups["source"], versionCounts[target.Name], lockfile.Version)}\",";
+                    rewrittenReferences[m.Value] = reference;
+                }
+
+                return reference;
             });
             output.Append(rewritten);
         }
