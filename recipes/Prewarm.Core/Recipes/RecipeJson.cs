@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -28,9 +29,10 @@ public static class RecipeJson
     /// a large repository's recipe is megabytes, not worth decoding only to encode it again.</summary>
     public static byte[] SerializeUtf8(Recipe recipe)
     {
-        // Sized for the texts it carries (escaping adds a little), so the buffer rarely grows.
+        // Written straight into one buffer sized for the texts it carries (escaping adds a little), so it
+        // rarely grows; a writer over a stream would buffer the whole document a second time.
         var estimate = recipe.Manifests.Sum(m => m.Contents.Length + 64 * (m.Targets.Count + 1)) + (recipe.LockFile?.Length ?? 0);
-        using var buffer = new MemoryStream(estimate + estimate / 8 + 4096);
+        var buffer = new ArrayBufferWriter<byte>(estimate + estimate / 8 + 4096);
         using (var json = new Utf8JsonWriter(buffer, WriterOptions))
         {
             json.WriteStartObject();
@@ -109,8 +111,10 @@ public static class RecipeJson
             json.WriteEndObject();
         }
 
-        buffer.WriteByte((byte)'\n');
-        return buffer.ToArray();
+        var bytes = new byte[buffer.WrittenCount + 1];
+        buffer.WrittenSpan.CopyTo(bytes);
+        bytes[^1] = (byte)'\n';
+        return bytes;
     }
 
     private static SortedDictionary<string, string> PatchedEntries(JsonElement skeleton, string key) =>
