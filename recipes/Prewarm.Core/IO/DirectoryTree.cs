@@ -26,16 +26,35 @@ public static class DirectoryTree
         Directory.CreateDirectory(parent);
         var files = encoded.Select(f => new TreeFile(f.Key, f.Value, Inside(target, f.Key))).ToList();
 
-        // Each file of the old tree is read at most once (on all cores, each its own file): what is
-        // unchanged decides both whether the tree is up to date and which staged files keep their
-        // old modification time.
-        var existing = Directory.Exists(target) ? List(target).ToHashSet(StringComparer.Ordinal) : null;
-        var unchanged = existing is null
-            ? new bool[files.Count]
-            : OrderedParallel.Map(files, f => existing.Contains(f.Relative) && FileContent.Matches(f.Previous, f.Content)).ToArray();
-        if (existing is not null && existing.Count == files.Count && Array.TrueForAll(unchanged, same => same))
+        // Each file of the old tree is read at most once: what is unchanged decides both whether the tree
+        // is up to date and which staged files keep their old modification time. Listing the tree (a
+        // directory read per directory) and comparing the files (on all cores) go on side by side.
+        bool[] unchanged;
+        if (Directory.Exists(target))
         {
-            return false;
+            var comparing = Task.Run(() => OrderedParallel.Map(files, f => FileContent.MatchesIfPresent(f.Previous, f.Content)));
+            IReadOnlyList<string> existing;
+            try
+            {
+                existing = List(target);
+            }
+            catch
+            {
+                // The listing's error is the one reported, as when it ran first; the reads end before it is.
+                Task.WhenAny(comparing).Wait();
+                throw;
+            }
+
+            unchanged = [.. comparing.GetAwaiter().GetResult()];
+            var listed = existing.ToHashSet(StringComparer.Ordinal);
+            if (listed.Count == files.Count && files.TrueForAll(f => listed.Contains(f.Relative)) && Array.TrueForAll(unchanged, same => same))
+            {
+                return false;
+            }
+        }
+        else
+        {
+            unchanged = new bool[files.Count];
         }
 
         var suffix = $"{Environment.ProcessId}.{Guid.NewGuid():N}";

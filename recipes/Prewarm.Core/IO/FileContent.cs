@@ -29,6 +29,21 @@ internal static class FileContent
         }
     }
 
+    /// <summary><see cref="Matches"/>, and false when there is no such file (as <see cref="File.Exists"/>
+    /// would say: nothing there, or a directory); an unreadable file is still an error.</summary>
+    public static bool MatchesIfPresent(string path, ReadOnlySpan<byte> expected)
+    {
+        try
+        {
+            return Matches(path, expected);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException
+            || (e is UnauthorizedAccessException && Directory.Exists(path)))
+        {
+            return false;
+        }
+    }
+
     /// <summary>Creates or truncates <paramref name="path"/> with <paramref name="content"/>, as
     /// <see cref="File.WriteAllBytes(string, byte[])"/> does; with <paramref name="lastWriteUtc"/>, the file
     /// gets that modification time (set on the open handle, no second lookup of the path).</summary>

@@ -91,6 +91,21 @@ public sealed class DirectoryTreeTests
     }
 
     [Test]
+    public void A_directory_or_a_dangling_link_where_a_file_belongs_is_replaced_by_the_file()
+    {
+        File.Delete(Path.Combine(_tree, "a/Cargo.toml"));
+        Directory.CreateDirectory(Path.Combine(_tree, "a/Cargo.toml"));
+        File.Delete(Path.Combine(_tree, "b/Cargo.toml"));
+        File.CreateSymbolicLink(Path.Combine(_tree, "b/Cargo.toml"), Path.Combine(_root.Path, "nowhere"));
+
+        DirectoryTree.Replace(_tree, Content()).ShouldBeTrue();
+
+        File.ReadAllText(Path.Combine(_tree, "a/Cargo.toml")).ShouldStartWith("[package]");
+        File.ReadAllText(Path.Combine(_tree, "b/Cargo.toml")).ShouldStartWith("[package]");
+        DirectoryTree.Replace(_tree, Content()).ShouldBeFalse();
+    }
+
+    [Test]
     public void An_empty_file_compares_like_any_other()
     {
         var files = Content();
