@@ -100,21 +100,26 @@ public static class DirectoryTree
                 .ToList()
             : [];
 
-    /// <summary>Writes the new tree into <paramref name="staging"/>: each directory created once, then
-    /// the files on all cores, the unchanged ones with their old file's modification time.</summary>
+    /// <summary>Writes the new tree into <paramref name="staging"/>: its directories level by level, each
+    /// once (a skeleton has about as many directories as files), then the files, each level and the files
+    /// on all cores; the unchanged files get their old file's modification time.</summary>
     private static void Stage(string staging, List<TreeFile> files, bool[] unchanged)
     {
         var paths = files.Select(f => Inside(staging, f.Relative)).ToList();
-        var created = new HashSet<string>(StringComparer.Ordinal);
+        var directories = new HashSet<string>(StringComparer.Ordinal) { staging };
         foreach (var path in paths)
         {
-            if (created.Add(Path.GetDirectoryName(path)!))
+            for (var directory = Path.GetDirectoryName(path)!; directories.Add(directory); directory = Path.GetDirectoryName(directory)!)
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             }
         }
 
-        Directory.CreateDirectory(staging);
+        // Parents exist before their children are made, so no two threads ever create the same directory.
+        foreach (var level in directories.GroupBy(d => d.Count(c => c == Path.DirectorySeparatorChar)).OrderBy(l => l.Key))
+        {
+            OrderedParallel.Map([.. level.Order(StringComparer.Ordinal)], d => Directory.CreateDirectory(d));
+        }
+
         OrderedParallel.Map(Enumerable.Range(0, files.Count).ToList(), i =>
         {
             FileContent.Write(paths[i], files[i].Content, unchanged[i] ? File.GetLastWriteTimeUtc(files[i].Previous) : null);
