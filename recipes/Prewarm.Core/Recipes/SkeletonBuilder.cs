@@ -177,7 +177,11 @@ public static class SkeletonBuilder
     {
         var found = new List<(string, string)>();
         var full = Path.Combine(repository.RootPath, directory.Replace('/', Path.DirectorySeparatorChar));
-        foreach (var spellings in new[] { ConfigFileNames.CargoConfig, ConfigFileNames.RustToolchain })
+        // Without a .cargo directory neither cargo config spelling can exist: one lookup instead of two.
+        string[][] files = Directory.Exists(Path.Combine(full, ".cargo"))
+            ? [ConfigFileNames.CargoConfig, ConfigFileNames.RustToolchain]
+            : [ConfigFileNames.RustToolchain];
+        foreach (var spellings in files)
         {
             if (ConfigFileNames.Read(full, spellings) is { } name)
             {
