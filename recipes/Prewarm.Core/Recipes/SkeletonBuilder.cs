@@ -178,10 +178,10 @@ public static class SkeletonBuilder
         var found = new List<(string, string)>();
         var full = Path.Combine(repository.RootPath, directory.Replace('/', Path.DirectorySeparatorChar));
         // Without a .cargo directory neither cargo config spelling can exist: one lookup instead of two.
-        string[][] files = Directory.Exists(Path.Combine(full, ".cargo"))
+        string[][] lookups = Directory.Exists(Path.Combine(full, ".cargo"))
             ? [ConfigFileNames.CargoConfig, ConfigFileNames.RustToolchain]
             : [ConfigFileNames.RustToolchain];
-        foreach (var spellings in files)
+        foreach (var spellings in lookups)
         {
             if (ConfigFileNames.Read(full, spellings) is { } name)
             {
