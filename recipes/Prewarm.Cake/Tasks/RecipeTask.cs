@@ -28,10 +28,22 @@ public sealed class RecipeTask : FrostingTask<PrewarmContext>
         var rustc = RustcTool.For(context);
         foreach (var repository in repositories)
         {
-            var recipe = SkeletonBuilder.Build(repository, selection);
-            var toolchain = rustc.VerboseVersion(new RustcVersionSettings { WorkingDirectory = repository.RootPath });
+            // `rustc -vV` is a process of its own, mostly waiting: it runs while the skeleton is built.
+            var toolchain = Task.Run(() => rustc.VerboseVersion(new RustcVersionSettings { WorkingDirectory = repository.RootPath }));
+            Recipe recipe;
+            try
+            {
+                recipe = SkeletonBuilder.Build(repository, selection);
+            }
+            catch
+            {
+                // The skeleton's error is the one reported, as when it came first; rustc has ended by then.
+                Task.WhenAny(toolchain).Wait();
+                throw;
+            }
+
             var written = RecipeArtifacts.Write(
-                context.Artifacts.FullPath, repository, recipe, RecipeArguments.Environment(context, toolchain), warmup.Tiers, warmup.TierLockfiles);
+                context.Artifacts.FullPath, repository, recipe, RecipeArguments.Environment(context, toolchain.GetAwaiter().GetResult()), warmup.Tiers, warmup.TierLockfiles);
             context.Log.Information(
                 "Recipe {0}: {1} manifests, {2} dummy crates, recipe {3}, environment {4} (profile {5}) -> {6}",
                 repository.Id,

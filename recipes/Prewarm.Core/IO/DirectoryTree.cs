@@ -24,9 +24,37 @@ public static class DirectoryTree
         var target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory));
         var parent = Path.GetDirectoryName(target)!;
         Directory.CreateDirectory(parent);
-        if (IsUpToDate(target, encoded))
+        var files = encoded.Select(f => new TreeFile(f.Key, f.Value, Inside(target, f.Key))).ToList();
+
+        // Each file of the old tree is read at most once: what is unchanged decides both whether the tree
+        // is up to date and which staged files keep their old modification time. Listing the tree (a
+        // directory read per directory) and comparing the files (on all cores) go on side by side.
+        bool[] unchanged;
+        if (Directory.Exists(target))
         {
-            return false;
+            var comparing = Task.Run(() => OrderedParallel.Map(files, f => FileContent.MatchesIfPresent(f.Previous, f.Content)));
+            IReadOnlyList<string> existing;
+            try
+            {
+                existing = List(target);
+            }
+            catch
+            {
+                // The listing's error is the one reported, as when it ran first; the reads end before it is.
+                Task.WhenAny(comparing).Wait();
+                throw;
+            }
+
+            unchanged = [.. comparing.GetAwaiter().GetResult()];
+            var listed = existing.ToHashSet(StringComparer.Ordinal);
+            if (listed.Count == files.Count && files.TrueForAll(f => listed.Contains(f.Relative)) && Array.TrueForAll(unchanged, same => same))
+            {
+                return false;
+            }
+        }
+        else
+        {
+            unchanged = new bool[files.Count];
         }
 
         var suffix = $"{Environment.ProcessId}.{Guid.NewGuid():N}";
@@ -34,19 +62,7 @@ public static class DirectoryTree
         var backup = Path.Combine(parent, $".{Path.GetFileName(target)}.{suffix}.old");
         try
         {
-            foreach (var (relative, content) in encoded)
-            {
-                var path = Inside(staging, relative);
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                File.WriteAllBytes(path, content);
-                var previous = Inside(target, relative);
-                if (File.Exists(previous) && File.ReadAllBytes(previous).AsSpan().SequenceEqual(content))
-                {
-                    File.SetLastWriteTimeUtc(path, File.GetLastWriteTimeUtc(previous));
-                }
-            }
-
-            Directory.CreateDirectory(staging);
+            Stage(staging, files, unchanged);
             if (Directory.Exists(target))
             {
                 Directory.Move(target, backup);
@@ -84,17 +100,31 @@ public static class DirectoryTree
                 .ToList()
             : [];
 
-    private static bool IsUpToDate(string target, IReadOnlyDictionary<string, byte[]> files)
+    /// <summary>Writes the new tree into <paramref name="staging"/>: its directories level by level, each
+    /// once (a skeleton has about as many directories as files), then the files, each level and the files
+    /// on all cores; the unchanged files get their old file's modification time.</summary>
+    private static void Stage(string staging, List<TreeFile> files, bool[] unchanged)
     {
-        if (!Directory.Exists(target))
+        var paths = files.Select(f => Inside(staging, f.Relative)).ToList();
+        var directories = new HashSet<string>(StringComparer.Ordinal) { staging };
+        foreach (var path in paths)
         {
-            return false;
+            for (var directory = Path.GetDirectoryName(path)!; directories.Add(directory); directory = Path.GetDirectoryName(directory)!)
+            {
+            }
         }
 
-        var existing = List(target);
-        return existing.Count == files.Count
-            && existing.All(files.ContainsKey)
-            && files.All(f => File.ReadAllBytes(Inside(target, f.Key)).AsSpan().SequenceEqual(f.Value));
+        // Parents exist before their children are made, so no two threads ever create the same directory.
+        foreach (var level in directories.GroupBy(d => d.Count(c => c == Path.DirectorySeparatorChar)).OrderBy(l => l.Key))
+        {
+            OrderedParallel.Map([.. level.Order(StringComparer.Ordinal)], d => Directory.CreateDirectory(d));
+        }
+
+        OrderedParallel.Map(Enumerable.Range(0, files.Count).ToList(), i =>
+        {
+            FileContent.Write(paths[i], files[i].Content, unchanged[i] ? File.GetLastWriteTimeUtc(files[i].Previous) : null);
+            return i;
+        });
     }
 
     /// <summary>The full path of <paramref name="relative"/> under <paramref name="root"/>; throws when it would leave the root.</summary>
@@ -108,6 +138,9 @@ public static class DirectoryTree
 
         return full;
     }
+
+    /// <summary>A file of the new tree, with its path in the tree being replaced.</summary>
+    private sealed record TreeFile(string Relative, byte[] Content, string Previous);
 
     private static void TryDelete(string directory)
     {

@@ -42,6 +42,9 @@ public static partial class LockfileMasker
 
         // By id, not a scan of the package list per block: a large lockfile has thousands of entries.
         var byId = lockfile.Packages.GroupBy(p => (p.Name, p.Version, p.Source)).ToDictionary(g => g.Key, g => g.First());
+        // Thousands of references name the same packages: each distinct one is resolved and rewritten once
+        // (its first use resolves it, so an unknown one fails there, naming that package as before).
+        var rewrittenReferences = new Dictionary<string, string>(StringComparer.Ordinal);
         var output = new StringBuilder(text.Length);
         foreach (var block in SplitBlocks(text.ReplaceLineEndings("\n")))
         {
@@ -51,9 +54,9 @@ public static partial class LockfileMasker
                 continue;
             }
 
-            var name = Field(block, "name");
-            var version = Field(block, "version");
-            var source = Field(block, "source");
+            var name = Field(block, NameField());
+            var version = Field(block, VersionField());
+            var source = Field(block, SourceField());
             if (keep is not null && !keep.Contains(source is null ? $"{name} {version}" : $"{name} {version} ({source})"))
             {
                 continue;
@@ -68,8 +71,14 @@ public static partial class LockfileMasker
             var from = name is null || version is null ? null : byId.GetValueOrDefault((name, version, source));
             rewritten = DependencyReference().Replace(rewritten, m =>
             {
-                var target = lockfile.Resolve(m.Groups["reference"].Value, from);
-                return $" \"{Reference(target, VersionOf(target), m.Groups["source"], versionCounts[target.Name], lockfile.Version)}\",";
+                if (!rewrittenReferences.TryGetValue(m.Value, out var reference))
+                {
+                    var target = lockfile.Resolve(m.Groups["reference"].Value, from);
+                    reference = $" \"{Reference(target, VersionOf(target), m.Groups["source"], versionCounts[target.Name], lockfile.Version)}\",";
+                    rewrittenReferences[m.Value] = reference;
+                }
+
+                return reference;
             });
             output.Append(rewritten);
         }
@@ -96,11 +105,21 @@ public static partial class LockfileMasker
         }
     }
 
-    private static string? Field(string block, string key)
+    /// <summary>A block's <c>key = "value"</c> line (one generated regex per key: thousands of blocks).</summary>
+    private static string? Field(string block, Regex line)
     {
-        var match = Regex.Match(block, $"^{Regex.Escape(key)} = \"(?<value>[^\"]*)\"$", RegexOptions.Multiline);
+        var match = line.Match(block);
         return match.Success ? match.Groups["value"].Value : null;
     }
+
+    [GeneratedRegex("^name = \"(?<value>[^\"]*)\"$", RegexOptions.Multiline)]
+    private static partial Regex NameField();
+
+    [GeneratedRegex("^version = \"(?<value>[^\"]*)\"$", RegexOptions.Multiline)]
+    private static partial Regex VersionField();
+
+    [GeneratedRegex("^source = \"(?<value>[^\"]*)\"$", RegexOptions.Multiline)]
+    private static partial Regex SourceField();
 
     [GeneratedRegex("^version = \"[^\"]*\"$", RegexOptions.Multiline)]
     private static partial Regex VersionLine();

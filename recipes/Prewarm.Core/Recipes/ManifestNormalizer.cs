@@ -224,6 +224,18 @@ public static class ManifestNormalizer
     /// <summary>A repository-relative path made relative to <paramref name="directory"/> ('/'-separated, may start with "..").</summary>
     internal static string Relative(string directory, string repositoryRelative)
     {
+        // The usual case, a path at or below the manifest's directory, needs no splitting (same result).
+        if (directory.Length == 0)
+        {
+            return repositoryRelative;
+        }
+
+        if (repositoryRelative.Length > directory.Length && repositoryRelative[directory.Length] == '/'
+            && repositoryRelative.StartsWith(directory, StringComparison.Ordinal))
+        {
+            return repositoryRelative[(directory.Length + 1)..];
+        }
+
         var from = directory.Length == 0 ? [] : directory.Split('/');
         var to = repositoryRelative.Length == 0 ? [] : repositoryRelative.Split('/');
         var common = 0;

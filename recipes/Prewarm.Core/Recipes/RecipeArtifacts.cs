@@ -34,11 +34,11 @@ public static class RecipeArtifacts
     {
         var directory = DirectoryFor(artifacts, repository.Id);
         EnsureOutsideSources(directory, repository);
-        var json = RecipeJson.Serialize(recipe);
+        var json = RecipeJson.SerializeUtf8(recipe);
         var bound = environment with { RecipeSha256 = RecipeJson.Sha256(json) };
         var files = new SortedDictionary<string, byte[]>(StringComparer.Ordinal)
         {
-            [RecipeFile] = System.Text.Encoding.UTF8.GetBytes(json),
+            [RecipeFile] = json,
             [EnvironmentFile] = System.Text.Encoding.UTF8.GetBytes(bound.ToJson()),
         };
         foreach (var (path, content) in SkeletonFiles.MaterializeBytes(recipe))

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -22,9 +23,16 @@ public static class RecipeJson
         "cargo-chef's `cargo chef cook` ignores patched_sources and writes these [patch]/[replace] crates as dummies, "
         + "so a registry crate compiled against one fails; build this skeleton with Prewarm's Cook or its skeleton directory instead";
 
-    public static string Serialize(Recipe recipe)
+    public static string Serialize(Recipe recipe) => Encoding.UTF8.GetString(SerializeUtf8(recipe));
+
+    /// <summary><see cref="Serialize"/>'s text as the UTF-8 bytes written to recipe.json (and hashed):
+    /// a large repository's recipe is megabytes, not worth decoding only to encode it again.</summary>
+    public static byte[] SerializeUtf8(Recipe recipe)
     {
-        using var buffer = new MemoryStream();
+        // Written straight into one buffer sized for the texts it carries (escaping adds a little), so it
+        // rarely grows; a writer over a stream would buffer the whole document a second time.
+        var estimate = recipe.Manifests.Sum(m => m.Contents.Length + 64 * (m.Targets.Count + 1)) + (recipe.LockFile?.Length ?? 0);
+        var buffer = new ArrayBufferWriter<byte>(estimate + estimate / 8 + 4096);
         using (var json = new Utf8JsonWriter(buffer, WriterOptions))
         {
             json.WriteStartObject();
@@ -103,7 +111,10 @@ public static class RecipeJson
             json.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+        var bytes = new byte[buffer.WrittenCount + 1];
+        buffer.WrittenSpan.CopyTo(bytes);
+        bytes[^1] = (byte)'\n';
+        return bytes;
     }
 
     private static SortedDictionary<string, string> PatchedEntries(JsonElement skeleton, string key) =>
@@ -151,8 +162,10 @@ public static class RecipeJson
     }
 
     /// <summary>Lower-case hex SHA-256 of the serialised recipe: the recipe's identity in build-env.json.</summary>
-    public static string Sha256(string serialized) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(serialized)));
+    public static string Sha256(string serialized) => Sha256(Encoding.UTF8.GetBytes(serialized));
+
+    /// <summary><see cref="Sha256(string)"/> of the serialised recipe's UTF-8 bytes.</summary>
+    public static string Sha256(ReadOnlySpan<byte> serialized) => Convert.ToHexStringLower(SHA256.HashData(serialized));
 
     private static RecipeTarget ReadTarget(JsonElement target)
     {

@@ -25,7 +25,7 @@ public static class SkeletonBuilder
 
         var kept = MemberFilter.Select(repository, options)
             .Concat(repository.Packages.Where(p => patched.Contains(p.Directory)))
-            .Distinct()
+            .Distinct<CargoPackage>(ReferenceEqualityComparer.Instance) // the same objects: no need to compare records member by member
             .ToList();
         var keptManifests = kept.Select(p => p.ManifestPath)
             .Concat(kept.Select(p => p.WorkspaceRoot).OfType<string>())
@@ -163,21 +163,34 @@ public static class SkeletonBuilder
             }
         }
 
+        // Four lookups in each of thousands of directories, most of them finding nothing: on all cores.
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var directory in directories)
+        foreach (var (path, text) in OrderedParallel.Map(directories.ToList(), d => ConfigFilesIn(repository, d)).SelectMany(f => f))
         {
-            var full = Path.Combine(repository.RootPath, directory.Replace('/', Path.DirectorySeparatorChar));
-            foreach (var spellings in new[] { ConfigFileNames.CargoConfig, ConfigFileNames.RustToolchain })
-            {
-                if (ConfigFileNames.Read(full, spellings) is { } name)
-                {
-                    var path = ManifestPaths.Combine(directory, name);
-                    files[path] = ReadText(repository, path)!;
-                }
-            }
+            files[path] = text;
         }
 
         return files;
+    }
+
+    private static List<(string Path, string Text)> ConfigFilesIn(CargoRepository repository, string directory)
+    {
+        var found = new List<(string, string)>();
+        var full = Path.Combine(repository.RootPath, directory.Replace('/', Path.DirectorySeparatorChar));
+        // Without a .cargo directory neither cargo config spelling can exist: one lookup instead of two.
+        string[][] lookups = Directory.Exists(Path.Combine(full, ".cargo"))
+            ? [ConfigFileNames.CargoConfig, ConfigFileNames.RustToolchain]
+            : [ConfigFileNames.RustToolchain];
+        foreach (var spellings in lookups)
+        {
+            if (ConfigFileNames.Read(full, spellings) is { } name)
+            {
+                var path = ManifestPaths.Combine(directory, name);
+                found.Add((path, ReadText(repository, path)!));
+            }
+        }
+
+        return found;
     }
 
     private static bool IsOutside(string relativePath) => relativePath == ".." || relativePath.StartsWith("../", StringComparison.Ordinal);

@@ -11,6 +11,10 @@ internal static class ScanHandoff
 
     public static void Remember(ReadOnlyMemory<byte> content, ScanDocument document) => _last = Tuple.Create(content, document);
 
+    /// <summary>True when <paramref name="document"/> is the one this process's Scan made (not read from JSON):
+    /// its manifests hold the very texts the scan parsed and hashed.</summary>
+    public static bool Holds(ScanDocument document) => ReferenceEquals(_last?.Item2, document);
+
     /// <summary>The document rendered last when the file at <paramref name="path"/> holds exactly its bytes,
     /// else null; compared a block at a time, so the file is never held whole.</summary>
     public static ScanDocument? Find(string path)

@@ -17,6 +17,7 @@ public static class ScanReader
     public static IReadOnlyList<CargoRepository> Load(string path, IReadOnlyList<string> roots, IReadOnlyList<string> exclude)
     {
         var document = ScanDocument.Read(path);
+        var fromThisProcess = ScanHandoff.Holds(document);
         var ids = RepositoryIds.Assign(roots);
         var scanned = document.Repositories.Select(r => r.Id).ToList();
         if (!scanned.SequenceEqual(ids, StringComparer.Ordinal))
@@ -41,9 +42,13 @@ public static class ScanReader
             var repository = document.Repositories[i];
             var inputs = document.Inputs.FirstOrDefault(x => x.Id == repository.Id)
                 ?? throw Stale(path, $"no input hashes for {repository.Id}");
-            // Each file is read once: the text whose hash is checked is the text handed on.
+            // Each file is read once: the text whose hash is checked is the text handed on. A document
+            // this process's Scan made holds the manifests' texts it hashed: those are not read again.
             var texts = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var file in inputs.Files)
+            var held = fromThisProcess
+                ? repository.Manifests.Where(m => m.Text.Length > 0).Select(m => m.Path).ToHashSet(StringComparer.Ordinal)
+                : [];
+            foreach (var file in inputs.Files.Where(f => !held.Contains(f.Path)))
             {
                 var full = Path.Combine(root, file.Path);
                 if (!File.Exists(full))
@@ -63,7 +68,7 @@ public static class ScanReader
             result.Add(repository with
             {
                 RootPath = root,
-                Manifests = [.. repository.Manifests.Select(m => m with { Text = texts.TryGetValue(m.Path, out var text) ? text : TomlText.ReadFile(Path.Combine(root, m.Path), m.Path) })],
+                Manifests = [.. repository.Manifests.Select(m => held.Contains(m.Path) ? m : m with { Text = texts.TryGetValue(m.Path, out var text) ? text : TomlText.ReadFile(Path.Combine(root, m.Path), m.Path) })],
             });
         }
 

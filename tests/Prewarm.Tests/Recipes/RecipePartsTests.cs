@@ -15,6 +15,17 @@ namespace Prewarm.Tests.Recipes;
 [TestFixture]
 public sealed class RecipePartsTests
 {
+    [TestCase("", "src/lib.rs", "src/lib.rs")]
+    [TestCase("", "", "")]
+    [TestCase("crates/a", "crates/a/src/lib.rs", "src/lib.rs")]
+    [TestCase("crates/a", "crates/a", "")]
+    [TestCase("crates/a", "crates/ab/src/lib.rs", "../ab/src/lib.rs")]
+    [TestCase("crates/a", "crates/b/build.rs", "../b/build.rs")]
+    [TestCase("crates/a/b", "src/main.rs", "../../../src/main.rs")]
+    [TestCase("crates/a", "crates", "..")]
+    public void A_target_path_is_made_relative_to_its_manifest_directory(string directory, string path, string expected) =>
+        ManifestNormalizer.Relative(directory, path).ShouldBe(expected);
+
     [Test]
     public void Cook_arguments_carry_profile_target_features_selection_and_target_directory()
     {
