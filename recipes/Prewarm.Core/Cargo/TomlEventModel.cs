@@ -21,8 +21,19 @@ internal sealed class TomlEventModel
     private readonly List<Frame> _frames = new(8);
 
     // Tables made by a [header] (true) or implied by one's prefix (false); only these may be re-entered by a
-    // later header. Other plain tables came from dotted keys, which a header may not extend here.
-    private Dictionary<TomlTable, bool>? _headerTables;
+    // later header. Other plain tables came from dotted keys, which a header may not extend here. One
+    // dictionary per thread, emptied after each file: one per file was a thousand allocations a scan.
+    [ThreadStatic]
+    private static Dictionary<TomlTable, bool>? _headerTablesForThread;
+
+    private readonly Dictionary<TomlTable, bool> _headerTables;
+
+    // Keys and plain strings repeat across a scan's files: pooled, each is allocated (and kept) once.
+    private readonly TomlStringPool _strings = TomlStringPool.ForThread;
+
+    // Boxed once: a boxed boolean per `workspace = true` would be kept as long as the model.
+    private static readonly object True = true;
+    private static readonly object False = false;
 
     // Open inline tables and value arrays: inside them every table is inline and there are no headers.
     private int _valueDepth;
@@ -37,10 +48,11 @@ internal sealed class TomlEventModel
     private int _scanFrom;
     private int _newEntries;
 
-    private TomlEventModel(string text, TomlSerializerOptions options)
+    private TomlEventModel(string text, TomlSerializerOptions options, Dictionary<TomlTable, bool> headerTables)
     {
         _text = text;
         _parser = TomlParser.Create(text, options);
+        _headerTables = headerTables;
     }
 
     /// <summary>The model, or null when the validated path must decide.</summary>
@@ -52,14 +64,22 @@ internal sealed class TomlEventModel
             return null;
         }
 
+        // Taken from the thread while in use, so a nested build (there is none) would make its own.
+        var headerTables = _headerTablesForThread ?? new Dictionary<TomlTable, bool>(ReferenceEqualityComparer.Instance);
+        _headerTablesForThread = null;
         try
         {
-            return new TomlEventModel(text, options).Build();
+            return new TomlEventModel(text, options, headerTables).Build();
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // Any parser error (or a surprise in the stream): the validated path reports it its own way.
             return null;
+        }
+        finally
+        {
+            headerTables.Clear();
+            _headerTablesForThread = headerTables;
         }
     }
 
@@ -84,10 +104,10 @@ internal sealed class TomlEventModel
                 TomlParseEventKind.StartArray => StartArray(current.Span is not null),
                 TomlParseEventKind.EndTable or TomlParseEventKind.EndArray => Pop(),
                 TomlParseEventKind.PropertyName => Key(current),
-                TomlParseEventKind.String => Value(_parser.GetString()),
+                TomlParseEventKind.String => Value(String(current)),
                 TomlParseEventKind.Integer => Value(current.GetInt64()),
                 TomlParseEventKind.Float => Value(current.GetDouble()),
-                TomlParseEventKind.Boolean => Value(current.GetBoolean()),
+                TomlParseEventKind.Boolean => Value(current.GetBoolean() ? True : False),
                 TomlParseEventKind.DateTime => Value(current.GetTomlDateTime()),
                 _ => false,
             };
@@ -134,7 +154,7 @@ internal sealed class TomlEventModel
         // One unshown header just before a key of its table: it went back up to a table the stream has
         // open. That defines the table, which only a table so far implied may be.
         if (lines == 1 && shown == 0 && key && !header && Top is { Kind: FrameKind.Table, Container: TomlTable table }
-            && _headerTables is not null && _headerTables.TryGetValue(table, out var defined) && !defined)
+            && _headerTables.TryGetValue(table, out var defined) && !defined)
         {
             _headerTables[table] = true;
             return true;
@@ -156,7 +176,11 @@ internal sealed class TomlEventModel
             return false;
         }
 
-        _key = _parser.GetPropertyName();
+        // A bare key is its text (what GetPropertyName would copy); a quoted one is decoded by Tomlyn.
+        var raw = _text.AsSpan(span.Offset, span.Length);
+        _key = current.PropertyName is null && raw.Length > 0 && raw[0] is not ('"' or '\'')
+            ? _strings.Get(raw)
+            : _parser.GetPropertyName();
         _keyStart = span.Start.Offset;
         _keyEnd = span.End.Offset;
         return true;
@@ -213,7 +237,6 @@ internal sealed class TomlEventModel
             return false;
         }
 
-        _headerTables ??= new Dictionary<TomlTable, bool>(ReferenceEqualityComparer.Instance);
         var last = NextNonBlank(_keyEnd + 1) == ']';
         if (!parent.TryGetValue(key, out var existing))
         {
@@ -257,6 +280,24 @@ internal sealed class TomlEventModel
         var tables = new TomlTableArray();
         parent.Add(key, tables);
         return Push(tables, FrameKind.TableArray);
+    }
+
+    /// <summary>The string value: a one-line string without escapes is its text between the quotes, as
+    /// Tomlyn decodes it; any other is decoded by Tomlyn.</summary>
+    private string String(in TomlParseEvent current)
+    {
+        if (current.StringValue is null && current.Span is { } span)
+        {
+            var raw = _text.AsSpan(span.Offset, span.Length);
+            var multiline = raw.Length >= 3 && raw[1] == raw[0] && raw[2] == raw[0];
+            if (raw.Length >= 2 && raw[0] is ('"' or '\'') && raw[^1] == raw[0] && !multiline
+                && (raw[0] == '\'' || !raw.Contains('\\')))
+            {
+                return _strings.Get(raw[1..^1]);
+            }
+        }
+
+        return _parser.GetString();
     }
 
     private bool Value(object value)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Tomlyn;
 using Tomlyn.Model;
@@ -21,32 +22,41 @@ public static class TomlText
     /// <summary>The file's text; <see cref="UnreadableFileException"/> when it cannot be read or is not UTF-8.</summary>
     public static string ReadFile(string fullPath, string displayPath)
     {
-        byte[] bytes;
+        // The bytes only live until they are decoded: a pooled buffer, not one array per manifest.
+        var buffer = ArrayPool<byte>.Shared.Rent(PooledBytes);
         try
         {
-            bytes = ReadAtMost(fullPath, MaximumBytes + 1);
-            if (bytes.Length > MaximumBytes)
+            int length;
+            try
             {
-                throw new UnreadableFileException(displayPath, $"is larger than the {MaximumBytes / (1024 * 1024)} MiB Prewarm reads");
+                length = ReadAtMost(fullPath, MaximumBytes + 1, ref buffer);
+                if (length > MaximumBytes)
+                {
+                    throw new UnreadableFileException(displayPath, $"is larger than the {MaximumBytes / (1024 * 1024)} MiB Prewarm reads");
+                }
+            }
+            catch (UnauthorizedAccessException e)
+            {
+                throw new UnreadableFileException(displayPath, "permission denied", e);
+            }
+            catch (IOException e)
+            {
+                throw new UnreadableFileException(displayPath, $"cannot be read ({e.Message})", e);
+            }
+
+            try
+            {
+                var text = StrictUtf8.GetString(buffer, 0, length);
+                return text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
+            }
+            catch (DecoderFallbackException e)
+            {
+                throw new UnreadableFileException(displayPath, $"is not valid UTF-8 (byte offset {e.Index})", e);
             }
         }
-        catch (UnauthorizedAccessException e)
+        finally
         {
-            throw new UnreadableFileException(displayPath, "permission denied", e);
-        }
-        catch (IOException e)
-        {
-            throw new UnreadableFileException(displayPath, $"cannot be read ({e.Message})", e);
-        }
-
-        try
-        {
-            var text = StrictUtf8.GetString(bytes);
-            return text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
-        }
-        catch (DecoderFallbackException e)
-        {
-            throw new UnreadableFileException(displayPath, $"is not valid UTF-8 (byte offset {e.Index})", e);
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
@@ -134,44 +144,51 @@ public static class TomlText
     internal static string NormalizeNewlines(string text) =>
         text.Contains('\r') ? text.Replace("\r\n", "\n", StringComparison.Ordinal) : text;
 
+    // Manifests are a few KiB: a buffer this size from the pool holds nearly all of them.
+    private const int PooledBytes = 64 * 1024;
+
     // Reads no more than the limit (plus one byte to tell "at the limit" from "over it"), so even a
-    // file that grows while being read cannot make us allocate more. The file's size sizes the buffer
-    // (one allocation for a manifest, not a copy through a growing stream); a file that is larger
-    // than it said, or that reports no size (a pipe, /proc), is read on in chunks up to the limit.
-    private static byte[] ReadAtMost(string fullPath, int limit)
+    // file that grows while being read cannot make us allocate more, into the pooled buffer (a larger
+    // one from the pool when the file says it is larger, or turns out to be); returns the length read.
+    // The file's size is only a hint: one that is shorter or longer than it said, or that reports no
+    // size (a pipe, /proc), is read on until its end or the limit.
+    private static int ReadAtMost(string fullPath, int limit, ref byte[] buffer)
     {
         using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0);
         var expected = stream.CanSeek ? (int)Math.Min(stream.Length, limit) : 0;
-        var buffer = new byte[expected];
+        // One byte more than it said, to find its end without a second read in the usual case.
+        Grow(ref buffer, Math.Min(expected + 1, limit), 0);
         var count = 0;
         int read;
-        while (count < expected && (read = stream.Read(buffer, count, expected - count)) > 0)
+        while (count < limit)
         {
+            if (count == buffer.Length)
+            {
+                Grow(ref buffer, (int)Math.Min((long)buffer.Length * 2, limit), count);
+            }
+
+            if ((read = stream.Read(buffer, count, Math.Min(buffer.Length, limit) - count)) == 0)
+            {
+                break;
+            }
+
             count += read;
         }
 
-        if (count < expected)
+        return count;
+    }
+
+    private static void Grow(ref byte[] buffer, int size, int keep)
+    {
+        if (size <= buffer.Length)
         {
-            return buffer[..count]; // Shorter than it said.
+            return;
         }
 
-        Span<byte> probe = stackalloc byte[1];
-        if (count == limit || stream.Read(probe) == 0)
-        {
-            return buffer; // The usual case: as long as it said (or at the limit).
-        }
-
-        // Longer than it said: go on as for a file of unknown size.
-        var rest = new MemoryStream();
-        rest.Write(buffer, 0, count);
-        rest.Write(probe);
-        var chunk = new byte[81920];
-        while (rest.Length < limit && (read = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, limit - rest.Length))) > 0)
-        {
-            rest.Write(chunk, 0, read);
-        }
-
-        return rest.ToArray();
+        var larger = ArrayPool<byte>.Shared.Rent(size);
+        buffer.AsSpan(0, keep).CopyTo(larger);
+        ArrayPool<byte>.Shared.Return(buffer);
+        buffer = larger;
     }
 
     private static string FirstLine(string message)

@@ -80,6 +80,7 @@ public sealed class TomlEventModelTests
         new object[] { "multi-line strings", "a = \"\"\"\n[b]\nline \\\n  joined\"\"\"\nc = '''\n[[d]]\n'''\ne = \"tab\\there\\u00e9\"\nf = 'C:\\raw'\n", true },
         new object[] { "CRLF line ends", "[package]\r\nname = \"x\"\r\ndescription = \"\"\"\r\nfirst\r\nsecond\"\"\"\r\n\r\n[dependencies]\r\nserde = \"1\"\r\n", true },
         new object[] { "numbers, booleans and dates", "i = 0xff_ff\nj = -17\nk = 1_000\nf = 6.5e-3\nn = nan\np = -inf\nz = -0.0\nb = false\nodt = 1979-05-27T07:32:00.999-07:00\nz2 = 1979-05-27T07:32:00Z\nldt = 1979-05-27T07:32:00\nld = 1979-05-27\nlt = 07:32:00.5\n", true },
+        new object[] { "strings of every quoting", "a = \"\"\nb = ''\nc = \"say \\\"hi\\\"\"\nd = \"it's\"\ne = 'say \"hi\"'\nf = \"C:\\\\dir\"\ng = '\\'\nh = \"\"\"\"\"\"\ni = ''''''\nj = \"é😀\"\n", true },
         new object[] { "quoted and unicode keys", "[\"a.b\".'c d'.\"é😀\"]\n\"\" = 1\n'x.y' = 2\n\"😀\".k = 3\n", true },
         new object[] { "a super-table defined after its sub-table, before a key", "[a.b]\nc = 1\n[a]\nd = 2\n", true },
         new object[] { "re-entering a table as a header's prefix", "[a]\nx = 1\n[b]\ny = 2\n[a.c]\nz = 3\n[a.d]\n", true },
@@ -129,6 +130,19 @@ public sealed class TomlEventModelTests
         var error = Should.Throw<CargoManifestException>(() => TomlText.Parse("[a]\nb = 1\n\n[a]\nc = 2\n", "x/Cargo.toml"));
 
         error.Message.ShouldBe("x/Cargo.toml:4:1: The key `a` is already defined at (1,1) with `[a]␤b = 1` and cannot be redefined");
+    }
+
+    [Test]
+    public void Keys_and_plain_strings_repeated_across_files_are_one_string()
+    {
+        var first = TomlText.Parse("[dependencies]\nserde = { version = \"1.0\", workspace = true }\n", "a/Cargo.toml");
+        var second = TomlText.Parse("[dependencies]\nlog = { version = \"1.0\" }\n", "b/Cargo.toml");
+
+        var serde = (TomlTable)((TomlTable)first["dependencies"])["serde"];
+        var log = (TomlTable)((TomlTable)second["dependencies"])["log"];
+        ReferenceEquals(serde["version"], log["version"]).ShouldBeTrue();
+        ReferenceEquals(serde.Keys.First(), log.Keys.First()).ShouldBeTrue();
+        ReferenceEquals(first.Keys.First(), second.Keys.First()).ShouldBeTrue();
     }
 
     [Test]

@@ -252,6 +252,57 @@ public sealed class ScannerValidationTests
         TomlText.ReadFile(path, "big.toml").Length.ShouldBe(TomlText.MaximumBytes);
     }
 
+    [TestCase(0)]
+    [TestCase(1)]
+    [TestCase(64 * 1024 - 1)]
+    [TestCase(64 * 1024)]
+    [TestCase(64 * 1024 + 1)]
+    [TestCase(300 * 1024)]
+    public void A_file_of_any_size_under_the_limit_is_read_whole(int size)
+    {
+        using var fixture = new CargoFixture();
+        var path = Path.Combine(fixture.Root, "sized.toml");
+        var text = string.Create(size, 0, (chars, _) =>
+        {
+            for (var i = 0; i < chars.Length; i++)
+            {
+                chars[i] = (char)('a' + (i % 26));
+            }
+        });
+        File.WriteAllText(path, text);
+
+        TomlText.ReadFile(path, "sized.toml").ShouldBe(text);
+    }
+
+    [Test]
+    public void A_file_that_reports_no_size_is_read_to_its_end()
+    {
+        // /proc files say they are empty; a manifest behind such a handle must still be read whole.
+        if (!File.Exists("/proc/self/status"))
+        {
+            Assert.Ignore("needs /proc");
+        }
+
+        var text = TomlText.ReadFile("/proc/self/status", "status");
+
+        text.ShouldStartWith("Name:");
+        text.ShouldContain("\nPid:");
+    }
+
+    [Test]
+    public void Invalid_UTF8_names_its_byte_offset_after_a_pooled_read()
+    {
+        using var fixture = new CargoFixture();
+        var path = Path.Combine(fixture.Root, "Cargo.toml");
+        // Larger than the pooled buffer, so the read grows it before the decoder sees the bad byte.
+        var bytes = Encoding.UTF8.GetBytes("# " + new string('x', 70 * 1024) + "\n").Concat(new byte[] { 0xFF, (byte)'\n' }).ToArray();
+        File.WriteAllBytes(path, bytes);
+
+        var error = Should.Throw<UnreadableFileException>(() => TomlText.ReadFile(path, "Cargo.toml"));
+
+        error.Message.ShouldBe($"Cargo.toml: is not valid UTF-8 (byte offset {bytes.Length - 2})");
+    }
+
     private static CargoFixture Write((string Path, string Text)[] files)
     {
         var fixture = new CargoFixture();
