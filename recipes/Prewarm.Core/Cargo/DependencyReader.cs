@@ -137,8 +137,9 @@ internal sealed class DependencyReader(
     /// dev-dependency cannot be optional.</summary>
     private void Validate(TomlTable table, string key, DependencySpec spec, DependencyKind kind)
     {
-        var reference = new[] { ("branch", spec.Branch), ("tag", spec.Tag), ("rev", spec.Rev) }.FirstOrDefault(r => r.Item2 is not null).Item1;
-        var feature = spec.Features?.FirstOrDefault(f => f.Contains('/') || f.StartsWith("dep:", StringComparison.Ordinal));
+        // Per dependency of every package: no arrays or closures for what is nearly always null.
+        var reference = spec.Branch is not null ? "branch" : spec.Tag is not null ? "tag" : spec.Rev is not null ? "rev" : null;
+        var feature = FirstQualified(spec.Features);
         var problem = (spec.Version, spec.Path, spec.Git) switch
         {
             (null, null, null) => $"dependency `{key}` is specified without a local path, Git repository, version, or workspace dependency to use",
@@ -156,6 +157,29 @@ internal sealed class DependencyReader(
         }
     }
 
+    /// <summary>Whether <see cref="RequirePath"/> lets the path dependency in <paramref name="directory"/>
+    /// pass, asked first where building its <c>at</c> (a closure per dependency) would cost.</summary>
+    internal static bool PathIsUsable(string directory, Func<string, bool> manifestExists) =>
+        !IsOutside(directory) && manifestExists(ManifestPaths.Combine(directory, "Cargo.toml"));
+
+    private static bool IsOutside(string directory) => directory == ".." || directory.StartsWith("../", StringComparison.Ordinal);
+
+    private static string? FirstQualified(IReadOnlyList<string>? features)
+    {
+        if (features is not null)
+        {
+            foreach (var feature in features)
+            {
+                if (feature.Contains('/') || feature.StartsWith("dep:", StringComparison.Ordinal))
+                {
+                    return feature;
+                }
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>A path dependency must hold a Cargo.toml and (Prewarm's rule) stay inside the repository,
     /// the only part copied into the Docker build context. <paramref name="at"/> is <c>file:line:column</c>.</summary>
     /// <summary>Refuses a path dependency outside the repository or without a Cargo.toml.</summary>
@@ -168,7 +192,7 @@ internal sealed class DependencyReader(
     /// better than a call to the disk (the scan's listings); null asks the disk.</param>
     internal static void RequirePath(string repoRoot, Func<string> at, string key, string directory, Func<string, bool>? manifestExists = null)
     {
-        if (directory == ".." || directory.StartsWith("../", StringComparison.Ordinal))
+        if (IsOutside(directory))
         {
             throw new WorkspaceLayoutException(at(), $"path dependency `{key}` points at `{directory}`, outside the repository");
         }
@@ -203,10 +227,9 @@ internal sealed class DependencyReader(
             throw values.At(owner, key, $"dependency `{key}`: `default-features = false` cannot override the workspace's `default-features` (edition 2024)");
         }
 
-        var features = (shared.Features ?? []).Concat(member.Features ?? []).ToList();
         return shared with
         {
-            Features = shared.Features is null && member.Features is null ? null : features,
+            Features = shared.Features is null && member.Features is null ? null : (shared.Features ?? []).Concat(member.Features ?? []).ToList(),
             Optional = member.Optional,
             DefaultFeatures = member.DefaultFeatures == true ? true : shared.DefaultFeatures,
             Workspace = false,
@@ -220,9 +243,9 @@ internal sealed class DependencyReader(
             case string version:
                 return new DependencySpec { Version = version, Simple = true };
             case TomlTable table:
-                var references = new[] { "branch", "tag", "rev" }.Where(table.ContainsKey).ToList();
-                if (references.Count > 1)
+                if ((table.ContainsKey("branch") ? 1 : 0) + (table.ContainsKey("tag") ? 1 : 0) + (table.ContainsKey("rev") ? 1 : 0) > 1)
                 {
+                    var references = new[] { "branch", "tag", "rev" }.Where(table.ContainsKey);
                     // cargo: a git dependency names at most one reference to check out.
                     throw values.At(owner, key, $"dependency `{key}` specifies more than one of `branch`, `tag` and `rev` ({string.Join(", ", references)})");
                 }

@@ -22,11 +22,15 @@ internal sealed class ScanSession : IDisposable
     /// <summary>The directories the walk listed: most "is there a file" questions are answered from them.</summary>
     private ListedDirectories _listings = new();
 
+    // One delegate for the session, not one per path dependency checked.
+    private readonly Func<string, bool> _manifestExists;
+
     public ScanSession(string root, IReadOnlyList<string>? excluded = null)
     {
         _root = root;
         _config = CargoConfig.Read(root);
         _rules = new IgnoreRules(root, _config, excluded);
+        _manifestExists = ManifestExists;
     }
 
     public CargoRepository Scan(string id)
@@ -564,9 +568,10 @@ internal sealed class ScanSession : IDisposable
 
     private void RequirePathDependency(string manifestPath, TomlTable document, CargoDependency dependency)
     {
-        if (dependency.Path is { } directory)
+        // The usual path dependency passes; the closure naming its position is made only for one that does not.
+        if (dependency.Path is { } directory && !DependencyReader.PathIsUsable(directory, _manifestExists))
         {
-            DependencyReader.RequirePath(_root, () => DependencyAt(manifestPath, document, dependency.KeyName, dependency.Kind), dependency.KeyName, directory, ManifestExists);
+            DependencyReader.RequirePath(_root, () => DependencyAt(manifestPath, document, dependency.KeyName, dependency.Kind), dependency.KeyName, directory, _manifestExists);
         }
     }
 

@@ -4,6 +4,13 @@ namespace Prewarm.Core.Cargo;
 /// a bare version gains <c>^</c>, operators lose the blank after them, comparators are joined by ", ".</summary>
 public static class VersionRequirement
 {
+    // A scan normalizes the same few requirements for thousands of dependencies: each once per thread
+    // (no lock; scans read packages on several), and one string for all that share it.
+    private const int MaximumRemembered = 4096;
+
+    [ThreadStatic]
+    private static Dictionary<string, string>? _normalized;
+
     public static string Normalize(string? requirement)
     {
         if (string.IsNullOrWhiteSpace(requirement))
@@ -11,6 +18,21 @@ public static class VersionRequirement
             return "*";
         }
 
+        var normalized = _normalized ??= new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!normalized.TryGetValue(requirement, out var result))
+        {
+            result = NormalizeNew(requirement);
+            if (normalized.Count < MaximumRemembered)
+            {
+                normalized.Add(requirement, result);
+            }
+        }
+
+        return result;
+    }
+
+    private static string NormalizeNew(string requirement)
+    {
         var comparators = requirement.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
             .Select(NormalizeComparator);
         return string.Join(", ", comparators);
