@@ -32,7 +32,14 @@ internal sealed class TomlValues(string file)
             throw Invalid(parent, key, "an array of strings", value);
         }
 
-        return array.Select(item => item as string ?? throw Invalid(parent, key, "an array of strings", item)).ToList();
+        // A loop, not a Select with a closure: this runs for every feature list and member pattern.
+        var strings = new List<string>(array.Count);
+        foreach (var item in array)
+        {
+            strings.Add(item as string ?? throw Invalid(parent, key, "an array of strings", item));
+        }
+
+        return strings;
     }
 
     public IEnumerable<TomlTable> TableArray(TomlTable parent, string key)
