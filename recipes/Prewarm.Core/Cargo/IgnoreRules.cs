@@ -49,13 +49,14 @@ internal sealed class IgnoreRules : IDisposable
     /// <summary>True when the directory (absolute path) should not be searched for manifests.</summary>
     public bool IsSkipped(string directory)
     {
-        var name = Path.GetFileName(directory);
+        // Asked for every directory of the walk: the name as a span, the full path only when anything is vendored.
+        var name = Path.GetFileName(directory.AsSpan());
         if (name is "target" or ".git")
         {
             return true;
         }
 
-        if (_vendored.Contains(Path.GetFullPath(directory)))
+        if (_vendored.Count > 0 && _vendored.Contains(Path.GetFullPath(directory)))
         {
             return true;
         }

@@ -25,16 +25,24 @@ internal sealed class ListedDirectories
     }
 
     /// <summary>As <see cref="File.Exists"/> for the absolute <paramref name="path"/>.</summary>
-    public bool FileExists(string path) => Find(path, out var entry) switch
+    public bool FileExists(string path) =>
+        FileAnswer(Find(Path.GetDirectoryName(path.AsSpan()), Path.GetFileName(path.AsSpan()), out var entry), entry) ?? File.Exists(path);
+
+    /// <summary>As <see cref="FileExists(string)"/> for <paramref name="name"/> in the absolute
+    /// <paramref name="directory"/>: the two are joined only if the disk must be asked.</summary>
+    public bool FileExists(string directory, string name) =>
+        FileAnswer(Find(directory, name, out var entry), entry) ?? File.Exists(Path.Combine(directory, name));
+
+    // File.Exists is true for every entry but a directory (a dangling link included); null: ask the disk.
+    private static bool? FileAnswer(Answer answer, ListedEntry entry) => answer switch
     {
         Answer.Absent => false,
-        // File.Exists is true for every entry but a directory (a dangling link included).
         Answer.Listed => !entry.IsDirectory,
-        _ => File.Exists(path),
+        _ => null,
     };
 
     /// <summary>As <see cref="Directory.Exists"/> for the absolute <paramref name="path"/>.</summary>
-    public bool DirectoryExists(string path) => Find(path, out var entry) switch
+    public bool DirectoryExists(string path) => Find(Path.GetDirectoryName(path.AsSpan()), Path.GetFileName(path.AsSpan()), out var entry) switch
     {
         Answer.Absent => false,
         Answer.Listed => entry.IsDirectory,
@@ -46,12 +54,10 @@ internal sealed class ListedDirectories
     public IReadOnlyList<ListedEntry>? Entries(string directory) =>
         _listings.TryGetValue(directory, out var byName) ? byName.Values.ToList() : null;
 
-    private Answer Find(string path, out ListedEntry entry)
+    // Spans, not strings: a probe allocates nothing.
+    private Answer Find(ReadOnlySpan<char> directory, ReadOnlySpan<char> name, out ListedEntry entry)
     {
         entry = default;
-        // Spans, not strings: a probe allocates nothing.
-        var directory = Path.GetDirectoryName(path.AsSpan());
-        var name = Path.GetFileName(path.AsSpan());
         if (directory.IsEmpty || !_listings.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(directory, out var byName)
             || name is "" or "." or ".." || !System.Text.Ascii.IsValid(name))
         {

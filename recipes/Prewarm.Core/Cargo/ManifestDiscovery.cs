@@ -36,7 +36,7 @@ public static class ManifestDiscovery
             // links) that used to cost a call each per directory.
             var listed = DirectoryListing.Listed(directory);
             listings.Add(directory, listed);
-            if (listings.FileExists(Path.Combine(directory, "Cargo.toml")))
+            if (listings.FileExists(directory, "Cargo.toml"))
             {
                 var manifest = ManifestPaths.Combine(ManifestPaths.Relative(root, directory), "Cargo.toml");
                 found.Add(manifest);
@@ -46,7 +46,17 @@ public static class ManifestDiscovery
                 }
             }
 
-            entries = listed.Where(e => e.IsDirectory).OrderBy(e => e.FullPath, StringComparer.Ordinal).ToList();
+            // Sorted by path for a walk in one order whatever the listing's; paths in a listing are distinct.
+            entries = new List<ListedEntry>();
+            foreach (var entry in listed)
+            {
+                if (entry.IsDirectory)
+                {
+                    entries.Add(entry);
+                }
+            }
+
+            entries.Sort(static (a, b) => string.CompareOrdinal(a.FullPath, b.FullPath));
         }
         catch (UnauthorizedAccessException e)
         {
@@ -65,7 +75,7 @@ public static class ManifestDiscovery
             }
 
             var real = isLink ? ResolveReal(root, child) : Path.GetFullPath(child);
-            if (ancestors.Contains(real, StringComparer.Ordinal))
+            if (ancestors.Contains(real))
             {
                 throw new WorkspaceLayoutException(Display(root, child), $"symbolic link loop: it leads back to {Display(root, real)}");
             }
