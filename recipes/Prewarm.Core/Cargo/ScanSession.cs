@@ -265,33 +265,17 @@ internal sealed class ScanSession : IDisposable
 
         // Cargo makes path dependencies of members that live under the root members too.
         var broken = new List<string>();
-        while (pending.TryDequeue(out var memberPath))
+        while (pending.Count > 0)
         {
-            try
+            // The members queued so far are what a first-in-first-out loop takes next, in this order, and
+            // their dependencies (a read of each member's own table) are read on all cores first; each is
+            // then taken in order as before. Members queued meanwhile make the next wave.
+            var wave = pending.ToArray();
+            pending.Clear();
+            var readAhead = OrderedParallel.Map(wave, memberPath => ReadAhead(memberPath, specs));
+            for (var i = 0; i < wave.Length; i++)
             {
-                var (member, memberDocument) = Load(memberPath);
-                if (!member.HasPackage)
-                {
-                    continue;
-                }
-
-                var dependencies = Reader(memberPath).ReadAll(memberDocument, ManifestPaths.DirectoryOf(memberPath), specs);
-                _memberDependencies[(memberPath, specs)] = dependencies;
-                foreach (var dependency in dependencies)
-                {
-                    if (dependency.Path is { } dependencyDirectory && ManifestPaths.IsWithin(dependencyDirectory, directory) && !IsExcluded(dependencyDirectory))
-                    {
-                        RequirePathDependency(memberPath, memberDocument, dependency);
-                        Add(ManifestPaths.Combine(dependencyDirectory, "Cargo.toml"));
-                    }
-                }
-            }
-            catch (PrewarmException e) when (memberPath != rootPath)
-            {
-                // One broken member is one problem; the others are still read. The package loop reads
-                // this one again and would report it twice, so it leaves the workspace.
-                Record(e, rootPath);
-                broken.Add(memberPath);
+                ResolveMember(rootPath, wave[i], readAhead[i], specs, directory, IsExcluded, Add, broken);
             }
         }
 
@@ -316,6 +300,73 @@ internal sealed class ScanSession : IDisposable
             Replacements = Guarded(() => Replacements(rootPath, document, directory, reader), rootPath),
         };
         return (workspace, specs);
+    }
+
+    /// <summary>One member of the workspace at <paramref name="rootPath"/>, as the loop over its queue
+    /// took it: its dependencies recorded for the package loop, the path dependencies under the root
+    /// queued as members (<paramref name="add"/>); a broken member (not the root) is a problem of its
+    /// own and joins <paramref name="broken"/>.</summary>
+    private void ResolveMember(
+        string rootPath,
+        string memberPath,
+        (List<CargoDependency>? Dependencies, Exception? Error)? readAhead,
+        IReadOnlyDictionary<string, DependencySpec> specs,
+        string directory,
+        Func<string, bool> isExcluded,
+        Action<string> add,
+        List<string> broken)
+    {
+        try
+        {
+            var (member, memberDocument) = Load(memberPath);
+            if (!member.HasPackage)
+            {
+                return;
+            }
+
+            if (readAhead is { Error: { } error })
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
+            }
+
+            var dependencies = readAhead?.Dependencies ?? Reader(memberPath).ReadAll(memberDocument, ManifestPaths.DirectoryOf(memberPath), specs);
+            _memberDependencies[(memberPath, specs)] = dependencies;
+            foreach (var dependency in dependencies)
+            {
+                if (dependency.Path is { } dependencyDirectory && ManifestPaths.IsWithin(dependencyDirectory, directory) && !isExcluded(dependencyDirectory))
+                {
+                    RequirePathDependency(memberPath, memberDocument, dependency);
+                    add(ManifestPaths.Combine(dependencyDirectory, "Cargo.toml"));
+                }
+            }
+        }
+        catch (PrewarmException e) when (memberPath != rootPath)
+        {
+            // One broken member is one problem; the others are still read. The package loop reads
+            // this one again and would report it twice, so it leaves the workspace.
+            Record(e, rootPath);
+            broken.Add(memberPath);
+        }
+    }
+
+    /// <summary>The member's dependencies (or the failure reading them) when the session holds its
+    /// manifest already, as a package: this reads only that manifest and the workspace's specs, so it may
+    /// run on any thread. Null for one still to be loaded, which <see cref="ResolveMember"/> loads in order.</summary>
+    private (List<CargoDependency>? Dependencies, Exception? Error)? ReadAhead(string memberPath, IReadOnlyDictionary<string, DependencySpec> specs)
+    {
+        if (!_manifests.TryGetValue(memberPath, out var loaded) || !loaded.Manifest.HasPackage)
+        {
+            return null;
+        }
+
+        try
+        {
+            return (Reader(memberPath).ReadAll(loaded.Document, ManifestPaths.DirectoryOf(memberPath), specs), null);
+        }
+        catch (Exception e)
+        {
+            return (null, e);
+        }
     }
 
     private static List<CargoPatch> Replacements(string rootPath, TomlTable document, string directory, DependencyReader reader) =>

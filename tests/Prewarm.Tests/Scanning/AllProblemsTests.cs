@@ -71,6 +71,42 @@ public sealed class AllProblemsTests
     }
 
     [Test]
+    public void Broken_members_are_reported_in_the_order_the_workspace_takes_them()
+    {
+        // Members are read a wave at a time (their dependencies on all cores); the problems must come in
+        // the queue's order: the listed members first, then a path dependency they make a member.
+        const string Broken = "[dependencies]\nnope = { workspace = true }\n";
+        using var fixture = new CargoFixture()
+            .Write("Cargo.toml", "[workspace]\nmembers = [\"m/*\"]\n\n[workspace.dependencies]\nserde = \"1\"\n")
+            .Write("m/a/Cargo.toml", Package("a", "[dependencies]\nextra = { path = \"../../extra\" }\n"))
+            .Write("m/a/src/lib.rs", "")
+            .Write("m/b/Cargo.toml", Package("b", Broken))
+            .Write("m/b/src/lib.rs", "")
+            .Write("m/c/Cargo.toml", Package("c", "[dependencies]\nserde = { workspace = true }\n"))
+            .Write("m/c/src/lib.rs", "")
+            .Write("m/d/Cargo.toml", Package("d", Broken))
+            .Write("m/d/src/lib.rs", "")
+            .Write("extra/Cargo.toml", Package("extra", Broken))
+            .Write("extra/src/lib.rs", "");
+
+        var error = Should.Throw<ScanProblemsException>(() => RepositoryScanner.Scan(fixture.Root));
+
+        var lines = error.Message.Split('\n');
+        // (The broken path dependency leaves the workspace, and is then read again as a package of its own.)
+        lines.ShouldBe(
+        [
+            "m/b/Cargo.toml:7:1: dependency `nope` has `workspace = true` but `workspace.dependencies.nope` is not defined",
+            "m/d/Cargo.toml:7:1: dependency `nope` has `workspace = true` but `workspace.dependencies.nope` is not defined",
+            "extra/Cargo.toml:7:1: dependency `nope` has `workspace = true` but `workspace.dependencies.nope` is not defined",
+            "extra/Cargo.toml:7:1: dependency `nope` has `workspace = true` but the package is not in a workspace",
+            "4 problems found",
+        ],
+        error.Message);
+
+        static string Package(string name, string rest) => $"[package]\nname = \"{name}\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n{rest}";
+    }
+
+    [Test]
     [Category("Slow")] // starts cargo or the build host
     public async Task The_build_host_prints_every_problem_without_colour_codes_into_a_file()
     {
