@@ -1,6 +1,7 @@
 using Prewarm.Cake;
 using Prewarm.Frosting;
 
+ShortProcessGc.Start();
 return new CakeHost()
     .UsePrewarm()
     .Run(args);

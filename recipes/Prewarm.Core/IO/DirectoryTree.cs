@@ -1,3 +1,4 @@
+using System.IO.Enumeration;
 using System.Text;
 
 namespace Prewarm.Core.IO;
@@ -94,11 +95,33 @@ public static class DirectoryTree
     /// <summary>Lists the files under <paramref name="directory"/> as '/'-separated relative paths, sorted.</summary>
     public static IReadOnlyList<string> List(string directory) =>
         Directory.Exists(directory)
-            ? Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
-                .Select(f => Path.GetRelativePath(directory, f).Replace(Path.DirectorySeparatorChar, '/'))
+            ? new FileSystemEnumerable<string>(directory, RelativePath, RecursiveFiles) { ShouldIncludePredicate = static (ref entry) => !entry.IsDirectory }
                 .Order(StringComparer.Ordinal)
                 .ToList()
             : [];
+
+    /// <summary><see cref="Directory.EnumerateFiles(string, string, SearchOption)"/>'s options for "*" and all directories.</summary>
+    private static readonly EnumerationOptions RecursiveFiles = new()
+    {
+        RecurseSubdirectories = true,
+        MatchType = MatchType.Win32,
+        AttributesToSkip = 0,
+        IgnoreInaccessible = false,
+    };
+
+    /// <summary>An entry's '/'-separated path below the enumerated root, made from its spans: one string per
+    /// file, not a full path, then a relative one, then one with '/'.</summary>
+    private static string RelativePath(ref FileSystemEntry entry)
+    {
+        var below = entry.Directory[entry.RootDirectory.Length..].TrimStart(Path.DirectorySeparatorChar);
+        if (below.IsEmpty)
+        {
+            return entry.FileName.ToString();
+        }
+
+        var path = string.Concat(below, "/", entry.FileName);
+        return Path.DirectorySeparatorChar == '/' ? path : path.Replace(Path.DirectorySeparatorChar, '/');
+    }
 
     /// <summary>Writes the new tree into <paramref name="staging"/>: its directories level by level, each
     /// once (a skeleton has about as many directories as files), then the files, each level and the files
@@ -131,7 +154,8 @@ public static class DirectoryTree
     private static string Inside(string root, string relative)
     {
         var full = Path.GetFullPath(Path.Combine(root, relative));
-        if (Path.IsPathRooted(relative) || !full.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        var below = full.Length > root.Length && full[root.Length] == Path.DirectorySeparatorChar && full.StartsWith(root, StringComparison.Ordinal);
+        if (Path.IsPathRooted(relative) || !below)
         {
             throw new PrewarmException($"{relative}: would be written outside {root}; refusing");
         }

@@ -43,44 +43,56 @@ public static partial class LockfileMasker
         // By id, not a scan of the package list per block: a large lockfile has thousands of entries.
         var byId = lockfile.Packages.GroupBy(p => (p.Name, p.Version, p.Source)).ToDictionary(g => g.Key, g => g.First());
         // Thousands of references name the same packages: each distinct one is resolved and rewritten once
-        // (its first use resolves it, so an unknown one fails there, naming that package as before).
+        // (its first use resolves it, so an unknown one fails there, naming that package as before). Looked
+        // up by span: a reference already seen costs no string.
         var rewrittenReferences = new Dictionary<string, string>(StringComparer.Ordinal);
-        var output = new StringBuilder(text.Length);
-        foreach (var block in SplitBlocks(text.ReplaceLineEndings("\n")))
+        var seenReferences = rewrittenReferences.GetAlternateLookup<ReadOnlySpan<char>>();
+        var normalized = text.ReplaceLineEndings("\n");
+        var output = new StringBuilder(normalized.Length);
+        // The same regular expressions as matched on each block's own string, matched on its span instead:
+        // a match's groups are read back from its text (each pattern fixes where they lie in it).
+        for (var start = 0; start < normalized.Length;)
         {
+            var block = NextBlock(normalized, ref start);
             if (!block.StartsWith("[[package]]\n", StringComparison.Ordinal))
             {
                 output.Append(block);
                 continue;
             }
 
-            var name = Field(block, NameField());
-            var version = Field(block, VersionField());
-            var source = Field(block, SourceField());
+            var name = Field(block, NameField(), "name = \"".Length);
+            var version = Field(block, VersionField(), "version = \"".Length);
+            var source = Field(block, SourceField(), "source = \"".Length);
             if (keep is not null && !keep.Contains(source is null ? $"{name} {version}" : $"{name} {version} ({source})"))
             {
                 continue;
             }
 
-            var rewritten = block;
-            if (source is null && masked.Contains((name!, version!)))
+            // Only a masked block is copied: its version line is replaced before references are matched, as before.
+            if (source is null && masked.Contains((name!, version!)) && First(block, VersionLine()) is { } versionLine)
             {
-                rewritten = VersionLine().Replace(rewritten, $"version = \"{ManifestMetadata.MaskedVersion}\"", 1);
+                block = string.Concat(block[..versionLine.Index], $"version = \"{ManifestMetadata.MaskedVersion}\"", block[(versionLine.Index + versionLine.Length)..]);
             }
 
             var from = name is null || version is null ? null : byId.GetValueOrDefault((name, version, source));
-            rewritten = DependencyReference().Replace(rewritten, m =>
+            var copied = 0;
+            foreach (var match in DependencyReference().EnumerateMatches(block))
             {
-                if (!rewrittenReferences.TryGetValue(m.Value, out var reference))
+                var line = block.Slice(match.Index, match.Length);
+                if (!seenReferences.TryGetValue(line, out var reference))
                 {
-                    var target = lockfile.Resolve(m.Groups["reference"].Value, from);
-                    reference = $" \"{Reference(target, VersionOf(target), m.Groups["source"], versionCounts[target.Name], lockfile.Version)}\",";
-                    rewrittenReferences[m.Value] = reference;
+                    // The match is ` "<reference>",`; its source group is what follows the name (and version) as " (…)".
+                    var written = line[2..^2];
+                    var target = lockfile.Resolve(written.ToString(), from);
+                    reference = $" \"{Reference(target, VersionOf(target), WrittenSource(written), versionCounts[target.Name], lockfile.Version)}\",";
+                    rewrittenReferences[line.ToString()] = reference;
                 }
 
-                return reference;
-            });
-            output.Append(rewritten);
+                output.Append(block[copied..match.Index]).Append(reference);
+                copied = match.Index + match.Length;
+            }
+
+            output.Append(block[copied..]);
         }
 
         var result = output.ToString();
@@ -93,23 +105,53 @@ public static partial class LockfileMasker
     }
 
     /// <summary>Cargo separates entries with one blank line; each block keeps its trailing blank line.</summary>
-    private static IEnumerable<string> SplitBlocks(string text)
+    private static ReadOnlySpan<char> NextBlock(string text, ref int start)
     {
-        var start = 0;
-        while (start < text.Length)
-        {
-            var end = text.IndexOf("\n\n", start, StringComparison.Ordinal);
-            end = end < 0 ? text.Length : end + 2;
-            yield return text[start..end];
-            start = end;
-        }
+        var end = text.IndexOf("\n\n", start, StringComparison.Ordinal);
+        end = end < 0 ? text.Length : end + 2;
+        var block = text.AsSpan(start, end - start);
+        start = end;
+        return block;
     }
 
-    /// <summary>A block's <c>key = "value"</c> line (one generated regex per key: thousands of blocks).</summary>
-    private static string? Field(string block, Regex line)
+    /// <summary>A block's <c>key = "value"</c> line (one generated regex per key: thousands of blocks):
+    /// the value lies between the <paramref name="prefix"/> and the closing quote.</summary>
+    private static string? Field(ReadOnlySpan<char> block, Regex line, int prefix) =>
+        First(block, line) is { } match ? block.Slice(match.Index + prefix, match.Length - prefix - 1).ToString() : null;
+
+    private static (int Index, int Length)? First(ReadOnlySpan<char> block, Regex pattern)
     {
-        var match = line.Match(block);
-        return match.Success ? match.Groups["value"].Value : null;
+        foreach (var match in pattern.EnumerateMatches(block))
+        {
+            return (match.Index, match.Length);
+        }
+
+        return null;
+    }
+
+    /// <summary>DependencyReference's source group in a matched reference: the name has no space and the
+    /// version neither space nor '(', so the group, when present, is all after the first " (" following
+    /// them, less the closing ')'.</summary>
+    private static string? WrittenSource(ReadOnlySpan<char> reference)
+    {
+        var space = reference.IndexOf(' ');
+        if (space < 0)
+        {
+            return null;
+        }
+
+        if (reference[space + 1] != '(')
+        {
+            var afterVersion = reference[(space + 1)..].IndexOf(' ');
+            if (afterVersion < 0)
+            {
+                return null;
+            }
+
+            space += 1 + afterVersion;
+        }
+
+        return reference[(space + 2)..^1].ToString();
     }
 
     [GeneratedRegex("^name = \"(?<value>[^\"]*)\"$", RegexOptions.Multiline)]
@@ -128,10 +170,10 @@ public static partial class LockfileMasker
     /// several packages share that version (never for a path package, which has none), the version
     /// unless it is the only package of its name (so also beside a source, or a path package's
     /// twin). Format v1 always writes both.</summary>
-    private static string Reference(LockedPackage target, string version, Group writtenSource, IReadOnlyDictionary<string, int> versionCounts, int format)
+    private static string Reference(LockedPackage target, string version, string? writtenSource, IReadOnlyDictionary<string, int> versionCounts, int format)
     {
         // The written source keeps cargo's exact spelling (no #precise, v1/v2 branch forms).
-        var source = writtenSource.Success ? writtenSource.Value : target.Source?.Split('#')[0];
+        var source = writtenSource ?? target.Source?.Split('#')[0];
         if (format > 1 && versionCounts[version] == 1)
         {
             source = null;

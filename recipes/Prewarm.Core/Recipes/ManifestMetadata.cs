@@ -14,6 +14,12 @@ internal static class ManifestMetadata
 
     public static readonly IReadOnlyList<string> WorkspaceKeys = ["lints", "metadata"];
 
+    /// <summary><see cref="WorkspaceKeys"/> when <c>[workspace.lints]</c> is kept as written.</summary>
+    public static readonly IReadOnlyList<string> WorkspaceKeysButLints = ["metadata"];
+
+    /// <summary>The package keys switching target auto-discovery, all replaced in the skeleton.</summary>
+    public static readonly IReadOnlyList<string> AutoDiscoveryKeys = ["autobins", "autoexamples", "autotests", "autobenches", "autolib"];
+
     public static readonly IReadOnlyList<string> DependencyTables =
     [
         "dependencies", "dev-dependencies", "dev_dependencies", "build-dependencies", "build_dependencies",

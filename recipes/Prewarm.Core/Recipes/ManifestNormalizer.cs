@@ -63,7 +63,7 @@ public static class ManifestNormalizer
 
     private static void NormalizeWorkspace(TomlTable workspace, string directory, Func<string, bool> isMaskedPackage, IReadOnlyCollection<string>? keptMembers, bool keepSharedTables)
     {
-        RemoveKeys(workspace, keepSharedTables ? ManifestMetadata.WorkspaceKeys.Where(k => k != "lints") : ManifestMetadata.WorkspaceKeys);
+        RemoveKeys(workspace, keepSharedTables ? ManifestMetadata.WorkspaceKeysButLints : ManifestMetadata.WorkspaceKeys);
         if (!keepSharedTables && TomlDocuments.Table(workspace, "package") is { } shared)
         {
             RemoveKeys(shared, ManifestMetadata.PackageKeys);
@@ -95,10 +95,7 @@ public static class ManifestNormalizer
     private static IEnumerable<RecipeTarget> DeclareTargets(TomlTable document, TomlTable packageTable, CargoPackage package, string directory)
     {
         RemoveKeys(document, ManifestMetadata.TargetTables);
-        foreach (var auto in new[] { "autobins", "autoexamples", "autotests", "autobenches", "autolib" })
-        {
-            packageTable.Remove(auto);
-        }
+        RemoveKeys(packageTable, ManifestMetadata.AutoDiscoveryKeys);
 
         var declared = new List<RecipeTarget>();
         var arrays = new SortedDictionary<string, TomlTableArray>(StringComparer.Ordinal);
@@ -194,8 +191,14 @@ public static class ManifestNormalizer
 
         if (TomlDocuments.Table(document, "target") is { } platforms)
         {
-            foreach (var platform in platforms.Values.OfType<TomlTable>())
+            // The tables' own enumerators: Values copies every value into a new list.
+            foreach (var (_, value) in platforms)
             {
+                if (value is not TomlTable platform)
+                {
+                    continue;
+                }
+
                 foreach (var name in ManifestMetadata.DependencyTables)
                 {
                     if (TomlDocuments.Table(platform, name) is { } table)
@@ -210,9 +213,9 @@ public static class ManifestNormalizer
     /// <summary>A path dependency's version requirement must still match the masked version of its target.</summary>
     private static void MaskTable(TomlTable dependencies, string directory, Func<string, bool> isMaskedPackage)
     {
-        foreach (var dependency in dependencies.Values.OfType<TomlTable>())
+        foreach (var (_, value) in dependencies)
         {
-            if (dependency.TryGetValue("path", out var path) && path is string relative
+            if (value is TomlTable dependency && dependency.TryGetValue("path", out var path) && path is string relative
                 && dependency.ContainsKey("version")
                 && isMaskedPackage(ManifestPaths.Normalize(ManifestPaths.Combine(directory, relative))))
             {
@@ -268,11 +271,12 @@ public static class ManifestNormalizer
         return array;
     }
 
-    private static void RemoveKeys(TomlTable table, IEnumerable<string> keys)
+    private static void RemoveKeys(TomlTable table, IReadOnlyList<string> keys)
     {
-        foreach (var key in keys)
+        // Indexed, not enumerated through the interface: no enumerator per call.
+        for (var i = 0; i < keys.Count; i++)
         {
-            table.Remove(key);
+            table.Remove(keys[i]);
         }
     }
 }

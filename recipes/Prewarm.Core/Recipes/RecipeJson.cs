@@ -32,7 +32,10 @@ public static class RecipeJson
         // Written straight into one buffer sized for the texts it carries (escaping adds a little), so it
         // rarely grows; a writer over a stream would buffer the whole document a second time.
         var estimate = recipe.Manifests.Sum(m => m.Contents.Length + 64 * (m.Targets.Count + 1)) + (recipe.LockFile?.Length ?? 0);
-        var buffer = new ArrayBufferWriter<byte>(estimate + estimate / 8 + 4096);
+        // The writer asks for room for a string's worst case (3 UTF-8 bytes per char once escaped) before
+        // writing it: without that slack the lockfile, written last, doubles a buffer of megabytes.
+        var longest = Math.Max(recipe.LockFile?.Length ?? 0, recipe.Manifests.Count == 0 ? 0 : recipe.Manifests.Max(m => m.Contents.Length));
+        var buffer = new ArrayBufferWriter<byte>(estimate + estimate / 8 + 4096 + 3 * (longest + longest / 8));
         using (var json = new Utf8JsonWriter(buffer, WriterOptions))
         {
             json.WriteStartObject();

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Tomlyn;
 using Tomlyn.Model;
 
@@ -13,11 +14,28 @@ public static class TomlDocuments
         // Most tables (a dependency's inline table, a target) are already in order: rebuilt only when not.
         if (!IsSorted(table))
         {
-            var entries = table.OrderBy(e => e.Key, StringComparer.Ordinal).ToList();
-            table.Clear();
-            foreach (var (key, value) in entries)
+            // Sorted in a pooled array and added back: the table keeps its list's capacity, and no LINQ
+            // buffers per table (a skeleton manifest has a few unsorted tables, 1,500 manifests thousands).
+            var entries = ArrayPool<KeyValuePair<string, object>>.Shared.Rent(table.Count);
+            try
             {
-                table[key] = value;
+                var count = 0;
+                foreach (var entry in table)
+                {
+                    entries[count++] = entry;
+                }
+
+                // Keys are distinct, so an unstable sort gives the same order as a stable one.
+                entries.AsSpan(0, count).Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+                table.Clear();
+                foreach (var (key, value) in entries.AsSpan(0, count))
+                {
+                    table.Add(key, value);
+                }
+            }
+            finally
+            {
+                ArrayPool<KeyValuePair<string, object>>.Shared.Return(entries, clearArray: true);
             }
         }
 

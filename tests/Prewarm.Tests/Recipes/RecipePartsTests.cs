@@ -65,6 +65,26 @@ public sealed class RecipePartsTests
         masked.ShouldContain("\"util 9.9.9\"");
     }
 
+    // Two packages of one name and version: references need the source, kept as cargo spelled it (format 1
+    // spells a git source with its commit, which the package's own source also carries).
+    [TestCase("version = 3\n\n", "git+https://example.com/dup?branch=main", "lib")]
+    [TestCase("", "git+https://example.com/dup?branch=main#0123456789abcdef0123456789abcdef01234567", "lib 3.1.0")]
+    public void Lockfile_masking_keeps_each_reference_source_as_written_and_rewrites_a_repeated_reference_alike(string header, string gitReference, string libReference)
+    {
+        const string registry = "registry+https://github.com/rust-lang/crates.io-index";
+        const string git = "git+https://example.com/dup?branch=main#0123456789abcdef0123456789abcdef01234567";
+        var text = header
+            + $"[[package]]\nname = \"app\"\nversion = \"2.0.0\"\ndependencies = [\n \"dup 1.0.0 ({registry})\",\n \"dup 1.0.0 ({gitReference})\",\n \"{libReference}\",\n]\n\n"
+            + $"[[package]]\nname = \"dup\"\nversion = \"1.0.0\"\nsource = \"{registry}\"\n\n"
+            + $"[[package]]\nname = \"dup\"\nversion = \"1.0.0\"\nsource = \"{git}\"\n\n"
+            + $"[[package]]\nname = \"lib\"\nversion = \"3.1.0\"\ndependencies = [\n \"dup 1.0.0 ({gitReference})\",\n]\n";
+        var lockfile = LockfileParser.Parse(text, "Cargo.lock");
+
+        var masked = LockfileMasker.Mask(text, lockfile, new HashSet<string> { "app", "lib" });
+
+        masked.ShouldBe(text.Replace("version = \"2.0.0\"", "version = \"0.0.1\"").Replace("3.1.0", "0.0.1"));
+    }
+
     [Test]
     public void Dummy_sources_follow_the_target_kind_and_harness()
     {
