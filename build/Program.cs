@@ -1,4 +1,5 @@
 using Prewarm.Cake;
+using Prewarm.Cake.Support;
 using Prewarm.Frosting;
 
 ShortProcessGc.Start();

@@ -1,12 +1,16 @@
 using System.Diagnostics;
 using System.Globalization;
 using Prewarm.Cake;
+using Prewarm.Cake.Support;
 using Prewarm.Frosting;
 
-// Usage: ScaleBench RUNS REPO ARTIFACTS — runs the build host's `--target=Recipe` (Scan, then Recipe)
-// RUNS times in this one process and prints each run's wall time: the first run pays the JIT as the
-// built host does; the later ones are the warm, in-process cost of the stages themselves.
+// Usage: ScaleBench RUNS REPO ARTIFACTS [--default-gc] — runs the build host's `--target=Recipe` (Scan,
+// then Recipe) RUNS times in this one process and prints each run's wall time: the first run pays the
+// JIT as the built host does; the later ones are the warm, in-process cost of the stages themselves.
+// Each run gets the GC the host process starts with (ShortProcessGc's no-GC region, begun before the
+// clock starts and ended after it stops); --default-gc runs them under the runtime's usual budget.
 var runs = int.Parse(args[0], CultureInfo.InvariantCulture);
+var hostGc = !args.Contains("--default-gc");
 string[] hostArgs = ["--target=Recipe", $"--repo={args[1]}", $"--artifacts={args[2]}", "--verbosity=quiet"];
 var times = new List<double>();
 var cpu = new List<double>();
@@ -15,6 +19,11 @@ var allocated = new List<(long Bytes, int Gen0)>();
 using var self = Process.GetCurrentProcess();
 for (var i = 0; i < runs; i++)
 {
+    if (hostGc)
+    {
+        ShortProcessGc.Start();
+    }
+
     self.Refresh();
     var cpu0 = self.TotalProcessorTime;
     var pause0 = GC.GetTotalPauseDuration();
@@ -24,6 +33,7 @@ for (var i = 0; i < runs; i++)
     var watch = Stopwatch.StartNew();
     var code = new CakeHost().UsePrewarm().Run(hostArgs);
     times.Add(watch.Elapsed.TotalMilliseconds);
+    ShortProcessGc.End();
     gc.Add(((GC.GetTotalPauseDuration() - pause0).TotalMilliseconds, GC.CollectionCount(2) - gen2));
     allocated.Add((GC.GetTotalAllocatedBytes(precise: true) - bytes0, GC.CollectionCount(0) - gen0));
     self.Refresh();
@@ -35,6 +45,7 @@ for (var i = 0; i < runs; i++)
     }
 }
 
+Console.WriteLine(hostGc ? "GC: the host's (no-GC region per run)" : "GC: the runtime's default");
 Console.WriteLine(Line("wall", times));
 Console.WriteLine(Line("cpu ", cpu));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"GC pauses per run (ms/gen2 collections): {string.Join(' ', gc.Select(g => $"{g.PauseMs:F0}/{g.Gen2}"))}"));
