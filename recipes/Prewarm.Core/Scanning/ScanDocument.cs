@@ -45,9 +45,4 @@ public sealed record ScanDocument
             throw StageArtifact.Stale(path, $"line {e.LineNumber + 1}: not a valid scan.json, {e.Message.Split('.')[0]}", PipelineTasks.Scan);
         }
     }
-
-    private static ScanDocument Parse(string path, string text) =>
-        ScanHandoff.Find(text)
-        ?? System.Text.Json.JsonSerializer.Deserialize<ScanDocument>(text, ScanJson.Options)
-        ?? throw new PrewarmException($"{path}: empty");
 }
