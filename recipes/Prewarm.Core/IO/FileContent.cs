@@ -1,5 +1,4 @@
 using System.Buffers;
-using Microsoft.Win32.SafeHandles;
 
 namespace Prewarm.Core.IO;
 
@@ -7,8 +6,12 @@ namespace Prewarm.Core.IO;
 /// <see cref="FileStream"/> buffer, one open per file, and the size compared before any byte is read.</summary>
 internal static class FileContent
 {
+    // Skeleton files are a few hundred bytes: one block holds them; a large file is compared in blocks.
+    private const int BlockSize = 64 * 1024;
+
     /// <summary>True when the file at <paramref name="path"/> holds exactly <paramref name="expected"/>.
-    /// Errors (missing, unreadable) surface as <see cref="File.ReadAllBytes(string)"/>'s would.</summary>
+    /// Errors (missing, unreadable) surface as <see cref="File.ReadAllBytes(string)"/>'s would. Compared a
+    /// block at a time, so a file of megabytes (scan.json) is never held whole.</summary>
     public static bool Matches(string path, ReadOnlySpan<byte> expected)
     {
         using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
@@ -17,11 +20,23 @@ internal static class FileContent
             return false;
         }
 
-        var buffer = ArrayPool<byte>.Shared.Rent(Math.Max(expected.Length, 1));
+        var buffer = ArrayPool<byte>.Shared.Rent(Math.Clamp(expected.Length, 1, BlockSize));
         try
         {
-            var read = ReadFully(handle, buffer.AsSpan(0, expected.Length));
-            return read == expected.Length && buffer.AsSpan(0, read).SequenceEqual(expected);
+            var offset = 0;
+            while (offset < expected.Length)
+            {
+                var block = buffer.AsSpan(0, Math.Min(buffer.Length, expected.Length - offset));
+                var read = RandomAccess.Read(handle, block, offset);
+                if (read == 0 || !block[..read].SequenceEqual(expected.Slice(offset, read)))
+                {
+                    return false;
+                }
+
+                offset += read;
+            }
+
+            return true;
         }
         finally
         {
@@ -55,22 +70,5 @@ internal static class FileContent
         {
             File.SetLastWriteTimeUtc(handle, time);
         }
-    }
-
-    private static int ReadFully(SafeFileHandle handle, Span<byte> buffer)
-    {
-        var total = 0;
-        while (total < buffer.Length)
-        {
-            var read = RandomAccess.Read(handle, buffer[total..], total);
-            if (read == 0)
-            {
-                break;
-            }
-
-            total += read;
-        }
-
-        return total;
     }
 }

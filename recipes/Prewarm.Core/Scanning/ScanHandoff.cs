@@ -1,3 +1,5 @@
+using Prewarm.Core.IO;
+
 namespace Prewarm.Core.Scanning;
 
 /// <summary>The scan.json this process rendered last, with the document it came from: when Recipe runs
@@ -15,35 +17,7 @@ internal static class ScanHandoff
     /// its manifests hold the very texts the scan parsed and hashed.</summary>
     public static bool Holds(ScanDocument document) => ReferenceEquals(_last?.Item2, document);
 
-    /// <summary>The document rendered last when the file at <paramref name="path"/> holds exactly its bytes,
-    /// else null; compared a block at a time, so the file is never held whole.</summary>
-    public static ScanDocument? Find(string path)
-    {
-        if (_last is not { } last)
-        {
-            return null;
-        }
-
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
-        if (stream.Length != last.Item1.Length)
-        {
-            return null;
-        }
-
-        var expected = last.Item1.Span;
-        var block = new byte[64 * 1024];
-        var offset = 0;
-        while (offset < expected.Length)
-        {
-            var read = stream.Read(block, 0, Math.Min(block.Length, expected.Length - offset));
-            if (read == 0 || !block.AsSpan(0, read).SequenceEqual(expected.Slice(offset, read)))
-            {
-                return null;
-            }
-
-            offset += read;
-        }
-
-        return stream.ReadByte() < 0 ? last.Item2 : null;
-    }
+    /// <summary>The document rendered last when the file at <paramref name="path"/> holds exactly its bytes, else null.</summary>
+    public static ScanDocument? Find(string path) =>
+        _last is { } last && FileContent.Matches(path, last.Item1.Span) ? last.Item2 : null;
 }
