@@ -15,7 +15,7 @@ internal static class ManifestMetadata
     public static readonly IReadOnlyList<string> WorkspaceKeys = ["lints", "metadata"];
 
     /// <summary><see cref="WorkspaceKeys"/> when <c>[workspace.lints]</c> is kept as written.</summary>
-    public static readonly IReadOnlyList<string> WorkspaceKeysButLints = ["metadata"];
+    public static readonly IReadOnlyList<string> WorkspaceKeysButLints = [.. WorkspaceKeys.Where(k => k != "lints")];
 
     /// <summary>The package keys switching target auto-discovery, all replaced in the skeleton.</summary>
     public static readonly IReadOnlyList<string> AutoDiscoveryKeys = ["autobins", "autoexamples", "autotests", "autobenches", "autolib"];
