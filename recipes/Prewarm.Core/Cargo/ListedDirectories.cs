@@ -11,6 +11,9 @@ namespace Prewarm.Core.Cargo;
 /// only in case (a case-insensitive file system would find it), is asked of the disk.</summary>
 internal sealed class ListedDirectories
 {
+    /// <summary>No listing: every question goes to the disk (for lookups made outside a scan).</summary>
+    public static ListedDirectories None { get; } = new();
+
     private readonly Dictionary<string, Dictionary<string, ListedEntry>> _listings = new(StringComparer.Ordinal);
 
     public void Add(string directory, IReadOnlyList<ListedEntry> entries)

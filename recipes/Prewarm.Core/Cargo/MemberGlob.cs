@@ -14,7 +14,7 @@ internal static class MemberGlob
     /// from the scan's <paramref name="listings"/> where they settle it.</summary>
     public static IReadOnlyList<string> Expand(string repoRoot, string baseDirectory, string pattern, ListedDirectories? listings = null)
     {
-        bool Exists(string full) => listings?.DirectoryExists(full) ?? Directory.Exists(full);
+        listings ??= ListedDirectories.None;
 
         var current = new List<string> { baseDirectory };
         foreach (var segment in pattern.Replace('\\', '/').Split('/', StringSplitOptions.RemoveEmptyEntries))
@@ -29,7 +29,7 @@ internal static class MemberGlob
                 }
 
                 var full = Path.Combine(repoRoot, directory);
-                if (!Exists(full))
+                if (!listings.DirectoryExists(full))
                 {
                     continue;
                 }
@@ -44,7 +44,7 @@ internal static class MemberGlob
             current = next;
         }
 
-        return current.Where(d => Exists(Path.Combine(repoRoot, d))).Distinct().Order(StringComparer.Ordinal).ToList();
+        return current.Where(d => listings.DirectoryExists(Path.Combine(repoRoot, d))).Distinct().Order(StringComparer.Ordinal).ToList();
     }
 
     private static string ToRegex(string segment)

@@ -6,6 +6,8 @@ namespace Prewarm.Core.Cargo;
 /// the scan's directory listings where they settle the question (<paramref name="listings"/>), else on disk.</summary>
 internal sealed class PackageFiles(string repoRoot, string packageDirectory, ListedDirectories? listings = null)
 {
+    private readonly ListedDirectories _listings = listings ?? ListedDirectories.None;
+
     public bool Exists(string packageRelative) => FileExists(Full(packageRelative));
 
     public string Relative(string packageRelative) =>
@@ -23,7 +25,7 @@ internal sealed class PackageFiles(string repoRoot, string packageDirectory, Lis
 
         var found = new List<(string Name, string Path)>();
         // From the walk's listing when it read this folder (whether an entry is a directory comes with it).
-        var entries = listings?.Entries(full)?.Select(e => (e.FullPath, (bool?)e.IsDirectory))
+        var entries = _listings.Entries(full)?.Select(e => (e.FullPath, (bool?)e.IsDirectory))
             ?? DirectoryListing.Entries(full).Select(e => (e, (bool?)null));
         foreach (var (entry, isDirectory) in entries)
         {
@@ -42,9 +44,9 @@ internal sealed class PackageFiles(string repoRoot, string packageDirectory, Lis
         return found.OrderBy(f => f.Name, StringComparer.Ordinal);
     }
 
-    private bool FileExists(string full) => listings?.FileExists(full) ?? File.Exists(full);
+    private bool FileExists(string full) => _listings.FileExists(full);
 
-    private bool DirectoryExists(string full) => listings?.DirectoryExists(full) ?? Directory.Exists(full);
+    private bool DirectoryExists(string full) => _listings.DirectoryExists(full);
 
     private string Full(string packageRelative) =>
         System.IO.Path.Combine(repoRoot, System.IO.Path.DirectorySeparatorChar == '/' ? Relative(packageRelative) : Relative(packageRelative).Replace('/', System.IO.Path.DirectorySeparatorChar));
