@@ -139,8 +139,7 @@ internal sealed class TomlEventModel
         var lines = 0;
         for (var lineStart = _scanFrom == 0 ? 0 : NextLine(_scanFrom, offset); lineStart >= 0; lineStart = NextLine(lineStart, offset))
         {
-            var first = _text.AsSpan(lineStart, offset - lineStart).TrimStart(" \t");
-            lines += first.Length > 0 && first[0] == '[' ? 1 : 0;
+            lines += OpensWithBracket(lineStart, offset) ? 1 : 0;
         }
 
         var header = key && IsHeaderLine(offset);
@@ -338,11 +337,13 @@ internal sealed class TomlEventModel
     private Frame Top => _frames.Count > 0 ? _frames[^1] : default;
 
     // Outside values a line that starts with `[` is a table header: a key of a key/value line cannot.
-    private bool IsHeaderLine(int offset)
+    private bool IsHeaderLine(int offset) => OpensWithBracket(LineStart(offset), offset);
+
+    // The text from a line's start up to `end` begins, blanks aside, with `[`.
+    private bool OpensWithBracket(int lineStart, int end)
     {
-        var lineStart = LineStart(offset);
-        var before = _text.AsSpan(lineStart, offset - lineStart).TrimStart(" \t");
-        return before.Length > 0 && before[0] == '[';
+        var text = _text.AsSpan(lineStart, end - lineStart).TrimStart(" \t");
+        return text.Length > 0 && text[0] == '[';
     }
 
     private int LineStart(int offset) => offset == 0 ? 0 : _text.LastIndexOf('\n', offset - 1) + 1;
