@@ -12,7 +12,8 @@ namespace Prewarm.Cake;
 /// <summary>Set-up of a host for the Prewarm recipe.</summary>
 public static class CakeHostExtensions
 {
-    /// <summary>Adds every Prewarm task and makes <see cref="PrewarmContext"/> the build context.
+    /// <summary>Adds every Prewarm task, makes <see cref="PrewarmContext"/> the build context and
+    /// <see cref="PrewarmLifetime"/> its lifetime (settings, interrupt handler, GC).
     /// Tasks of the calling build can hook into the graph with <c>[IsDependeeOf(typeof(WarmupTask))]</c>.</summary>
     public static CakeHost UsePrewarm(this CakeHost host) => host.UsePrewarm<PrewarmContext>();
 
@@ -20,9 +21,9 @@ public static class CakeHostExtensions
     public static CakeHost UsePrewarm<TContext>(this CakeHost host)
         where TContext : PrewarmContext
     {
-        InterruptedWrites.Install();
         return host.AddAssembly(typeof(PrewarmContext).Assembly)
             .UseContext<TContext>()
+            .UseLifetime<PrewarmLifetime>()
             .UseArgumentSource<PrewarmConfigArgumentSource>()
             .ConfigureServices(services =>
             {

@@ -1,8 +1,7 @@
-using System.Runtime.CompilerServices;
 using Cake.Core.Diagnostics;
 using Prewarm.Core;
 using Prewarm.Core.Artifacts;
-using Prewarm.Core.Cargo;
+using Prewarm.Core.Scanning;
 using Prewarm.Core.IO;
 using Prewarm.Core.Warmup;
 
@@ -32,11 +31,10 @@ internal sealed class WarmupStage
     /// <summary>The tiers that carry a Cargo.lock.</summary>
     public IReadOnlyList<string> TierLockfiles => Tiers.Where(t => Files.ContainsKey($"{t}/Cargo.lock")).ToList();
 
-    public static WarmupStage Plan(PrewarmContext context, IReadOnlyList<CargoRepository> repositories)
+    /// <summary>The tiers of <paramref name="scan"/>'s plan, the one Scan's frequency report shows.</summary>
+    public static WarmupStage Plan(ScanResult scan)
     {
-        var options = Options(context);
-        // The plan Scan's frequency report made, when Scan ran in this process on these repositories.
-        var plan = WarmupPlans.For(repositories, options);
+        var plan = scan.WarmupPlan;
         var crates = plan.Crates;
         var files = WarmupFiles.Render(crates);
         files[ArtifactsLayout.TierListFile] = WarmupTierList.Render(crates);
@@ -56,38 +54,5 @@ internal sealed class WarmupStage
                 _fromLockfiles ? "from the scanned lockfiles" : "catalog defaults, nothing scanned",
                 context.Layout.WarmupTier(crate.Tier));
         }
-    }
-
-    /// <summary>The catalog (<c>--tiers</c>), <c>--tier-max-crates</c>, <c>--tier-timings</c> and <c>--rust-target</c>:
-    /// the same for the Recipe task's tiers and the Scan task's frequency report.</summary>
-    /// <remarks>One instance per context, so Recipe finds the plan Scan made (<see cref="WarmupPlans"/>).</remarks>
-    public static WarmupOptions Options(PrewarmContext context) => OptionsOf.GetValue(context, Read);
-
-    private static readonly ConditionalWeakTable<PrewarmContext, WarmupOptions> OptionsOf = new();
-
-    private static WarmupOptions Read(PrewarmContext context)
-    {
-        var recipe = context.Settings.Recipe;
-        return WarmupOptions.For(Catalog(recipe.TiersFile), recipe.TierMaxCrates, context.Settings.Shared.Build.RustTarget) with
-        {
-            Timings = recipe.TierTimings.Aggregate(CompileTimes.None, (times, path) => times.Merge(File.Exists(path)
-                ? CompileTimes.ParseTimingReport(File.ReadAllText(path), path)
-                : throw new PrewarmException($"{path}: timings report not found (--tier-timings)"))),
-        };
-    }
-
-    private static WarmupCatalog Catalog(string? file)
-    {
-        if (file is null)
-        {
-            return WarmupCatalog.Default;
-        }
-
-        if (!File.Exists(file))
-        {
-            throw new PrewarmException($"{file}: tiers file not found (--tiers)");
-        }
-
-        return WarmupCatalog.Parse(File.ReadAllText(file), file);
     }
 }

@@ -7,16 +7,23 @@ namespace Prewarm.Cake.Support;
 /// of a large workspace copies that model again: 7-9 collections and about 100 ms of pauses for 1,500
 /// packages, none with this. The runtime offers no runtimeconfig setting for gen0's budget (GCgen0size has
 /// no public name and is read from the environment only), so the no-GC region is asked for here.
-/// A build's Program.cs calls <see cref="Start"/> first thing.</summary>
+/// <see cref="PrewarmLifetime"/> starts it before the first task and ends it after the last;
+/// <c>PREWARM_GC=default</c> in the environment leaves the runtime's usual budget in force.</summary>
 public static class ShortProcessGc
 {
     /// <summary>The garbage a run may leave uncollected, at most: past it the region ends by itself with a
     /// collection and the GC works as usual, so a larger repository costs no more than this in memory.</summary>
     private const long Budget = 256L << 20;
 
-    /// <summary>Starts the region, where memory allows; does nothing otherwise.</summary>
+    /// <summary>Starts the region, where memory allows and none is on yet; does nothing otherwise.</summary>
     public static void Start()
     {
+        if (GCSettings.LatencyMode == GCLatencyMode.NoGCRegion
+            || string.Equals(Environment.GetEnvironmentVariable("PREWARM_GC"), "default", StringComparison.Ordinal))
+        {
+            return;
+        }
+
         // Where memory is tight (a container's limit), the usual collections are worth their pauses.
         if (GC.GetGCMemoryInfo().TotalAvailableMemoryBytes < 8 * Budget)
         {

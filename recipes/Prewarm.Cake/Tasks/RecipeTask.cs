@@ -3,7 +3,6 @@ using Prewarm.Cake.Recipes;
 using Prewarm.Cake.Support;
 using Prewarm.Cake.Tools.Rustc;
 using Prewarm.Core.Recipes;
-using Prewarm.Core.Scanning;
 using Prewarm.Frosting;
 
 namespace Prewarm.Cake.Tasks;
@@ -13,7 +12,8 @@ namespace Prewarm.Cake.Tasks;
 /// <c>skeleton/</c>, <c>build-env.json</c> (toolchain, profile, target, features, RUSTFLAGS + SHA-256)
 /// and <c>recipe-manifest.json</c> (what later stages read). Across repositories: the layered warmup
 /// crates <c>warmup/&lt;tier&gt;/</c> and <c>warmup/tiers.json</c>.
-/// The repositories come from Scan's <c>scan.json</c> (refused when stale), not from a second scan.
+/// The repositories are Scan's result in this run, or with <c>--exclusive</c> its <c>scan.json</c> (refused
+/// when stale), never a second scan.
 /// </summary>
 [TaskName("Recipe")]
 [IsDependentOn(typeof(ScanTask))]
@@ -22,11 +22,11 @@ public sealed class RecipeTask : FrostingTask<PrewarmContext>
 {
     public override void Run(PrewarmContext context)
     {
-        var repositories = ScanReader.Load(context.Layout.ScanDocument, context.Settings.Shared.Repositories, context.Settings.Scan.Exclude);
+        var scan = ScanStage.Result(context);
         var selection = RecipeArguments.Selection(context);
-        var warmup = WarmupStage.Plan(context, repositories);
+        var warmup = WarmupStage.Plan(scan);
         var rustc = RustcTool.For(context);
-        foreach (var repository in repositories)
+        foreach (var repository in scan.Repositories)
         {
             // `rustc -vV` is a process of its own, mostly waiting: it runs while the skeleton is built.
             var toolchain = Task.Run(() => rustc.VerboseVersion(new RustcVersionSettings { WorkingDirectory = repository.RootPath }));

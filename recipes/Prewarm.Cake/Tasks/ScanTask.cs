@@ -1,9 +1,9 @@
 using Cake.Core.Diagnostics;
-using Prewarm.Cake.Recipes;
 using Prewarm.Cake.Support;
 using Prewarm.Core.Cargo;
 using Prewarm.Core.IO;
 using Prewarm.Core.Scanning;
+using Prewarm.Core.Warmup;
 using Prewarm.Frosting;
 
 namespace Prewarm.Cake.Tasks;
@@ -16,7 +16,8 @@ public sealed class ScanTask : FrostingTask<PrewarmContext>
     {
         var exclude = context.Settings.Scan.Exclude;
         var repositories = RepositoryScanner.ScanAll(context.Settings.Shared.Repositories, exclude);
-        var files = ScanArtifacts.Encode(repositories, WarmupStage.Options(context), exclude);
+        var scan = new ScanResult(repositories, context.Warmup, WarmupPlanner.Decide(repositories, context.Warmup));
+        var files = ScanArtifacts.Encode(repositories, scan.Warmup, scan.WarmupPlan, exclude);
         var artifacts = context.Artifacts.FullPath;
         // All four files or none: a failed scan must not leave a report that mixes two runs.
         AtomicFile.WriteAllBytes(files.Select(f => KeyValuePair.Create(Path.Combine(artifacts, f.Key), f.Value)));
@@ -31,6 +32,7 @@ public sealed class ScanTask : FrostingTask<PrewarmContext>
                 repository.Lockfiles.Count);
         }
 
+        context.Scanned = scan;
         context.Log.Information("Scan: wrote {0} and {1} in {2}", ScanDocument.FileName, "dependency-frequency.{txt,json,md}", artifacts);
     }
 }

@@ -25,7 +25,12 @@ public sealed record DependencyFrequencyReport
 
     public static DependencyFrequencyReport Build(IReadOnlyList<CargoRepository> repositories) => Build(repositories, WarmupOptions.Default);
 
-    public static DependencyFrequencyReport Build(IReadOnlyList<CargoRepository> repositories, WarmupOptions options)
+    public static DependencyFrequencyReport Build(IReadOnlyList<CargoRepository> repositories, WarmupOptions options) =>
+        Build(repositories, options, WarmupPlanner.Decide(repositories, options));
+
+    /// <summary>The report with its tier column taken from <paramref name="plan"/>, the plan made for these
+    /// repositories with <paramref name="options"/> (the one Recipe lays its tiers out from).</summary>
+    public static DependencyFrequencyReport Build(IReadOnlyList<CargoRepository> repositories, WarmupOptions options, WarmupPlan plan)
     {
         // One pass over every use of an external crate, each (name, line) row collecting its sets as it
         // goes: a large workspace has thousands of uses of a few dozen crates.
@@ -54,7 +59,6 @@ public sealed record DependencyFrequencyReport
             }
         }
 
-        var plan = WarmupPlans.For(repositories, options);
         // One closure per locked crate, not per use: serde is used by every package of a large workspace.
         var closureSizes = new Dictionary<(Lockfile, LockedPackage), int>();
         int TransitiveSize(Lockfile lockfile, LockedPackage locked)

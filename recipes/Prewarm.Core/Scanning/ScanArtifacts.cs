@@ -26,13 +26,18 @@ public static class ScanArtifacts
 
     /// <summary>As <see cref="Render(IReadOnlyList{CargoRepository}, WarmupOptions, IReadOnlyList{string})"/>,
     /// each file as the UTF-8 bytes to write (no BOM): scan.json is megabytes, rendered once, as bytes.</summary>
-    public static IReadOnlyDictionary<string, ReadOnlyMemory<byte>> Encode(IReadOnlyList<CargoRepository> repositories, WarmupOptions warmup, IReadOnlyList<string> exclude)
+    public static IReadOnlyDictionary<string, ReadOnlyMemory<byte>> Encode(IReadOnlyList<CargoRepository> repositories, WarmupOptions warmup, IReadOnlyList<string> exclude) =>
+        Encode(repositories, warmup, WarmupPlanner.Decide(repositories, warmup), exclude);
+
+    /// <summary>As <see cref="Encode(IReadOnlyList{CargoRepository}, WarmupOptions, IReadOnlyList{string})"/>, the
+    /// frequency report's tier column from <paramref name="plan"/> (made for these repositories with <paramref name="warmup"/>).</summary>
+    public static IReadOnlyDictionary<string, ReadOnlyMemory<byte>> Encode(IReadOnlyList<CargoRepository> repositories, WarmupOptions warmup, WarmupPlan plan, IReadOnlyList<string> exclude)
     {
         var inputs = repositories.All(r => r.RootPath.Length > 0) ? repositories.Select(ScanInputs.Of).ToList() : null;
         var document = new ScanDocument { Repositories = repositories, Exclude = [.. exclude], Inputs = inputs };
         // The report and scan.json read the same finished model and nothing else: one is built while
         // the other is written. A failure of the report is still the one reported first.
-        var building = Task.Run(() => DependencyFrequencyReport.Build(repositories, warmup));
+        var building = Task.Run(() => DependencyFrequencyReport.Build(repositories, warmup, plan));
         ReadOnlyMemory<byte> json;
         try
         {
@@ -45,7 +50,6 @@ public static class ScanArtifacts
         }
 
         var report = building.GetAwaiter().GetResult();
-        ScanHandoff.Remember(json, document);
         return new SortedDictionary<string, ReadOnlyMemory<byte>>(StringComparer.Ordinal)
         {
             [ScanDocument.FileName] = json,

@@ -20,10 +20,9 @@ public sealed record ScanDocument
     /// repositories had no root on disk): what tells a later stage whether this file is stale.</summary>
     public IReadOnlyList<ScanInputs>? Inputs { get; init; }
 
-    /// <summary>Reads <c>scan.json</c> back (for tasks run with <c>--exclusive</c>). Repository
-    /// <see cref="CargoRepository.RootPath"/> and manifest texts are not stored and come back empty,
-    /// unless the file holds exactly the bytes this process rendered last: then it is that document
-    /// (<see cref="ScanHandoff"/>), with both.</summary>
+    /// <summary>Reads <c>scan.json</c> back (for tasks run with <c>--exclusive</c>: after Scan in the same
+    /// run, its result is on the context). Repository <see cref="CargoRepository.RootPath"/> and manifest
+    /// texts are not stored and come back empty.</summary>
     public static ScanDocument Read(string path)
     {
         if (!File.Exists(path))
@@ -33,8 +32,7 @@ public sealed record ScanDocument
 
         try
         {
-            var document = ScanHandoff.Find(path)
-                ?? System.Text.Json.JsonSerializer.Deserialize<ScanDocument>(File.ReadAllText(path), ScanJson.Options)
+            var document = System.Text.Json.JsonSerializer.Deserialize<ScanDocument>(File.ReadAllText(path), ScanJson.Options)
                 ?? throw new PrewarmException($"{path}: empty");
             return document.FormatVersion == 1
                 ? document

@@ -7,7 +7,8 @@ namespace Prewarm.Core.Scanning;
 /// Gives the stages after Scan the repositories Scan wrote to <c>scan.json</c> instead of scanning
 /// again: the file must name the same repositories and <c>--exclude</c> directories, and every
 /// manifest and lockfile it read must still hash the same, else it is stale and Scan must run again.
-/// The manifests' texts, which scan.json leaves out, are read back from the repositories.
+/// The manifests' texts, which scan.json leaves out, are read back from the repositories. Only a stage
+/// run without Scan before it (<c>--exclusive</c>) reads the file: after Scan, its result is on the context.
 /// </summary>
 public static class ScanReader
 {
@@ -17,7 +18,6 @@ public static class ScanReader
     public static IReadOnlyList<CargoRepository> Load(string path, IReadOnlyList<string> roots, IReadOnlyList<string> exclude)
     {
         var document = ScanDocument.Read(path);
-        var fromThisProcess = ScanHandoff.Holds(document);
         var ids = RepositoryIds.Assign(roots);
         var scanned = document.Repositories.Select(r => r.Id).ToList();
         if (!scanned.SequenceEqual(ids, StringComparer.Ordinal))
@@ -42,13 +42,9 @@ public static class ScanReader
             var repository = document.Repositories[i];
             var inputs = document.Inputs.FirstOrDefault(x => x.Id == repository.Id)
                 ?? throw Stale(path, $"no input hashes for {repository.Id}");
-            // Each file is read once: the text whose hash is checked is the text handed on. A document
-            // this process's Scan made holds the manifests' texts it hashed: those are not read again.
+            // Each file is read once: the text whose hash is checked is the text handed on.
             var texts = new Dictionary<string, string>(StringComparer.Ordinal);
-            var held = fromThisProcess
-                ? repository.Manifests.Where(m => m.Text.Length > 0).Select(m => m.Path).ToHashSet(StringComparer.Ordinal)
-                : [];
-            foreach (var file in inputs.Files.Where(f => !held.Contains(f.Path)))
+            foreach (var file in inputs.Files)
             {
                 var full = Path.Combine(root, file.Path);
                 if (!File.Exists(full))
@@ -68,7 +64,7 @@ public static class ScanReader
             result.Add(repository with
             {
                 RootPath = root,
-                Manifests = [.. repository.Manifests.Select(m => held.Contains(m.Path) ? m : m with { Text = texts.TryGetValue(m.Path, out var text) ? text : TomlText.ReadFile(Path.Combine(root, m.Path), m.Path) })],
+                Manifests = [.. repository.Manifests.Select(m => m with { Text = texts.TryGetValue(m.Path, out var text) ? text : TomlText.ReadFile(Path.Combine(root, m.Path), m.Path) })],
             });
         }
 

@@ -33,4 +33,21 @@ public sealed record WarmupOptions
         TierMaxCrates = tierMaxCrates ?? DefaultTierMaxCrates,
         Target = rustTarget is { Length: > 0 } ? TargetPlatform.For(rustTarget) : TargetPlatform.Default,
     };
+
+    /// <summary>The options of a run: the catalog read from <paramref name="tiersFile"/> (<c>--tiers</c>; the seed's
+    /// when null), the tier cap, the timing reports merged (<c>--tier-timings</c>) and the build target.</summary>
+    public static WarmupOptions Read(string? tiersFile, int? tierMaxCrates, IReadOnlyList<string> timingReports, string? rustTarget) =>
+        For(ReadCatalog(tiersFile), tierMaxCrates, rustTarget) with
+        {
+            Timings = timingReports.Aggregate(CompileTimes.None, (times, path) => times.Merge(File.Exists(path)
+                ? CompileTimes.ParseTimingReport(File.ReadAllText(path), path)
+                : throw new PrewarmException($"{path}: timings report not found (--tier-timings)"))),
+        };
+
+    private static WarmupCatalog ReadCatalog(string? file) => file switch
+    {
+        null => WarmupCatalog.Default,
+        _ when !File.Exists(file) => throw new PrewarmException($"{file}: tiers file not found (--tiers)"),
+        _ => WarmupCatalog.Parse(File.ReadAllText(file), file),
+    };
 }

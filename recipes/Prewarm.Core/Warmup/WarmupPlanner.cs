@@ -26,6 +26,12 @@ public static class WarmupPlanner
 
     public static IReadOnlyList<WarmupCrate> Plan(IReadOnlyList<CrateDemand> demand, WarmupOptions options) => Decide(demand, options).Crates;
 
+    /// <summary>The plan for scanned repositories: every registry dependency of every package resolved
+    /// against its lockfile, then decided. Scan makes it once for its frequency report and hands it on to
+    /// Recipe with its result; a stage that did not run after Scan in this process makes it anew.</summary>
+    public static WarmupPlan Decide(IReadOnlyList<Cargo.CargoRepository> repositories, WarmupOptions options) =>
+        Decide(WarmupDemand.From(repositories, options), options, repositories.Count);
+
     /// <summary>Tiers and a decision per demand row; the catalog alone (<see cref="FromCatalog"/>) when
     /// nothing was scanned. <paramref name="scannedRepositories"/> is the "of N" in the reasons (default:
     /// the repositories named in the demand).</summary>

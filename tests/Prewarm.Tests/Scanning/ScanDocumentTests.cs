@@ -56,17 +56,12 @@ public sealed class ScanDocumentTests
         var document = new ScanDocument { Repositories = [repository], Exclude = ["docs"] };
         ScanJson.SerializeToUtf8(document).ToArray().ShouldBe(System.Text.Encoding.UTF8.GetBytes(ScanJson.Serialize(document)));
 
-        // The same bytes with a byte order mark are not what this process wrote: deserialised, as before.
+        // Read back, as a stage run --exclusive reads it: no root, no texts; with a byte order mark too.
         var file = Path.Combine(Path.GetTempPath(), $"prewarm-scan-{Guid.NewGuid():N}.json");
         try
         {
-            // The very bytes just rendered: the document handed over, manifests' texts and root still in it.
             File.WriteAllBytes(file, files[ScanDocument.FileName].ToArray());
-            ScanDocument.Read(file).Repositories.ShouldHaveSingleItem().RootPath.ShouldBe(repository.RootPath);
-            // One more byte (still valid JSON) is another file.
-            File.WriteAllBytes(file, [.. files[ScanDocument.FileName].ToArray(), (byte)'\n']);
             ScanDocument.Read(file).Repositories.ShouldHaveSingleItem().RootPath.ShouldBe(string.Empty);
-
             File.WriteAllBytes(file, [0xEF, 0xBB, 0xBF, .. files[ScanDocument.FileName].ToArray()]);
             var read = ScanDocument.Read(file);
             read.Repositories.ShouldHaveSingleItem().RootPath.ShouldBe(string.Empty);

@@ -7,10 +7,17 @@ using Prewarm.Frosting;
 // Usage: ScaleBench RUNS REPO ARTIFACTS [--default-gc] — runs the build host's `--target=Recipe` (Scan,
 // then Recipe) RUNS times in this one process and prints each run's wall time: the first run pays the
 // JIT as the built host does; the later ones are the warm, in-process cost of the stages themselves.
-// Each run gets the GC the host process starts with (ShortProcessGc's no-GC region, begun before the
-// clock starts and ended after it stops); --default-gc runs them under the runtime's usual budget.
+// Each run gets the GC the host process runs with (ShortProcessGc's no-GC region, begun here before the
+// clock starts, so the host's lifetime finds it on, and ended by it); --default-gc runs them under the
+// runtime's usual budget.
 var runs = int.Parse(args[0], CultureInfo.InvariantCulture);
 var hostGc = !args.Contains("--default-gc");
+if (!hostGc)
+{
+    // The host's lifetime would start its region in each run: this tells it not to.
+    Environment.SetEnvironmentVariable("PREWARM_GC", "default");
+}
+
 string[] hostArgs = ["--target=Recipe", $"--repo={args[1]}", $"--artifacts={args[2]}", "--verbosity=quiet"];
 var times = new List<double>();
 var cpu = new List<double>();
