@@ -1,7 +1,6 @@
 using System.Text;
 using CliWrap;
 using CliWrap.Buffered;
-using Prewarm.Tests.Support;
 
 namespace Prewarm.Tests.Cargo;
 

@@ -1,11 +1,9 @@
-using NUnit.Framework;
 using Prewarm.Cake.Recipes;
 using Prewarm.Cake.Tools.Cargo;
 using Prewarm.Core.Cargo;
 using Prewarm.Core.Recipes;
 using Prewarm.Core.Recipes.Cooking;
 using Prewarm.Tests.Recipes.Support;
-using Shouldly;
 
 namespace Prewarm.Tests.Recipes;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using NUnit.Framework;
 using Prewarm.Cake.Recipes;
 using Prewarm.Cake.Tools.Cargo;
 using Prewarm.Core.Cargo;
@@ -7,8 +6,6 @@ using Prewarm.Core.Recipes;
 using Prewarm.Core.Recipes.Cooking;
 using Prewarm.Tests.Recipes.Support;
 using Prewarm.Tests.Reliability.RandomWorkspaces;
-using Prewarm.Tests.Support;
-using Shouldly;
 
 namespace Prewarm.Tests.Reliability;
 

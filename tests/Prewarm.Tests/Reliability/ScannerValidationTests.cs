@@ -1,10 +1,8 @@
 using System.Text;
-using NUnit.Framework;
 using Prewarm.Core;
 using Prewarm.Core.Cargo;
 using Prewarm.Tests.Cargo;
 using Prewarm.Tests.Recipes.Support;
-using Shouldly;
 
 namespace Prewarm.Tests.Reliability;
 

@@ -1,12 +1,9 @@
 using System.Text;
 using CliWrap;
 using CliWrap.Buffered;
-using NUnit.Framework;
 using Prewarm.Core.Cargo;
 using Prewarm.Tests.Cargo;
 using Prewarm.Tests.Recipes.Support;
-using Prewarm.Tests.Support;
-using Shouldly;
 
 namespace Prewarm.Tests.Scanning;
 

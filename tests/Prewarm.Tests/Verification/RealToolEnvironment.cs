@@ -3,7 +3,6 @@ using System.Net.Sockets;
 using System.Text;
 using CliWrap;
 using CliWrap.Buffered;
-using Prewarm.Tests.Support;
 
 namespace Prewarm.Tests.Verification;
 

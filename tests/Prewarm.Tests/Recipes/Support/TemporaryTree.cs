@@ -1,5 +1,3 @@
-using Prewarm.Tests.Support;
-
 namespace Prewarm.Tests.Recipes.Support;
 
 /// <summary>A <see cref="TemporaryDirectory"/> with helpers to copy fixtures and edit files.</summary>
