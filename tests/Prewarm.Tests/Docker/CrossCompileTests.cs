@@ -1,7 +1,4 @@
 using System.Text.Json;
-using NUnit.Framework;
-using Prewarm.Tests.Support;
-using Shouldly;
 
 // NUnit 5 marks Order obsolete in favour of DependsOn; these steps are one ordered scenario on one image.
 #pragma warning disable CS0618
@@ -15,9 +12,7 @@ namespace Prewarm.Tests.Docker;
 /// binaries and the cross-compiled target directory, and Verify proves from its record that every
 /// dependency unit was fresh and compiled for that target.
 /// </summary>
-[TestFixture]
 [Category("Docker")]
-[NonParallelizable]
 public sealed class CrossCompileTests : DockerEndToEndFixture
 {
     private string _repository = null!;

@@ -1,15 +1,9 @@
-using NUnit.Framework;
-using Prewarm.Tests.Support;
-using Shouldly;
-
 namespace Prewarm.Tests.Docker;
 
 /// <summary>--cross needs the target's linker and Rust standard library in the base image as the build
 /// platform runs it: the Image task checks it before building and Doctor reports it, one line naming
 /// the packages; the cross base image tests/base-image/build.sh publishes passes.</summary>
-[TestFixture]
 [Category("Docker")]
-[NonParallelizable]
 public sealed class CrossToolchainCheckTests : DockerEndToEndFixture
 {
     private const string Missing =

@@ -1,8 +1,6 @@
 using System.Text.Json;
-using NUnit.Framework;
 using Prewarm.Core.Docker;
 using Prewarm.Tests.Recipes.Support;
-using Prewarm.Tests.Support;
 
 namespace Prewarm.Tests.Docker;
 
@@ -11,8 +9,11 @@ namespace Prewarm.Tests.Docker;
 /// registry) must answer — skipped where it does not, failed where CI requires Docker
 /// (PREWARM_REQUIRE_DOCKER=1) —, a work directory with the artifacts folder in it, a build user id of
 /// the run's own, and, at the end, the work directory deleted and the images the fixture named removed.
-/// A fixture calls <see cref="StartAsync"/> first in its own [OneTimeSetUp].
+/// A fixture calls <see cref="StartAsync"/> first in its own [OneTimeSetUp]. Each is a fixture that runs
+/// alone (the attributes below are inherited); each names its own [Category("Docker")].
 /// </summary>
+[TestFixture]
+[NonParallelizable]
 public abstract class DockerEndToEndFixture
 {
     /// <summary>The catalog the bundled example is warmed with: fixed, so a crate the repository adds

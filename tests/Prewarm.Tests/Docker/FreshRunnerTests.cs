@@ -1,8 +1,5 @@
 using System.Text.Json;
-using NUnit.Framework;
 using Prewarm.Core.Docker;
-using Prewarm.Tests.Support;
-using Shouldly;
 
 // NUnit 5 marks Order obsolete in favour of DependsOn; these steps are one ordered scenario on one image.
 #pragma warning disable CS0618
@@ -17,9 +14,7 @@ namespace Prewarm.Tests.Docker;
 /// compiled. Also: the same engine with its cache mounts pruned stays warm, and a registry that
 /// refuses the push is one line that leaves the previous record in place.
 /// </summary>
-[TestFixture]
 [Category("Docker")]
-[NonParallelizable]
 public sealed class FreshRunnerTests : DockerEndToEndFixture
 {
     private string _repository = null!;

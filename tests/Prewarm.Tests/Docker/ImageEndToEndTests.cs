@@ -1,9 +1,6 @@
 using System.Text;
 using CliWrap;
-using NUnit.Framework;
 using Prewarm.Core.Docker;
-using Prewarm.Tests.Support;
-using Shouldly;
 
 // NUnit 5 marks Order obsolete in favour of DependsOn; these steps are one ordered scenario on one image.
 #pragma warning disable CS0618
@@ -17,9 +14,7 @@ namespace Prewarm.Tests.Docker;
 /// build interrupted with Ctrl-C that leaves the previous image in place.
 /// The tests run in order on one image; each builds on the state the previous one left.
 /// </summary>
-[TestFixture]
 [Category("Docker")]
-[NonParallelizable]
 public sealed class ImageEndToEndTests : DockerEndToEndFixture
 {
     private const string Tag = "prewarm-test/shop-builder:e2e";

@@ -1,7 +1,4 @@
 using System.Text.Json;
-using NUnit.Framework;
-using Prewarm.Tests.Support;
-using Shouldly;
 
 // NUnit 5 marks Order obsolete in favour of DependsOn; these steps are one ordered scenario on one image.
 #pragma warning disable CS0618
@@ -14,9 +11,7 @@ namespace Prewarm.Tests.Docker;
 /// pushed, and joined under one tag in the local registry; Verify checks each platform. The
 /// repository is one binary with one small dependency, so emulated compilation stays short.
 /// </summary>
-[TestFixture]
 [Category("Docker")]
-[NonParallelizable]
 public sealed class MultiPlatformTests : DockerEndToEndFixture
 {
     private string _tag = null!;

@@ -1,7 +1,4 @@
 using System.Text.Json;
-using NUnit.Framework;
-using Prewarm.Tests.Support;
-using Shouldly;
 
 // NUnit 5 marks Order obsolete in favour of DependsOn; these steps are one ordered scenario on one image.
 #pragma warning disable CS0618
@@ -14,9 +11,7 @@ namespace Prewarm.Tests.Docker;
 /// it on a fresh engine that has nothing but the registry, and its skeleton step compiles only what
 /// the builder lacks — which Verify reports, with the reason for each crate it compiled.
 /// </summary>
-[TestFixture]
 [Category("Docker")]
-[NonParallelizable]
 public sealed class OrganisationBuilderTests : DockerEndToEndFixture
 {
     private string _builderTag = null!;

@@ -1,7 +1,4 @@
 using System.Text.Json;
-using NUnit.Framework;
-using Prewarm.Tests.Support;
-using Shouldly;
 
 // NUnit 5 marks Order obsolete in favour of DependsOn; these steps are one ordered scenario on one image.
 #pragma warning disable CS0618
@@ -14,9 +11,7 @@ namespace Prewarm.Tests.Docker;
 /// build recorded. The dev profile, cargo's incremental default, is the case sccache cannot cache
 /// unless the image turns incremental compilation off. A small package keeps the builds short.
 /// </summary>
-[TestFixture]
 [Category("Docker")]
-[NonParallelizable]
 public sealed class SccacheImageTests : DockerEndToEndFixture
 {
     private const string Tag = "prewarm-test/tally-builder:sccache";
