@@ -1,8 +1,5 @@
-using NUnit.Framework;
 using Prewarm.Core.Recipes;
 using Prewarm.Tests.Recipes.Support;
-using Prewarm.Tests.Support;
-using Shouldly;
 
 namespace Prewarm.Tests.Artifacts;
 

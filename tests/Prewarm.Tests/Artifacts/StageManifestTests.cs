@@ -1,4 +1,3 @@
-using NUnit.Framework;
 using Prewarm.Core;
 using Prewarm.Core.Artifacts;
 using Prewarm.Core.Cargo;
@@ -9,8 +8,6 @@ using Prewarm.Core.Scanning;
 using Prewarm.Core.Warmup;
 using Prewarm.Tests.Recipes.Support;
 using Prewarm.Tests.Reliability.RandomWorkspaces;
-using Prewarm.Tests.Support;
-using Shouldly;
 
 namespace Prewarm.Tests.Artifacts;
 

@@ -22,16 +22,17 @@ internal sealed class CargoFixture : IDisposable
         index = "https://example.invalid/index"
         """;
 
+    private readonly TemporaryDirectory _container = new("prewarm-scan-");
+
     public CargoFixture(string name = "fixture")
     {
-        Container = Directory.CreateTempSubdirectory("prewarm-scan-").FullName;
         Root = Path.Combine(Container, name);
         Directory.CreateDirectory(Root);
         Write(".cargo/config.toml", OfflineConfig + "\n");
     }
 
     /// <summary>Parent of <see cref="Root"/>; also holds side repositories (git dependencies).</summary>
-    public string Container { get; }
+    public string Container => _container.Path;
 
     public string Root { get; }
 
@@ -58,22 +59,5 @@ internal sealed class CargoFixture : IDisposable
         return this;
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            foreach (var file in Directory.EnumerateFiles(Container, "*", SearchOption.AllDirectories))
-            {
-                File.SetAttributes(file, FileAttributes.Normal);
-            }
-
-            Directory.Delete(Container, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-        catch (UnauthorizedAccessException)
-        {
-        }
-    }
+    public void Dispose() => _container.Dispose();
 }

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using CliWrap;
 using CliWrap.Buffered;
+using Prewarm.Tests.Recipes.Support;
 
 namespace Prewarm.Tests.Cargo;
 
@@ -16,21 +17,10 @@ internal static class CargoMetadata
     }
 
     /// <summary>Runs cargo in <paramref name="directory"/> (cargo finds .cargo/config.toml from the
-    /// working directory, not from --manifest-path); its stderr becomes the failure message.</summary>
-    public static async Task<string> RunAsync(string directory, params string[] args)
-    {
-        var result = await Cli.Wrap("cargo")
-            .WithArguments(args)
-            .WithWorkingDirectory(directory)
-            .WithValidation(CommandResultValidation.None)
-            .ExecuteBufferedAsync(Encoding.UTF8);
-        if (result.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"cargo {string.Join(' ', args)} failed in {directory}: {result.StandardError}");
-        }
-
-        return result.StandardOutput;
-    }
+    /// working directory, not from --manifest-path) through <see cref="CargoProcess"/>; its stderr
+    /// becomes the failure message. Returns its stdout.</summary>
+    public static async Task<string> RunAsync(string directory, params string[] args) =>
+        (await CargoProcess.RunAsync(directory, args)).StandardOutput;
 
     /// <summary>Runs a script with bash; its stderr becomes the failure message.</summary>
     public static async Task RunScriptAsync(string script, params string[] args)

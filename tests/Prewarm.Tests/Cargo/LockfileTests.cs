@@ -1,8 +1,5 @@
 using System.Text.Json;
-using NUnit.Framework;
 using Prewarm.Core.Cargo;
-using Prewarm.Tests.Support;
-using Shouldly;
 
 namespace Prewarm.Tests.Cargo;
 

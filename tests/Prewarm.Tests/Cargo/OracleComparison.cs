@@ -2,8 +2,6 @@ using System.Text.Json;
 using Prewarm.Core.Cargo;
 using Prewarm.Core.Recipes;
 using Prewarm.Tests.Reliability.RandomWorkspaces;
-using Prewarm.Tests.Support;
-using Shouldly;
 
 namespace Prewarm.Tests.Cargo;
 

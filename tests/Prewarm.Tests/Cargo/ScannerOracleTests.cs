@@ -1,9 +1,6 @@
-using NUnit.Framework;
 using Prewarm.Core.Cargo;
 using Prewarm.Core.Recipes;
 using Prewarm.Tests.Reliability.RandomWorkspaces;
-using Prewarm.Tests.Support;
-using Shouldly;
 
 namespace Prewarm.Tests.Cargo;
 

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text;
-using NUnit.Framework;
 using Prewarm.Core.Cargo;
-using Shouldly;
 using Tomlyn;
 using Tomlyn.Model;
 

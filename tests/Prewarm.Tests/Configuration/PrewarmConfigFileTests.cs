@@ -1,6 +1,4 @@
-using NUnit.Framework;
 using Prewarm.Core.Configuration;
-using Shouldly;
 
 namespace Prewarm.Tests.Configuration;
 

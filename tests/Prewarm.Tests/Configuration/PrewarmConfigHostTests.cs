@@ -1,7 +1,3 @@
-using NUnit.Framework;
-using Prewarm.Tests.Support;
-using Shouldly;
-
 namespace Prewarm.Tests.Configuration;
 
 /// <summary>prewarm.toml read by the real build host: file values apply, the command line wins.</summary>

@@ -1,7 +1,5 @@
-using NUnit.Framework;
 using Prewarm.Core;
 using Prewarm.Core.Diagnostics;
-using Shouldly;
 
 namespace Prewarm.Tests.Diagnostics;
 

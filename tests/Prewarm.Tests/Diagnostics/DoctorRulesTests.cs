@@ -1,7 +1,4 @@
-using NUnit.Framework;
 using Prewarm.Core.Diagnostics;
-using Prewarm.Tests.Support;
-using Shouldly;
 
 namespace Prewarm.Tests.Diagnostics;
 

@@ -1,8 +1,5 @@
 using System.IO.Compression;
 using System.Xml.Linq;
-using NUnit.Framework;
-using Prewarm.Tests.Support;
-using Shouldly;
 
 namespace Prewarm.Tests.Distribution;
 

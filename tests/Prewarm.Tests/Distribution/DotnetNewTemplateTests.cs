@@ -1,9 +1,6 @@
 using System.Text;
 using CliWrap;
 using CliWrap.Buffered;
-using NUnit.Framework;
-using Prewarm.Tests.Support;
-using Shouldly;
 
 namespace Prewarm.Tests.Distribution;
 

@@ -1,5 +1,3 @@
-using Prewarm.Tests.Support;
-
 namespace Prewarm.Tests.Distribution;
 
 /// <summary>

@@ -1,9 +1,6 @@
 using System.Runtime.InteropServices;
-using NUnit.Framework;
 using Prewarm.Core.Diagnostics;
 using Prewarm.Core.Docker;
-using Prewarm.Tests.Support;
-using Shouldly;
 
 namespace Prewarm.Tests.Docker;
 

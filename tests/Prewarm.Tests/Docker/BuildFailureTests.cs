@@ -1,6 +1,4 @@
-using NUnit.Framework;
 using Prewarm.Core.Docker;
-using Shouldly;
 
 namespace Prewarm.Tests.Docker;
 

@@ -1,7 +1,4 @@
 using System.Text.Json;
-using NUnit.Framework;
-using Prewarm.Tests.Support;
-using Shouldly;
 
 // NUnit 5 marks Order obsolete in favour of DependsOn; these steps are one ordered scenario on one image.
 #pragma warning disable CS0618
@@ -15,42 +12,24 @@ namespace Prewarm.Tests.Docker;
 /// binaries and the cross-compiled target directory, and Verify proves from its record that every
 /// dependency unit was fresh and compiled for that target.
 /// </summary>
-[TestFixture]
 [Category("Docker")]
-[NonParallelizable]
-public sealed class CrossCompileTests
+public sealed class CrossCompileTests : DockerEndToEndFixture
 {
-    private TemporaryDirectory _work = null!;
     private string _repository = null!;
-    private string _artifacts = null!;
     private string _tag = null!;
     private BuildHostProcess.Result _warmup = null!;
-    private readonly int _uid = Random.Shared.Next(20_000, 60_000);
 
     [OneTimeSetUp]
     public async Task CrossBuildForArm64()
     {
-        await LocalRegistry.EnsureAsync();
-        _work = new TemporaryDirectory("prewarm-cross-");
-        _repository = Path.Combine(_work.Path, "shop");
-        _artifacts = Path.Combine(_work.Path, "artifacts");
-        _tag = $"{LocalRegistry.Address}/prewarm-test/shop-cross:{_uid}";
-        DotNet.CopyTree(Path.Combine(RepositoryLayout.Root, "tests", "examples", "shop"), _repository);
+        _tag = RegistryTag("shop-cross");
+        await StartAsync("prewarm-cross-", registry: true, _tag);
+        _repository = CopyExample();
 
-        _warmup = await BuildHostProcess.RunAsync(_work.Path,
-            "--target=Warmup", $"--repo={_repository}", $"--artifacts={_artifacts}", $"--base-image={LocalRegistry.CrossBaseImage}",
-            "--cross", "--platform=linux/arm64", $"--tag={_tag}", "--push", $"--uid={_uid}", $"--gid={_uid}", "--profile=release",
+        _warmup = await BuildHostProcess.RunAsync(Work,
+            "--target=Warmup", $"--repo={_repository}", $"--artifacts={Artifacts}", $"--base-image={LocalRegistry.CrossBaseImage}",
+            "--cross", "--platform=linux/arm64", $"--tag={_tag}", "--push", $"--uid={Uid}", $"--gid={Uid}", "--profile=release",
             "--min-fresh-share=100");
-    }
-
-    [OneTimeTearDown]
-    public async Task CleanUp()
-    {
-        _work?.Dispose();
-        if (_tag is not null && File.Exists(DockerRequirement.Cli))
-        {
-            await DockerRequirement.RunAsync("image", "rm", "-f", _tag);
-        }
     }
 
     [Test, Order(1)]
@@ -89,8 +68,8 @@ public sealed class CrossCompileTests
     public void The_cargo_steps_ran_on_the_build_platform()
     {
         _warmup.ExitCode.ShouldBe(0, _warmup.All);
-        var dockerfile = File.ReadAllText(Path.Combine(_artifacts, "docker", "shop", "Dockerfile"));
-        var log = File.ReadAllText(Path.Combine(_artifacts, "docker", "shop", "build.log"));
+        var dockerfile = File.ReadAllText(Path.Combine(Artifacts, "docker", "shop", "Dockerfile"));
+        var log = File.ReadAllText(Path.Combine(Artifacts, "docker", "shop", "build.log"));
 
         dockerfile.ShouldContain("FROM --platform=$BUILDPLATFORM ${BASE_IMAGE} AS cross-base");
         // BuildKit names each step with its stage; the tiers and the skeleton compiled in the cross stage.
@@ -102,7 +81,7 @@ public sealed class CrossCompileTests
     public void Verify_proved_every_dependency_unit_fresh_and_compiled_for_aarch64()
     {
         _warmup.ExitCode.ShouldBe(0, _warmup.All);
-        using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(_artifacts, "verify", "verify.json")));
+        using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(Artifacts, "verify", "verify.json")));
         var repository = report.RootElement.GetProperty("repositories").EnumerateArray().Single();
 
         repository.GetProperty("platform").GetString().ShouldBe("linux/arm64");

@@ -1,8 +1,6 @@
-using NUnit.Framework;
 using Prewarm.Core;
 using Prewarm.Core.Docker;
 using Prewarm.Core.Settings;
-using Shouldly;
 
 namespace Prewarm.Tests.Docker;
 

@@ -1,40 +1,28 @@
-using NUnit.Framework;
-using Prewarm.Tests.Support;
-using Shouldly;
-
 namespace Prewarm.Tests.Docker;
 
 /// <summary>--cross needs the target's linker and Rust standard library in the base image as the build
 /// platform runs it: the Image task checks it before building and Doctor reports it, one line naming
 /// the packages; the cross base image tests/base-image/build.sh publishes passes.</summary>
-[TestFixture]
 [Category("Docker")]
-[NonParallelizable]
-public sealed class CrossToolchainCheckTests
+public sealed class CrossToolchainCheckTests : DockerEndToEndFixture
 {
     private const string Missing =
         "--platform=linux/arm64: prewarm --cross: no aarch64-linux-gnu-gcc (linker for aarch64-unknown-linux-gnu) in the base image; install gcc-aarch64-linux-gnu libc6-dev-arm64-cross or build without --cross";
 
-    private TemporaryDirectory _work = null!;
     private string _repository = null!;
 
     [OneTimeSetUp]
     public async Task CopyTheExample()
     {
-        await LocalRegistry.EnsureAsync();
-        _work = new TemporaryDirectory("prewarm-cross-check-");
-        _repository = Path.Combine(_work.Path, "shop");
-        DotNet.CopyTree(Path.Combine(RepositoryLayout.Root, "tests", "examples", "shop"), _repository);
+        await StartAsync("prewarm-cross-check-", registry: true);
+        _repository = CopyExample();
     }
-
-    [OneTimeTearDown]
-    public void CleanUp() => _work?.Dispose();
 
     [Test]
     public async Task Image_refuses_a_base_image_without_the_cross_toolchain_before_building()
     {
-        var artifacts = Path.Combine(_work.Path, "artifacts-image");
-        var run = await BuildHostProcess.RunAsync(_work.Path,
+        var artifacts = Path.Combine(Work, "artifacts-image");
+        var run = await BuildHostProcess.RunAsync(Work,
             "--target=Image", $"--repo={_repository}", $"--artifacts={artifacts}", $"--base-image={LocalRegistry.BaseImage}",
             "--cross", "--platform=linux/arm64", "--tag=prewarm-test/shop-cross:refused", "--profile=release");
 
@@ -47,10 +35,10 @@ public sealed class CrossToolchainCheckTests
     [TestCase(LocalRegistry.CrossBaseImage, true)]
     public async Task Doctor_checks_the_cross_toolchain(string baseImage, bool present)
     {
-        var artifacts = Path.Combine(_work.Path, $"artifacts-doctor-{present}");
-        var cache = Directory.CreateDirectory(Path.Combine(_work.Path, "cache")).FullName;
+        var artifacts = Path.Combine(Work, $"artifacts-doctor-{present}");
+        var cache = Directory.CreateDirectory(Path.Combine(Work, "cache")).FullName;
 
-        await BuildHostProcess.RunAsync(_work.Path,
+        await BuildHostProcess.RunAsync(Work,
             "--target=Doctor", "--cross", "--platform=linux/arm64", $"--base-image={baseImage}", $"--artifacts={artifacts}",
             $"--cargo-home={cache}", $"--target-dir={cache}", $"--sccache-dir={cache}", "--min-free-gb=0");
 

@@ -1,9 +1,7 @@
 using Cake.Core.IO;
-using NUnit.Framework;
 using Prewarm.Cake.Tools.Docker;
 using Prewarm.Core;
 using Prewarm.Core.Docker;
-using Shouldly;
 
 namespace Prewarm.Tests.Docker;
 

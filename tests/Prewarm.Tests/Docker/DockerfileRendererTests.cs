@@ -1,8 +1,5 @@
-using NUnit.Framework;
 using Prewarm.Core;
 using Prewarm.Core.Docker;
-using Prewarm.Tests.Support;
-using Shouldly;
 
 namespace Prewarm.Tests.Docker;
 

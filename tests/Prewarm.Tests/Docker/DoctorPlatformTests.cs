@@ -1,7 +1,3 @@
-using NUnit.Framework;
-using Prewarm.Tests.Support;
-using Shouldly;
-
 namespace Prewarm.Tests.Docker;
 
 /// <summary>Doctor with <c>--platform</c>, run for real (build host process): a foreign platform without a

@@ -1,8 +1,5 @@
 using System.Text.Json;
-using NUnit.Framework;
 using Prewarm.Core.Docker;
-using Prewarm.Tests.Support;
-using Shouldly;
 
 // NUnit 5 marks Order obsolete in favour of DependsOn; these steps are one ordered scenario on one image.
 #pragma warning disable CS0618
@@ -17,49 +14,23 @@ namespace Prewarm.Tests.Docker;
 /// compiled. Also: the same engine with its cache mounts pruned stays warm, and a registry that
 /// refuses the push is one line that leaves the previous record in place.
 /// </summary>
-[TestFixture]
 [Category("Docker")]
-[NonParallelizable]
-public sealed class FreshRunnerTests
+public sealed class FreshRunnerTests : DockerEndToEndFixture
 {
-    private TemporaryDirectory _work = null!;
     private string _repository = null!;
-    private string _artifacts = null!;
     private string _tiers = null!;
     private string _tag = null!;
-
-    // A build user of this run's own makes every layer new, so the first build is really cold.
-    private readonly int _uid = Random.Shared.Next(20_000, 60_000);
 
     [OneTimeSetUp]
     public async Task WarmAndPush()
     {
-        await LocalRegistry.EnsureAsync();
-        _work = new TemporaryDirectory("prewarm-fresh-runner-");
-        _repository = Path.Combine(_work.Path, "shop");
-        _artifacts = Path.Combine(_work.Path, "artifacts");
-        _tag = $"{LocalRegistry.Address}/prewarm-test/shop-fresh:{_uid}";
-        DotNet.CopyTree(Path.Combine(RepositoryLayout.Root, "tests", "examples", "shop"), _repository);
-        _tiers = Path.Combine(_work.Path, "tiers.json");
-        File.WriteAllText(_tiers, """
-            {"tiers": {"core": ["serde", "serde_json", "anyhow", "thiserror", "tracing", "uuid", "chrono", "log"],
-                       "web": ["tokio", "hyper", "clap", "tracing-subscriber"],
-                       "db": ["tokio-postgres"]},
-             "minRepositories": 2}
-            """);
+        _tag = RegistryTag("shop-fresh");
+        await StartAsync("prewarm-fresh-runner-", registry: true, _tag);
+        _repository = CopyExample();
+        _tiers = WriteTiers(ShopTiers);
 
-        var cold = await BuildHostProcess.RunAsync(_work.Path, [.. Warmup(), "--push", "--cache-to=type=inline"]);
+        var cold = await BuildHostProcess.RunAsync(Work, [.. Warmup(), "--push", "--cache-to=type=inline"]);
         cold.ExitCode.ShouldBe(0, cold.All);
-    }
-
-    [OneTimeTearDown]
-    public async Task CleanUp()
-    {
-        _work?.Dispose();
-        if (_tag is not null && File.Exists(DockerRequirement.Cli))
-        {
-            await DockerRequirement.RunAsync("image", "rm", "-f", _tag);
-        }
     }
 
     [Test, Order(1)]
@@ -72,7 +43,7 @@ public sealed class FreshRunnerTests
         // The compiled dependencies are in the layers: the image is well over its base.
         record.GetProperty("sizeOverBaseBytes").GetInt64().ShouldBeGreaterThan(100_000_000);
         (await DockerRequirement.RunAsync("manifest", "inspect", "--insecure", _tag)).ExitCode.ShouldBe(0);
-        File.ReadAllText(Path.Combine(_artifacts, "docker", "shop", "Dockerfile")).ShouldNotContain("target=/build/target");
+        File.ReadAllText(Path.Combine(Artifacts, "docker", "shop", "Dockerfile")).ShouldNotContain("target=/build/target");
     }
 
     [Test, Order(2)]
@@ -82,7 +53,7 @@ public sealed class FreshRunnerTests
         (await runner.RunAsync("images", "-q")).StandardOutput.Trim().ShouldBeEmpty("the fresh engine must start with nothing");
         File.AppendAllText(Path.Combine(_repository, "crates", "domain", "src", "lib.rs"), "\n// a source-only change on a fresh runner\n");
 
-        var result = await BuildHostProcess.RunWithEnvironmentAsync(_work.Path, runner.Environment, [.. Warmup(), $"--cache-from=type=registry,ref={_tag}"]);
+        var result = await BuildHostProcess.RunWithEnvironmentAsync(Work, runner.Environment, [.. Warmup(), $"--cache-from=type=registry,ref={_tag}"]);
 
         result.ExitCode.ShouldBe(0, result.All);
         var steps = Steps();
@@ -98,7 +69,7 @@ public sealed class FreshRunnerTests
         prune.ExitCode.ShouldBe(0, prune.StandardError);
         File.AppendAllText(Path.Combine(_repository, "crates", "domain", "src", "lib.rs"), "\n// a source-only change after the cache mounts went\n");
 
-        var result = await BuildHostProcess.RunAsync(_work.Path, Warmup());
+        var result = await BuildHostProcess.RunAsync(Work, Warmup());
 
         result.ExitCode.ShouldBe(0, result.All);
         AssertOnlyWorkspaceCompiled();
@@ -107,37 +78,37 @@ public sealed class FreshRunnerTests
     [Test, Order(4)]
     public async Task A_registry_that_does_not_answer_is_one_line_and_the_previous_record_stays()
     {
-        var before = File.ReadAllText(Path.Combine(_artifacts, "docker", "shop", "image.json"));
+        var before = File.ReadAllText(Path.Combine(Artifacts, "docker", "shop", "image.json"));
         const string Unreachable = "127.0.0.1:5999/prewarm-test/nowhere:1";
 
-        var result = await BuildHostProcess.RunAsync(_work.Path, "--target=Image", "--exclusive", $"--repo={_repository}", $"--artifacts={_artifacts}",
-            $"--base-image={LocalRegistry.BaseImage}", $"--tag={Unreachable}", "--push", $"--uid={_uid}", $"--gid={_uid}");
+        var result = await BuildHostProcess.RunAsync(Work, "--target=Image", "--exclusive", $"--repo={_repository}", $"--artifacts={Artifacts}",
+            $"--base-image={LocalRegistry.BaseImage}", $"--tag={Unreachable}", "--push", $"--uid={Uid}", $"--gid={Uid}");
 
         result.ExitCode.ShouldNotBe(0);
         var error = result.StandardError.Split('\n').Single(l => l.StartsWith("Error: ", StringComparison.Ordinal));
         error.ShouldContain($"docker push {Unreachable} failed: the registry 127.0.0.1:5999 does not answer");
-        File.ReadAllText(Path.Combine(_artifacts, "docker", "shop", "image.json")).ShouldBe(before);
-        Directory.GetFiles(_artifacts, "*.tmp", SearchOption.AllDirectories).ShouldBeEmpty();
+        File.ReadAllText(Path.Combine(Artifacts, "docker", "shop", "image.json")).ShouldBe(before);
+        Directory.GetFiles(Artifacts, "*.tmp", SearchOption.AllDirectories).ShouldBeEmpty();
         await DockerRequirement.RunAsync("image", "rm", "-f", Unreachable);
     }
 
     [Test, Order(5)]
     public async Task A_cache_source_whose_registry_does_not_answer_stops_before_building_and_a_missing_one_is_said()
     {
-        var log = Path.Combine(_artifacts, "docker", "shop", "build.log");
+        var log = Path.Combine(Artifacts, "docker", "shop", "build.log");
         var before = File.ReadAllText(log);
-        string[] image = ["--target=Image", "--exclusive", $"--repo={_repository}", $"--artifacts={_artifacts}",
-            $"--base-image={LocalRegistry.BaseImage}", $"--tag={_tag}", $"--uid={_uid}", $"--gid={_uid}"];
+        string[] image = ["--target=Image", "--exclusive", $"--repo={_repository}", $"--artifacts={Artifacts}",
+            $"--base-image={LocalRegistry.BaseImage}", $"--tag={_tag}", $"--uid={Uid}", $"--gid={Uid}"];
 
-        var unreachable = await BuildHostProcess.RunAsync(_work.Path, [.. image, "--cache-from=127.0.0.1:5999/prewarm-test/none:1"]);
+        var unreachable = await BuildHostProcess.RunAsync(Work, [.. image, "--cache-from=127.0.0.1:5999/prewarm-test/none:1"]);
 
         unreachable.ExitCode.ShouldNotBe(0);
         unreachable.StandardError.Split('\n').Single(l => l.StartsWith("Error: ", StringComparison.Ordinal))
             .ShouldContain("--cache-from 127.0.0.1:5999/prewarm-test/none:1: the registry 127.0.0.1:5999 cannot be read");
         File.ReadAllText(log).ShouldBe(before, "nothing may be built when a cache source cannot be read");
 
-        var missing = $"{LocalRegistry.Address}/prewarm-test/never-pushed:{_uid}";
-        var first = await BuildHostProcess.RunAsync(_work.Path, [.. image, $"--cache-from={missing}"]);
+        var missing = $"{LocalRegistry.Address}/prewarm-test/never-pushed:{Uid}";
+        var first = await BuildHostProcess.RunAsync(Work, [.. image, $"--cache-from={missing}"]);
 
         first.ExitCode.ShouldBe(0, first.All);
         first.All.ShouldContain($"--cache-from {missing}: no such image in {LocalRegistry.Address} yet (a first run?)");
@@ -148,7 +119,7 @@ public sealed class FreshRunnerTests
     /// ones compiled (a build that compiled nothing would prove nothing).</summary>
     private void AssertOnlyWorkspaceCompiled()
     {
-        using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(_artifacts, "verify", "verify.json")));
+        using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(Artifacts, "verify", "verify.json")));
         var units = report.RootElement.GetProperty("repositories")[0].GetProperty("units");
         units.GetProperty("dependencies").GetInt32().ShouldBeGreaterThan(50);
         units.GetProperty("freshDependencies").GetInt32().ShouldBe(units.GetProperty("dependencies").GetInt32());
@@ -156,24 +127,15 @@ public sealed class FreshRunnerTests
         units.GetProperty("freshWorkspace").GetInt32().ShouldBe(0);
     }
 
-    private JsonElement ImageRecord() =>
-        JsonDocument.Parse(File.ReadAllText(Path.Combine(_artifacts, "docker", "shop", "image.json"))).RootElement.Clone();
-
     private static bool IsPrewarmStep(BuildStep step) =>
         step.Instruction.Contains("/build/warmup/", StringComparison.Ordinal)
         || step.Instruction.Contains("prewarm/skeleton", StringComparison.Ordinal)
         || (step.Instruction.StartsWith("RUN", StringComparison.Ordinal) && step.Instruction.Contains("cargo build", StringComparison.Ordinal) && !step.Instruction.Contains("touch", StringComparison.Ordinal));
 
-    private IReadOnlyList<BuildStep> Steps() =>
-        BuildProgressParser.Parse(File.ReadAllText(Path.Combine(_artifacts, "docker", "shop", "build.log"))).Where(s => s.IsDockerfileStep).ToList();
-
-    private static string Describe(IEnumerable<BuildStep> steps) =>
-        string.Join("\n", steps.Select(s => $"{s.Status}: {s.Instruction[..Math.Min(120, s.Instruction.Length)]}"));
-
     private string[] Warmup() =>
     [
-        "--target=Warmup", $"--repo={_repository}", $"--artifacts={_artifacts}", $"--tiers={_tiers}",
-        $"--base-image={LocalRegistry.BaseImage}", $"--tag={_tag}", $"--uid={_uid}", $"--gid={_uid}",
+        "--target=Warmup", $"--repo={_repository}", $"--artifacts={Artifacts}", $"--tiers={_tiers}",
+        $"--base-image={LocalRegistry.BaseImage}", $"--tag={_tag}", $"--uid={Uid}", $"--gid={Uid}",
         "--profile=release", "--min-fresh-share=100",
     ];
 }

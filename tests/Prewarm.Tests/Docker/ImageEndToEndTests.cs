@@ -1,9 +1,6 @@
 using System.Text;
 using CliWrap;
-using NUnit.Framework;
 using Prewarm.Core.Docker;
-using Prewarm.Tests.Support;
-using Shouldly;
 
 // NUnit 5 marks Order obsolete in favour of DependsOn; these steps are one ordered scenario on one image.
 #pragma warning disable CS0618
@@ -17,52 +14,22 @@ namespace Prewarm.Tests.Docker;
 /// build interrupted with Ctrl-C that leaves the previous image in place.
 /// The tests run in order on one image; each builds on the state the previous one left.
 /// </summary>
-[TestFixture]
 [Category("Docker")]
-[NonParallelizable]
-public sealed class ImageEndToEndTests
+public sealed class ImageEndToEndTests : DockerEndToEndFixture
 {
     private const string Tag = "prewarm-test/shop-builder:e2e";
-    private TemporaryDirectory _work = null!;
     private string _repository = null!;
-    private string _artifacts = null!;
     private string _tiers = null!;
-
-    // BuildKit's cache is content-addressed and outlives a test run: a build identical to an earlier
-    // run's would be all CACHED. A build user id of this run's own makes every layer (and the cache
-    // mounts, whose ids carry it) new, so the cold build is really cold.
-    private readonly int _uid = Random.Shared.Next(20_000, 60_000);
 
     [OneTimeSetUp]
     public async Task BuildCold()
     {
-        await DockerRequirement.EnsureAsync();
-        _work = new TemporaryDirectory("prewarm-image-");
-        _repository = Path.Combine(_work.Path, "shop");
-        _artifacts = Path.Combine(_work.Path, "artifacts");
-        DotNet.CopyTree(Path.Combine(RepositoryLayout.Root, "tests", "examples", "shop"), _repository);
-
-        // A fixed catalog: a crate the repository adds later is not pulled into a tier.
-        _tiers = Path.Combine(_work.Path, "tiers.json");
-        File.WriteAllText(_tiers, """
-            {"tiers": {"core": ["serde", "serde_json", "anyhow", "thiserror", "tracing", "uuid", "chrono", "log"],
-                       "web": ["tokio", "hyper", "clap", "tracing-subscriber"],
-                       "db": ["tokio-postgres"]},
-             "minRepositories": 2}
-            """);
+        await StartAsync("prewarm-image-", registry: false, Tag);
+        _repository = CopyExample();
+        _tiers = WriteTiers(ShopTiers);
 
         var cold = await BuildImageAsync();
         cold.ExitCode.ShouldBe(0, cold.All);
-    }
-
-    [OneTimeTearDown]
-    public async Task CleanUp()
-    {
-        _work?.Dispose();
-        if (File.Exists(DockerRequirement.Cli))
-        {
-            await DockerRequirement.RunAsync("image", "rm", "-f", Tag);
-        }
     }
 
     [Test, Order(1)]
@@ -72,7 +39,7 @@ public sealed class ImageEndToEndTests
 
         inspect.ExitCode.ShouldBe(0, inspect.StandardError);
         inspect.StandardOutput.ShouldContain("org.opencontainers.image.created");
-        File.Exists(Path.Combine(_artifacts, "docker", "shop", "docker-bake.json")).ShouldBeTrue();
+        File.Exists(Path.Combine(Artifacts, "docker", "shop", "docker-bake.json")).ShouldBeTrue();
     }
 
     [Test, Order(2)]
@@ -121,14 +88,14 @@ public sealed class ImageEndToEndTests
     [Test, Order(5)]
     public async Task Verify_proves_from_the_image_that_every_dependency_unit_was_fresh()
     {
-        var result = await BuildHostProcess.RunAsync(_work.Path, "--target=Verify", "--exclusive", $"--repo={_repository}", $"--artifacts={_artifacts}");
+        var result = await BuildHostProcess.RunAsync(Work, "--target=Verify", "--exclusive", $"--repo={_repository}", $"--artifacts={Artifacts}");
 
         result.ExitCode.ShouldBe(0, result.All);
         result.StandardOutput.ShouldContain($"in the builder image {Tag}");
-        using var report = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(_artifacts, "verify", "verify.json")));
+        using var report = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(Artifacts, "verify", "verify.json")));
         var text = report.RootElement.GetRawText();
         text.ShouldContain(Tag);
-        var markdown = File.ReadAllText(Path.Combine(_artifacts, "verify", "verify.md"));
+        var markdown = File.ReadAllText(Path.Combine(Artifacts, "verify", "verify.md"));
         markdown.ShouldContain("tokio");
         markdown.ShouldNotContain("missing", Case.Sensitive);
         markdown.ShouldContain($"sccache: not checked ({Tag} was built without sccache; render its Dockerfile with --sccache=on to measure it).");
@@ -138,9 +105,9 @@ public sealed class ImageEndToEndTests
     public async Task A_dead_daemon_is_one_clear_line()
     {
         var result = await BuildHostProcess.RunWithEnvironmentAsync(
-            _work.Path,
-            new Dictionary<string, string> { ["DOCKER_HOST"] = $"unix://{_work.Path}/no-daemon.sock" },
-            "--target=Image", "--exclusive", $"--repo={_repository}", $"--artifacts={_artifacts}", "--platform=linux/amd64", $"--tag={Tag}");
+            Work,
+            new Dictionary<string, string> { ["DOCKER_HOST"] = $"unix://{Work}/no-daemon.sock" },
+            "--target=Image", "--exclusive", $"--repo={_repository}", $"--artifacts={Artifacts}", "--platform=linux/amd64", $"--tag={Tag}");
 
         result.ExitCode.ShouldNotBe(0);
         var error = result.StandardError.Split('\n').Single(l => l.StartsWith("Error: ", StringComparison.Ordinal));
@@ -150,7 +117,7 @@ public sealed class ImageEndToEndTests
     [Test, Order(7)]
     public async Task An_unknown_platform_is_one_clear_line()
     {
-        var result = await BuildHostProcess.RunAsync(_work.Path, "--target=Image", "--exclusive", $"--repo={_repository}", $"--artifacts={_artifacts}", "--platform=linux/sparc99");
+        var result = await BuildHostProcess.RunAsync(Work, "--target=Image", "--exclusive", $"--repo={_repository}", $"--artifacts={Artifacts}", "--platform=linux/sparc99");
 
         result.ExitCode.ShouldNotBe(0);
         result.StandardError.ShouldContain("linux/sparc99");
@@ -161,15 +128,15 @@ public sealed class ImageEndToEndTests
     {
         const string token = "cio_PLANTED_secret_9f8e7d6c";
         var result = await BuildHostProcess.RunWithEnvironmentAsync(
-            _work.Path,
+            Work,
             new Dictionary<string, string> { ["CARGO_REGISTRIES_CORP_TOKEN"] = token },
-            "--target=Verify", $"--repo={_repository}", $"--artifacts={_artifacts}", $"--tiers={_tiers}", "--verbosity=diagnostic",
-            $"--base-image={DockerRequirement.BaseImage}", "--platform=linux/amd64", $"--tag={Tag}", $"--uid={_uid}", $"--gid={_uid}",
+            "--target=Verify", $"--repo={_repository}", $"--artifacts={Artifacts}", $"--tiers={_tiers}", "--verbosity=diagnostic",
+            $"--base-image={DockerRequirement.BaseImage}", "--platform=linux/amd64", $"--tag={Tag}", $"--uid={Uid}", $"--gid={Uid}",
             "--secret=id=corp-token,env=CARGO_REGISTRIES_CORP_TOKEN");
 
         result.ExitCode.ShouldBe(0, result.All);
         result.All.ShouldNotContain(token);
-        foreach (var file in Directory.GetFiles(_artifacts, "*", SearchOption.AllDirectories))
+        foreach (var file in Directory.GetFiles(Artifacts, "*", SearchOption.AllDirectories))
         {
             File.ReadAllText(file).ShouldNotContain(token, customMessage: file);
         }
@@ -189,7 +156,7 @@ public sealed class ImageEndToEndTests
 
         using var forceful = new CancellationTokenSource(TimeSpan.FromMinutes(10));
         var output = new StringBuilder();
-        var run = Cli.Wrap("dotnet").WithArguments([RepositoryLayout.BuildDll, .. ImageArguments()]).WithWorkingDirectory(_work.Path)
+        var run = Cli.Wrap("dotnet").WithArguments([RepositoryLayout.BuildDll, .. ImageArguments()]).WithWorkingDirectory(Work)
             .WithEnvironmentVariables(e => e.Set("NO_COLOR", "1"))
             .WithValidation(CommandResultValidation.None)
             .WithStandardOutputPipe(PipeTarget.ToStringBuilder(output))
@@ -217,7 +184,7 @@ public sealed class ImageEndToEndTests
         (DateTime.UtcNow - signalled).ShouldBeLessThan(TimeSpan.FromSeconds(15), $"the host did not stop on SIGTERM:\n{output}");
 
         // Killing the docker client ends its BuildKit session; the daemon then cancels the RUN step.
-        var context = Path.Combine(_artifacts, "docker", "shop", "context");
+        var context = Path.Combine(Artifacts, "docker", "shop", "context");
         var settled = DateTime.UtcNow.AddSeconds(30);
         while (((await ProcessTable.MatchingAsync(AppBuild)).Length > 0 || (await ProcessTable.MatchingAsync(context)).Length > 0) && DateTime.UtcNow < settled)
         {
@@ -226,9 +193,9 @@ public sealed class ImageEndToEndTests
 
         (await ProcessTable.MatchingAsync(AppBuild)).ShouldBeEmpty("cargo kept building in the daemon after the interrupt");
         (await ProcessTable.MatchingAsync(context)).ShouldBeEmpty("the docker client outlived the interrupted host");
-        Directory.GetFiles(_artifacts, "*.tmp", SearchOption.AllDirectories).ShouldBeEmpty();
+        Directory.GetFiles(Artifacts, "*.tmp", SearchOption.AllDirectories).ShouldBeEmpty();
         (await ImageIdAsync()).ShouldBe(before, $"an interrupted build must not move the tag; the interrupted run said:\n{output}");
-        using (var record = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(_artifacts, "docker", "shop", "image.json"))))
+        using (var record = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(Artifacts, "docker", "shop", "image.json"))))
         {
             record.RootElement.GetProperty("image").GetString().ShouldBe(Tag);
         }
@@ -252,17 +219,11 @@ public sealed class ImageEndToEndTests
         step.Instruction.StartsWith("RUN", StringComparison.Ordinal) && step.Instruction.Contains("cargo build", StringComparison.Ordinal)
         && !step.Instruction.Contains("/build/warmup/", StringComparison.Ordinal) && !step.Instruction.Contains("touch", StringComparison.Ordinal);
 
-    private IReadOnlyList<BuildStep> Steps() =>
-        BuildProgressParser.Parse(File.ReadAllText(Path.Combine(_artifacts, "docker", "shop", "build.log"))).Where(s => s.IsDockerfileStep).ToList();
-
-    private static string Describe(IEnumerable<BuildStep> steps) =>
-        string.Join("\n", steps.Select(s => $"{s.Status}: {s.Instruction[..Math.Min(120, s.Instruction.Length)]}"));
-
-    private Task<BuildHostProcess.Result> BuildImageAsync() => BuildHostProcess.RunAsync(_work.Path, ImageArguments());
+    private Task<BuildHostProcess.Result> BuildImageAsync() => BuildHostProcess.RunAsync(Work, ImageArguments());
 
     private string[] ImageArguments() =>
     [
-        "--target=Image", $"--repo={_repository}", $"--artifacts={_artifacts}", $"--tiers={_tiers}",
-        $"--base-image={DockerRequirement.BaseImage}", "--platform=linux/amd64", $"--tag={Tag}", $"--uid={_uid}", $"--gid={_uid}",
+        "--target=Image", $"--repo={_repository}", $"--artifacts={Artifacts}", $"--tiers={_tiers}",
+        $"--base-image={DockerRequirement.BaseImage}", "--platform=linux/amd64", $"--tag={Tag}", $"--uid={Uid}", $"--gid={Uid}",
     ];
 }

@@ -1,7 +1,4 @@
 using System.Text.Json;
-using NUnit.Framework;
-using Prewarm.Tests.Support;
-using Shouldly;
 
 // NUnit 5 marks Order obsolete in favour of DependsOn; these steps are one ordered scenario on one image.
 #pragma warning disable CS0618
@@ -14,30 +11,18 @@ namespace Prewarm.Tests.Docker;
 /// pushed, and joined under one tag in the local registry; Verify checks each platform. The
 /// repository is one binary with one small dependency, so emulated compilation stays short.
 /// </summary>
-[TestFixture]
 [Category("Docker")]
-[NonParallelizable]
-public sealed class MultiPlatformTests
+public sealed class MultiPlatformTests : DockerEndToEndFixture
 {
-    private TemporaryDirectory _work = null!;
-    private string _repository = null!;
-    private string _artifacts = null!;
     private string _tag = null!;
     private BuildHostProcess.Result _warmup = null!;
-    private readonly int _uid = Random.Shared.Next(20_000, 60_000);
 
     [OneTimeSetUp]
     public async Task WarmBothPlatforms()
     {
-        await LocalRegistry.EnsureAsync();
-        _work = new TemporaryDirectory("prewarm-platforms-");
-        _repository = Path.Combine(_work.Path, "hello-platform");
-        _artifacts = Path.Combine(_work.Path, "artifacts");
-        _tag = $"{LocalRegistry.Address}/prewarm-test/hello-platform:{_uid}";
-        Directory.CreateDirectory(Path.Combine(_repository, "src"));
-        Directory.CreateDirectory(Path.Combine(_repository, ".cargo"));
-        File.Copy(Path.Combine(RepositoryLayout.Root, "tests", "examples", "shop", ".cargo", "config.toml"), Path.Combine(_repository, ".cargo", "config.toml"));
-        File.WriteAllText(Path.Combine(_repository, "Cargo.toml"), """
+        _tag = RegistryTag("hello-platform");
+        await StartAsync("prewarm-platforms-", registry: true, _tag, $"{_tag}-linux-amd64", $"{_tag}-linux-arm64");
+        var repository = await PackageAsync("hello-platform", """
             [package]
             name = "hello-platform"
             version = "0.1.0"
@@ -47,32 +32,17 @@ public sealed class MultiPlatformTests
 
             [dependencies]
             itoa = "1"
-            """);
-        File.WriteAllText(Path.Combine(_repository, "src", "main.rs"), """
+            """, "main.rs", """
             fn main() {
                 let mut buffer = itoa::Buffer::new();
                 println!("hello from {} ({} bits)", std::env::consts::ARCH, buffer.format(usize::BITS));
             }
             """);
-        var lockfile = await CliWrap.Buffered.BufferedCommandExtensions.ExecuteBufferedAsync(
-            CliWrap.Cli.Wrap("cargo").WithArguments(["generate-lockfile", "--offline"]).WithWorkingDirectory(_repository)
-                .WithValidation(CliWrap.CommandResultValidation.None));
-        lockfile.ExitCode.ShouldBe(0, lockfile.StandardError);
 
-        _warmup = await BuildHostProcess.RunAsync(_work.Path,
-            "--target=Warmup", $"--repo={_repository}", $"--artifacts={_artifacts}", $"--base-image={LocalRegistry.BaseImage}",
-            "--platform=linux/amd64,linux/arm64", $"--tag={_tag}", "--push", $"--uid={_uid}", $"--gid={_uid}", "--profile=release",
+        _warmup = await BuildHostProcess.RunAsync(Work,
+            "--target=Warmup", $"--repo={repository}", $"--artifacts={Artifacts}", $"--base-image={LocalRegistry.BaseImage}",
+            "--platform=linux/amd64,linux/arm64", $"--tag={_tag}", "--push", $"--uid={Uid}", $"--gid={Uid}", "--profile=release",
             "--min-fresh-share=100");
-    }
-
-    [OneTimeTearDown]
-    public async Task CleanUp()
-    {
-        _work?.Dispose();
-        if (_tag is not null && File.Exists(DockerRequirement.Cli))
-        {
-            await DockerRequirement.RunAsync("image", "rm", "-f", _tag, $"{_tag}-linux-amd64", $"{_tag}-linux-arm64");
-        }
     }
 
     [Test, Order(1)]
@@ -93,7 +63,7 @@ public sealed class MultiPlatformTests
     public async Task The_record_names_the_list_digest_the_tag_resolves_to()
     {
         _warmup.ExitCode.ShouldBe(0, _warmup.All);
-        var path = Directory.GetFiles(_artifacts, "image.json", SearchOption.AllDirectories).Single();
+        var path = Directory.GetFiles(Artifacts, "image.json", SearchOption.AllDirectories).Single();
         using var record = JsonDocument.Parse(File.ReadAllText(path));
         var manifest = await DockerRequirement.RunAsync("manifest", "inspect", "-v", "--insecure", $"{_tag}-linux-arm64");
         manifest.ExitCode.ShouldBe(0, manifest.StandardError);
@@ -143,7 +113,7 @@ public sealed class MultiPlatformTests
     public void Verify_checked_each_platform()
     {
         _warmup.ExitCode.ShouldBe(0, _warmup.All);
-        using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(_artifacts, "verify", "verify.json")));
+        using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(Artifacts, "verify", "verify.json")));
         var repositories = report.RootElement.GetProperty("repositories").EnumerateArray().ToList();
 
         repositories.Select(r => r.GetProperty("platform").GetString()).Order(StringComparer.Ordinal).ShouldBe(["linux/amd64", "linux/arm64"]);

@@ -1,9 +1,6 @@
-using NUnit.Framework;
 using Prewarm.Core;
 using Prewarm.Core.Docker;
 using Prewarm.Core.Verification;
-using Prewarm.Tests.Support;
-using Shouldly;
 
 namespace Prewarm.Tests.Docker;
 

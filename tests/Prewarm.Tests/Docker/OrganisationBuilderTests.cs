@@ -1,9 +1,4 @@
 using System.Text.Json;
-using CliWrap;
-using CliWrap.Buffered;
-using NUnit.Framework;
-using Prewarm.Tests.Support;
-using Shouldly;
 
 // NUnit 5 marks Order obsolete in favour of DependsOn; these steps are one ordered scenario on one image.
 #pragma warning disable CS0618
@@ -16,28 +11,20 @@ namespace Prewarm.Tests.Docker;
 /// it on a fresh engine that has nothing but the registry, and its skeleton step compiles only what
 /// the builder lacks — which Verify reports, with the reason for each crate it compiled.
 /// </summary>
-[TestFixture]
 [Category("Docker")]
-[NonParallelizable]
-public sealed class OrganisationBuilderTests
+public sealed class OrganisationBuilderTests : DockerEndToEndFixture
 {
-    private TemporaryDirectory _work = null!;
-    private string _artifacts = null!;
     private string _builderTag = null!;
     private string _tiers = null!;
     private string[] _repositories = null!;
     private BuildHostProcess.Result _built = null!;
-    private readonly int _uid = Random.Shared.Next(20_000, 60_000);
 
     [OneTimeSetUp]
     public async Task BuildTheOrganisationsBuilder()
     {
-        await LocalRegistry.EnsureAsync();
-        _work = new TemporaryDirectory("prewarm-org-builder-");
-        _artifacts = Path.Combine(_work.Path, "artifacts");
-        _builderTag = $"{LocalRegistry.Address}/prewarm-test/org-builder:{_uid}";
-        var shop = Path.Combine(_work.Path, "shop");
-        DotNet.CopyTree(Path.Combine(RepositoryLayout.Root, "tests", "examples", "shop"), shop);
+        await StartAsync("prewarm-org-builder-", registry: true);
+        _builderTag = RegistryTag("org-builder");
+        var shop = CopyExample();
         var billing = await WorkspaceAsync("billing", """
             anyhow = "1"
             regex = "1"
@@ -45,24 +32,20 @@ public sealed class OrganisationBuilderTests
             tokio = { version = "1", features = ["rt-multi-thread", "macros"] }
             """);
         _repositories = [shop, billing];
-        _tiers = Path.Combine(_work.Path, "tiers.json");
-        File.WriteAllText(_tiers, """{"tiers": {"core": ["serde", "anyhow"]}, "minRepositories": 2}""");
+        _tiers = WriteTiers("""{"tiers": {"core": ["serde", "anyhow"]}, "minRepositories": 2}""");
 
-        _built = await BuildHostProcess.RunAsync(_work.Path, [.. Common(), .. _repositories.Select(r => $"--repo={r}"), "--target=BuilderImage", "--push"]);
+        _built = await BuildHostProcess.RunAsync(Work, [.. Common(), .. _repositories.Select(r => $"--repo={r}"), "--target=BuilderImage", "--push"]);
     }
-
-    [OneTimeTearDown]
-    public void CleanUp() => _work?.Dispose();
 
     [Test, Order(1)]
     public void The_builder_records_what_it_holds_and_is_pushed_under_a_content_tag()
     {
         _built.ExitCode.ShouldBe(0, _built.All);
-        using var contents = JsonDocument.Parse(File.ReadAllText(Path.Combine(_artifacts, "docker", "_builder", "builder.json")));
+        using var contents = JsonDocument.Parse(File.ReadAllText(Path.Combine(Artifacts, "docker", "_builder", "builder.json")));
         contents.RootElement.GetProperty("repositories").EnumerateArray().Select(r => r.GetString()).ShouldBe(["shop", "billing"]);
         // Crates both repositories use are warmed in a tier; the skeletons bring the rest.
         contents.RootElement.GetProperty("tiers").GetProperty("core").EnumerateArray().Select(c => c.GetString()).ShouldContain("anyhow");
-        using var record = JsonDocument.Parse(File.ReadAllText(Path.Combine(_artifacts, "docker", "_builder", "image.json")));
+        using var record = JsonDocument.Parse(File.ReadAllText(Path.Combine(Artifacts, "docker", "_builder", "image.json")));
         var image = record.RootElement.GetProperty("image").GetString()!;
         image.ShouldBe($"{LocalRegistry.Address}/prewarm-test/org-builder:{contents.RootElement.GetProperty("fingerprint").GetString()![..16]}");
         record.RootElement.GetProperty("pushed").GetBoolean().ShouldBeTrue();
@@ -72,10 +55,10 @@ public sealed class OrganisationBuilderTests
     public async Task The_same_inputs_build_nothing()
     {
         _built.ExitCode.ShouldBe(0, _built.All);
-        var log = Path.Combine(_artifacts, "docker", "_builder", "build.log");
+        var log = Path.Combine(Artifacts, "docker", "_builder", "build.log");
         var before = File.GetLastWriteTimeUtc(log);
 
-        var again = await BuildHostProcess.RunAsync(_work.Path, [.. Common(), .. _repositories.Select(r => $"--repo={r}"), "--target=BuilderImage", "--push"]);
+        var again = await BuildHostProcess.RunAsync(Work, [.. Common(), .. _repositories.Select(r => $"--repo={r}"), "--target=BuilderImage", "--push"]);
 
         again.ExitCode.ShouldBe(0, again.All);
         again.StandardOutput.ShouldContain("exists (same inputs): nothing to build");
@@ -96,12 +79,12 @@ public sealed class OrganisationBuilderTests
         var builder = ContentTag();
         await using var runner = await FreshEngine.StartAsync();
 
-        var result = await BuildHostProcess.RunWithEnvironmentAsync(_work.Path, runner.Environment,
-            [.. Common(), $"--repo={reports}", "--target=Warmup", $"--builder-image={builder}", $"--tag={LocalRegistry.Address}/prewarm-test/reports:{_uid}", "--min-fresh-share=100"]);
+        var result = await BuildHostProcess.RunWithEnvironmentAsync(Work, runner.Environment,
+            [.. Common(), $"--repo={reports}", "--target=Warmup", $"--builder-image={builder}", $"--tag={LocalRegistry.Address}/prewarm-test/reports:{Uid}", "--min-fresh-share=100"]);
 
         result.ExitCode.ShouldBe(0, result.All);
-        File.ReadAllText(Path.Combine(_artifacts, "docker", "reports", "Dockerfile")).ShouldContain($"ARG BASE_IMAGE={builder}");
-        using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(_artifacts, "verify", "verify.json")));
+        File.ReadAllText(Path.Combine(Artifacts, "docker", "reports", "Dockerfile")).ShouldContain($"ARG BASE_IMAGE={builder}");
+        using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(Artifacts, "verify", "verify.json")));
         var units = report.RootElement.GetProperty("repositories")[0].GetProperty("units");
         var missed = units.GetProperty("missedInBuilder").EnumerateArray()
             .ToDictionary(m => m.GetProperty("name").GetString()!, m => m.GetProperty("reason").GetString()!);
@@ -112,7 +95,7 @@ public sealed class OrganisationBuilderTests
         // build: shop's serde and syn carry more), are named with both sets.
         missed.Where(m => m.Key is not ("itertools" or "either")).ShouldAllBe(m => m.Value.StartsWith("builder has ", StringComparison.Ordinal));
         units.GetProperty("fromBuilderImage").GetInt32().ShouldBeGreaterThanOrEqualTo(5);
-        File.ReadAllText(Path.Combine(_artifacts, "verify", "verify.md")).ShouldContain("| itertools | 0.10.");
+        File.ReadAllText(Path.Combine(Artifacts, "verify", "verify.md")).ShouldContain("| itertools | 0.10.");
     }
 
     [Test, Order(4)]
@@ -120,10 +103,10 @@ public sealed class OrganisationBuilderTests
     {
         _built.ExitCode.ShouldBe(0, _built.All);
         var shop = _repositories[0];
-        string[] image = [.. Common(), $"--repo={shop}", "--target=Image", $"--tag={LocalRegistry.Address}/prewarm-test/never:{_uid}"];
+        string[] image = [.. Common(), $"--repo={shop}", "--target=Image", $"--tag={LocalRegistry.Address}/prewarm-test/never:{Uid}"];
 
-        var otherProfile = await BuildHostProcess.RunAsync(_work.Path, [.. image.Where(a => a != "--profile=release"), "--profile=dev", $"--builder-image={ContentTag()}"]);
-        var missing = await BuildHostProcess.RunAsync(_work.Path, [.. image, $"--builder-image={LocalRegistry.Address}/prewarm-test/no-such-builder:1"]);
+        var otherProfile = await BuildHostProcess.RunAsync(Work, [.. image.Where(a => a != "--profile=release"), "--profile=dev", $"--builder-image={ContentTag()}"]);
+        var missing = await BuildHostProcess.RunAsync(Work, [.. image, $"--builder-image={LocalRegistry.Address}/prewarm-test/no-such-builder:1"]);
 
         otherProfile.ExitCode.ShouldNotBe(0);
         otherProfile.StandardError.Split('\n').Single(l => l.StartsWith("Error: ", StringComparison.Ordinal))
@@ -135,29 +118,19 @@ public sealed class OrganisationBuilderTests
 
     private string ContentTag()
     {
-        using var record = JsonDocument.Parse(File.ReadAllText(Path.Combine(_artifacts, "docker", "_builder", "image.json")));
+        using var record = JsonDocument.Parse(File.ReadAllText(Path.Combine(Artifacts, "docker", "_builder", "image.json")));
         return record.RootElement.GetProperty("image").GetString()!;
     }
 
     private string[] Common() =>
     [
-        $"--artifacts={_artifacts}", $"--tiers={_tiers}", $"--base-image={LocalRegistry.BaseImage}", $"--builder-tag={_builderTag}",
-        $"--uid={_uid}", $"--gid={_uid}", "--profile=release",
+        $"--artifacts={Artifacts}", $"--tiers={_tiers}", $"--base-image={LocalRegistry.BaseImage}", $"--builder-tag={_builderTag}",
+        $"--uid={Uid}", $"--gid={Uid}", "--profile=release",
     ];
 
     /// <summary>A one-binary workspace on the offline registry, locked by cargo (lockfile version 3,
     /// which the image's older cargo reads).</summary>
-    private async Task<string> WorkspaceAsync(string name, string dependencies)
-    {
-        var root = Path.Combine(_work.Path, name);
-        Directory.CreateDirectory(Path.Combine(root, "src"));
-        Directory.CreateDirectory(Path.Combine(root, ".cargo"));
-        File.Copy(Path.Combine(RepositoryLayout.Root, "tests", "examples", "shop", ".cargo", "config.toml"), Path.Combine(root, ".cargo", "config.toml"));
-        File.WriteAllText(Path.Combine(root, "Cargo.toml"), $"[package]\nname = \"{name}\"\nversion = \"0.1.0\"\nedition = \"2021\"\nrust-version = \"1.63\"\n\n[dependencies]\n{dependencies}\n");
-        File.WriteAllText(Path.Combine(root, "src", "main.rs"), "fn main() { println!(\"ok\"); }\n");
-        var lockfile = await Cli.Wrap("cargo").WithArguments(["generate-lockfile", "--offline"]).WithWorkingDirectory(root)
-            .WithValidation(CommandResultValidation.None).ExecuteBufferedAsync();
-        lockfile.ExitCode.ShouldBe(0, lockfile.StandardError);
-        return root;
-    }
+    private Task<string> WorkspaceAsync(string name, string dependencies) => PackageAsync(name,
+        $"[package]\nname = \"{name}\"\nversion = \"0.1.0\"\nedition = \"2021\"\nrust-version = \"1.63\"\n\n[dependencies]\n{dependencies}\n",
+        "main.rs", "fn main() { println!(\"ok\"); }\n");
 }

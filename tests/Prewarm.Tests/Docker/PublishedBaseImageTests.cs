@@ -1,10 +1,7 @@
 using System.Text;
 using CliWrap;
 using CliWrap.Buffered;
-using NUnit.Framework;
 using Prewarm.Core.Docker;
-using Prewarm.Tests.Support;
-using Shouldly;
 
 namespace Prewarm.Tests.Docker;
 

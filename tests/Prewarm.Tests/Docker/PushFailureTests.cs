@@ -1,7 +1,5 @@
-using NUnit.Framework;
 using Prewarm.Core.Diagnostics;
 using Prewarm.Core.Docker;
-using Shouldly;
 
 namespace Prewarm.Tests.Docker;
 

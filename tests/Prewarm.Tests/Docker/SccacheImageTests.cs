@@ -1,8 +1,4 @@
 using System.Text.Json;
-using NUnit.Framework;
-using Prewarm.Tests.Cargo;
-using Prewarm.Tests.Support;
-using Shouldly;
 
 // NUnit 5 marks Order obsolete in favour of DependsOn; these steps are one ordered scenario on one image.
 #pragma warning disable CS0618
@@ -15,48 +11,23 @@ namespace Prewarm.Tests.Docker;
 /// build recorded. The dev profile, cargo's incremental default, is the case sccache cannot cache
 /// unless the image turns incremental compilation off. A small package keeps the builds short.
 /// </summary>
-[TestFixture]
 [Category("Docker")]
-[NonParallelizable]
-public sealed class SccacheImageTests
+public sealed class SccacheImageTests : DockerEndToEndFixture
 {
     private const string Tag = "prewarm-test/tally-builder:sccache";
     private const string Library = "pub fn count(haystack: &[u8]) -> usize {\n    memchr::memchr_iter(b'a', haystack).count()\n}\n";
-    private TemporaryDirectory _work = null!;
     private string _repository = null!;
-    private string _artifacts = null!;
-
-    // A user id of this run's own: new layers and new cache mounts, so the first build is cold.
-    private readonly int _uid = Random.Shared.Next(20_000, 60_000);
 
     [OneTimeSetUp]
     public async Task CreateRepository()
     {
-        await DockerRequirement.EnsureAsync();
-        _work = new TemporaryDirectory("prewarm-sccache-image-");
-        _repository = Path.Combine(_work.Path, "tally");
-        _artifacts = Path.Combine(_work.Path, "artifacts");
-        Directory.CreateDirectory(Path.Combine(_repository, "src"));
-        Directory.CreateDirectory(Path.Combine(_repository, ".cargo"));
-        File.Copy(Path.Combine(RepositoryLayout.Root, "tests", "examples", "shop", ".cargo", "config.toml"), Path.Combine(_repository, ".cargo", "config.toml"));
-        File.WriteAllText(Path.Combine(_repository, "Cargo.toml"), "[package]\nname = \"tally\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\nmemchr = \"2\"\n");
-        File.WriteAllText(Path.Combine(_repository, "src", "lib.rs"), Library);
-        await CargoMetadata.RunAsync(_repository, "generate-lockfile", "--offline");
+        await StartAsync("prewarm-sccache-image-", registry: false, Tag);
+        _repository = await PackageAsync("tally", "[package]\nname = \"tally\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\nmemchr = \"2\"\n", "lib.rs", Library);
         // The base image's cargo (Debian's, 0.66) reads lockfiles up to version 3, which for
         // registry packages is written the same as this machine's version 4.
         var lockfile = Path.Combine(_repository, "Cargo.lock");
         File.WriteAllText(lockfile, File.ReadAllText(lockfile).Replace("\nversion = 4\n", "\nversion = 3\n", StringComparison.Ordinal));
-        File.WriteAllText(Path.Combine(_work.Path, "tiers.json"), """{"tiers": {"core": ["memchr"]}, "minRepositories": 1}""");
-    }
-
-    [OneTimeTearDown]
-    public async Task CleanUp()
-    {
-        _work?.Dispose();
-        if (File.Exists(DockerRequirement.Cli))
-        {
-            await DockerRequirement.RunAsync("image", "rm", "-f", Tag);
-        }
+        WriteTiers("""{"tiers": {"core": ["memchr"]}, "minRepositories": 1}""");
     }
 
     [Test, Order(1)]
@@ -65,7 +36,7 @@ public sealed class SccacheImageTests
         var build = await BuildImageAsync();
 
         build.ExitCode.ShouldBe(0, build.All);
-        File.ReadAllText(Path.Combine(_artifacts, "docker", "tally", "Dockerfile")).ShouldContain("RUSTC_WRAPPER=sccache");
+        File.ReadAllText(Path.Combine(Artifacts, "docker", "tally", "Dockerfile")).ShouldContain("RUSTC_WRAPPER=sccache");
         var stats = await VerifiedSccacheAsync();
         stats.GetProperty("misses").GetInt32().ShouldBeGreaterThan(0, "the workspace's library was compiled through sccache for the first time");
         stats.GetProperty("gated").GetBoolean().ShouldBeFalse();
@@ -115,16 +86,16 @@ public sealed class SccacheImageTests
     /// <summary>Runs Verify (default thresholds) and returns the <c>sccache</c> object of its JSON report.</summary>
     private async Task<JsonElement> VerifiedSccacheAsync()
     {
-        var verify = await BuildHostProcess.RunAsync(_work.Path, "--target=Verify", "--exclusive", $"--repo={_repository}", $"--artifacts={_artifacts}");
+        var verify = await BuildHostProcess.RunAsync(Work, "--target=Verify", "--exclusive", $"--repo={_repository}", $"--artifacts={Artifacts}");
         verify.ExitCode.ShouldBe(0, verify.All);
-        using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(_artifacts, "verify", "verify.json")));
+        using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(Artifacts, "verify", "verify.json")));
         var repository = report.RootElement.GetProperty("repositories")[0];
         repository.GetProperty("sccache").ValueKind.ShouldBe(JsonValueKind.Object, repository.GetRawText());
         return repository.GetProperty("sccache").Clone();
     }
 
     private Task<BuildHostProcess.Result> BuildImageAsync() => BuildHostProcess.RunAsync(
-        _work.Path,
-        "--target=Image", $"--repo={_repository}", $"--artifacts={_artifacts}", $"--tiers={Path.Combine(_work.Path, "tiers.json")}", "--sccache=on", "--profile=dev",
-        $"--base-image={DockerRequirement.BaseImage}", "--platform=linux/amd64", $"--tag={Tag}", $"--uid={_uid}", $"--gid={_uid}");
+        Work,
+        "--target=Image", $"--repo={_repository}", $"--artifacts={Artifacts}", $"--tiers={Path.Combine(Work, "tiers.json")}", "--sccache=on", "--profile=dev",
+        $"--base-image={DockerRequirement.BaseImage}", "--platform=linux/amd64", $"--tag={Tag}", $"--uid={Uid}", $"--gid={Uid}");
 }

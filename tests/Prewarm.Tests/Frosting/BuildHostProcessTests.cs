@@ -1,7 +1,3 @@
-using NUnit.Framework;
-using Prewarm.Tests.Support;
-using Shouldly;
-
 namespace Prewarm.Tests.Frosting;
 
 /// <summary>The real build host, run as a process the way build.sh runs it.</summary>

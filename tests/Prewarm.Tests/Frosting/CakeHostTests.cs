@@ -1,8 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using NUnit.Framework;
 using Prewarm.Tests.Frosting.Samples;
-using Prewarm.Tests.Support;
-using Shouldly;
 
 namespace Prewarm.Tests.Frosting;
 

@@ -1,9 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text;
-using NUnit.Framework;
 using Prewarm.Core.IO;
-using Prewarm.Tests.Support;
-using Shouldly;
 
 namespace Prewarm.Tests.IO;
 

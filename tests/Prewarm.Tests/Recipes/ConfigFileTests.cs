@@ -1,13 +1,11 @@
 using System.Text;
 using CliWrap;
 using CliWrap.Buffered;
-using NUnit.Framework;
 using Prewarm.Core.Cargo;
 using Prewarm.Core.Recipes;
 using Prewarm.Tests.Cargo;
+using Prewarm.Tests.Recipes.Support;
 using Prewarm.Tests.Reliability.RandomWorkspaces;
-using Prewarm.Tests.Support;
-using Shouldly;
 
 namespace Prewarm.Tests.Recipes;
 
@@ -30,7 +28,7 @@ public sealed class ConfigFileTests
             .Write(".cargo/config.toml", BrokenSource)
             .Write("Cargo.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\nserde = \"1\"\n")
             .Write("src/lib.rs", "");
-        var generated = await CargoProcessIn(fixture.Root, "generate-lockfile", "--offline");
+        var generated = await CargoProcess.RunAsync(fixture.Root, ["generate-lockfile", "--offline"]);
         generated.StandardError.ShouldContain("Using `" + Path.Combine(fixture.Root, ".cargo", "config") + "`");
         using var skeleton = new TemporaryDirectory("prewarm-skeleton-");
 
@@ -106,7 +104,4 @@ public sealed class ConfigFileTests
             .ExecuteBufferedAsync(Encoding.UTF8);
         return result.StandardOutput.Replace(directory, "<dir>", StringComparison.Ordinal).Trim();
     }
-
-    private static async Task<BufferedCommandResult> CargoProcessIn(string directory, params string[] args) =>
-        await Cli.Wrap("cargo").WithArguments(args).WithWorkingDirectory(directory).ExecuteBufferedAsync(Encoding.UTF8);
 }

@@ -1,10 +1,7 @@
-using NUnit.Framework;
 using Prewarm.Core;
 using Prewarm.Core.Artifacts;
 using Prewarm.Core.Recipes;
 using Prewarm.Core.Recipes.Cooking;
-using Prewarm.Tests.Support;
-using Shouldly;
 
 namespace Prewarm.Tests.Recipes;
 

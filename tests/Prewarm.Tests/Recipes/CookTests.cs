@@ -1,9 +1,9 @@
-using NUnit.Framework;
+using Prewarm.Cake.Recipes;
+using Prewarm.Cake.Tools.Cargo;
 using Prewarm.Core.Cargo;
 using Prewarm.Core.Recipes;
 using Prewarm.Core.Recipes.Cooking;
 using Prewarm.Tests.Recipes.Support;
-using Shouldly;
 
 namespace Prewarm.Tests.Recipes;
 
@@ -77,14 +77,21 @@ public sealed class CookTests
     private static async Task CookAsync(string artifacts, CookOptions options, string recipeJson)
     {
         var skeleton = Path.Combine(RecipeArtifacts.DirectoryFor(artifacts, "repo"), RecipeArtifacts.SkeletonDirectory);
-        await CargoProcess.RunAsync(skeleton, CookArguments.For(Path.Combine(skeleton, "Cargo.toml"), options));
         var recipe = RecipeJson.Deserialize(recipeJson, "recipe.json");
+        // The Cook task's own plan and cargo command line.
+        var cook = CookBuild.Settings(CookPlan.Steps(recipe, skeleton, options).ShouldHaveSingleItem());
+        CargoArguments.For(cook).Render().ShouldBe($"build --workspace --target-dir \"{options.TargetDirectory}\" --manifest-path \"{skeleton}/Cargo.toml\" --locked --offline");
+        await CargoProcess.RunAsync(cook);
         DummyArtifacts.Remove(options, recipe.LocalPackages()).ShouldBeGreaterThan(0);
     }
 
     private static async Task<IReadOnlyList<BuildMessages.Artifact>> BuildAsync(string repo, CookOptions options)
     {
-        var result = await CargoProcess.RunAsync(repo, CookArguments.For(Path.Combine(repo, "Cargo.toml"), options, jsonMessages: true, locked: false));
+        // The real build repeats cook's switches (here without --locked: the test edits manifests), with cargo's JSON messages.
+        var build = CookBuild.Settings(new CookStep(Path.Combine(repo, "Cargo.toml"), options, Locked: false));
+        build.MessageFormat = "json";
+        CargoArguments.For(build).Render().ShouldBe($"build --workspace --target-dir \"{options.TargetDirectory}\" --message-format \"json\" --manifest-path \"{repo}/Cargo.toml\" --offline");
+        var result = await CargoProcess.RunAsync(build);
         return BuildMessages.Parse(result.StandardOutput);
     }
 

@@ -1,9 +1,7 @@
-using NUnit.Framework;
 using Prewarm.Core;
 using Prewarm.Core.Cargo;
 using Prewarm.Core.Recipes;
 using Prewarm.Tests.Recipes.Support;
-using Shouldly;
 
 namespace Prewarm.Tests.Recipes;
 

@@ -1,11 +1,9 @@
-using NUnit.Framework;
 using Prewarm.Cake.Recipes;
 using Prewarm.Cake.Support;
 using Prewarm.Cake.Tools.Cargo;
 using Prewarm.Core.Cargo;
 using Prewarm.Core.Recipes;
 using Prewarm.Core.Recipes.Cooking;
-using Shouldly;
 using Tomlyn;
 using Tomlyn.Model;
 

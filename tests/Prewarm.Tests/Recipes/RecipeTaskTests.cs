@@ -1,9 +1,6 @@
-using NUnit.Framework;
 using Prewarm.Cake;
 using Prewarm.Core.Recipes;
 using Prewarm.Tests.Recipes.Support;
-using Prewarm.Tests.Support;
-using Shouldly;
 
 namespace Prewarm.Tests.Recipes;
 

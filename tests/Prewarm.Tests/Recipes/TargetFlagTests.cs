@@ -1,12 +1,9 @@
 using System.Text.Json;
-using NUnit.Framework;
 using Prewarm.Core.Cargo;
 using Prewarm.Core.Recipes;
 using Prewarm.Tests.Cargo;
 using Prewarm.Tests.Recipes.Support;
 using Prewarm.Tests.Reliability.RandomWorkspaces;
-using Prewarm.Tests.Support;
-using Shouldly;
 
 namespace Prewarm.Tests.Recipes;
 

@@ -1,8 +1,4 @@
-using CliWrap;
-using CliWrap.Buffered;
-using NUnit.Framework;
-using Prewarm.Tests.Support;
-using Shouldly;
+using Prewarm.Tests.Recipes.Support;
 
 namespace Prewarm.Tests.Recipes;
 
@@ -55,7 +51,6 @@ public sealed class TierLockfileTests
         kept.ShouldNotContain("name = \"mio\"");
     }
 
-    private static Task<BufferedCommandResult> Cargo(string directory, params string[] args) =>
-        Cli.Wrap("cargo").WithArguments(args).WithWorkingDirectory(directory)
-            .WithValidation(CommandResultValidation.None).ExecuteBufferedAsync();
+    private static Task<CargoProcess.Result> Cargo(string directory, params string[] args) =>
+        CargoProcess.RunAsync(directory, args, check: false);
 }

@@ -1,10 +1,7 @@
 using System.Text.Json;
-using NUnit.Framework;
 using Prewarm.Cake;
 using Prewarm.Core.Verification;
 using Prewarm.Tests.Recipes.Support;
-using Prewarm.Tests.Support;
-using Shouldly;
 
 namespace Prewarm.Tests.Recipes;
 

@@ -1,11 +1,9 @@
 using System.Text.Json;
 using CliWrap.Buffered;
-using NUnit.Framework;
 using Prewarm.Core.Cargo;
 using Prewarm.Core.Scanning;
 using Prewarm.Core.Warmup;
 using Prewarm.Tests.Recipes.Support;
-using Shouldly;
 using static Prewarm.Tests.Recipes.Support.FakeRepository;
 
 namespace Prewarm.Tests.Recipes;

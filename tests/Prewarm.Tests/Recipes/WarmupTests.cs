@@ -1,12 +1,9 @@
-using NUnit.Framework;
 using Prewarm.Core;
 using Prewarm.Core.Cargo;
 using Prewarm.Core.IO;
 using Prewarm.Core.Verification;
 using Prewarm.Core.Warmup;
 using Prewarm.Tests.Recipes.Support;
-using Prewarm.Tests.Support;
-using Shouldly;
 
 namespace Prewarm.Tests.Recipes;
 

@@ -1,12 +1,7 @@
-using System.Text;
 using System.Text.Json;
-using CliWrap;
-using CliWrap.Buffered;
-using NUnit.Framework;
 using Prewarm.Cake;
 using Prewarm.Tests.Cargo;
-using Prewarm.Tests.Support;
-using Shouldly;
+using Prewarm.Tests.Recipes.Support;
 
 namespace Prewarm.Tests.Reliability;
 
@@ -61,11 +56,7 @@ public sealed class BadInputCorpusTests
         Directory.CreateDirectory(Path.Combine(repository, ".cargo"));
         File.WriteAllText(Path.Combine(repository, ".cargo", "config.toml"), CargoFixture.OfflineConfig + "\n");
 
-        var result = await Cli.Wrap("cargo")
-            .WithArguments(["metadata", "--format-version", "1", "--offline"])
-            .WithWorkingDirectory(repository)
-            .WithValidation(CommandResultValidation.None)
-            .ExecuteBufferedAsync(Encoding.UTF8);
+        var result = await CargoProcess.RunAsync(repository, ["metadata", "--format-version", "1", "--offline"], check: false);
 
         result.ExitCode.ShouldNotBe(0, "cargo accepted it");
         result.StandardError.ShouldContain(Cargo(name), Case.Sensitive, "cargo refuses it for another reason");

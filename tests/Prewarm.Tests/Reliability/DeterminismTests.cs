@@ -1,9 +1,6 @@
-using NUnit.Framework;
 using Prewarm.Cake;
 using Prewarm.Core.IO;
 using Prewarm.Tests.Reliability.RandomWorkspaces;
-using Prewarm.Tests.Support;
-using Shouldly;
 
 namespace Prewarm.Tests.Reliability;
 

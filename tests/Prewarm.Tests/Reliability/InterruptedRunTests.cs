@@ -1,8 +1,5 @@
 using System.Text;
 using CliWrap;
-using NUnit.Framework;
-using Prewarm.Tests.Support;
-using Shouldly;
 
 namespace Prewarm.Tests.Reliability;
 

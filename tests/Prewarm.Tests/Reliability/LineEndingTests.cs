@@ -1,8 +1,5 @@
 using System.Text;
-using NUnit.Framework;
 using Prewarm.Cake;
-using Prewarm.Tests.Support;
-using Shouldly;
 
 namespace Prewarm.Tests.Reliability;
 

@@ -1,12 +1,11 @@
 using System.Globalization;
-using NUnit.Framework;
+using Prewarm.Cake.Recipes;
+using Prewarm.Cake.Tools.Cargo;
 using Prewarm.Core.Cargo;
 using Prewarm.Core.Recipes;
 using Prewarm.Core.Recipes.Cooking;
 using Prewarm.Tests.Recipes.Support;
 using Prewarm.Tests.Reliability.RandomWorkspaces;
-using Prewarm.Tests.Support;
-using Shouldly;
 
 namespace Prewarm.Tests.Reliability;
 
@@ -43,7 +42,10 @@ public sealed class RandomWorkspaceCookTests
         // apart by location), the sources are copied over it with their mtimes, and the workspace's
         // own sources are touched; real [patch] sources are not.
         GeneratedRepository.Write(root, SkeletonFiles.Materialize(recipe));
-        var cook = await CargoProcess.RunAsync(root, CookArguments.For(Path.Combine(root, "Cargo.toml"), options), check: false);
+        var step = new CookStep(Path.Combine(root, "Cargo.toml"), options, Locked: true);
+        var cookSettings = CookBuild.Settings(step);
+        CargoArguments.For(cookSettings).Render().ShouldBe($"build --workspace --target-dir \"{options.TargetDirectory}\" --manifest-path \"{step.Manifest}\" --locked --offline");
+        var cook = await CargoProcess.RunAsync(cookSettings, check: false);
         cook.ExitCode.ShouldBe(0, $"the skeleton does not build:\n{cook.StandardError}\n{generated.Description}");
         CopyOver(sources, root);
         var patched = recipe.PatchedDirectories();
@@ -56,7 +58,11 @@ public sealed class RandomWorkspaceCookTests
             }
         }
 
-        var build = await CargoProcess.RunAsync(root, CookArguments.For(Path.Combine(root, "Cargo.toml"), options, jsonMessages: true), check: false);
+        // The real build repeats cook's switches, with cargo's JSON messages.
+        var buildSettings = CookBuild.Settings(step);
+        buildSettings.MessageFormat = "json";
+        CargoArguments.For(buildSettings).Render().ShouldBe($"build --workspace --target-dir \"{options.TargetDirectory}\" --message-format \"json\" --manifest-path \"{step.Manifest}\" --locked --offline");
+        var build = await CargoProcess.RunAsync(buildSettings, check: false);
         build.ExitCode.ShouldBe(0, build.StandardError);
         var artifacts = BuildMessages.Parse(build.StandardOutput);
         artifacts.Where(a => a.IsExternal && !a.Fresh).ShouldBeEmpty($"external units compiled again after cook\n{generated.Description}");

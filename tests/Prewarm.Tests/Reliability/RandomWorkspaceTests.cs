@@ -1,13 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
-using NUnit.Framework;
 using Prewarm.Core.Cargo;
 using Prewarm.Core.Recipes;
 using Prewarm.Tests.Cargo;
 using Prewarm.Tests.Recipes.Support;
 using Prewarm.Tests.Reliability.RandomWorkspaces;
-using Prewarm.Tests.Support;
-using Shouldly;
 
 namespace Prewarm.Tests.Reliability;
 

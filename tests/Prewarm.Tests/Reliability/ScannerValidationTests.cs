@@ -1,11 +1,8 @@
 using System.Text;
-using CliWrap;
-using CliWrap.Buffered;
-using NUnit.Framework;
 using Prewarm.Core;
 using Prewarm.Core.Cargo;
 using Prewarm.Tests.Cargo;
-using Shouldly;
+using Prewarm.Tests.Recipes.Support;
 
 namespace Prewarm.Tests.Reliability;
 
@@ -317,11 +314,7 @@ public sealed class ScannerValidationTests
     /// <summary>Full <c>cargo metadata</c> (it resolves, so cycles and the lockfile are checked too).</summary>
     private static async Task<(int ExitCode, string Error)> CargoMetadataAsync(string root)
     {
-        var result = await Cli.Wrap("cargo")
-            .WithArguments(["metadata", "--format-version", "1", "--offline"])
-            .WithWorkingDirectory(root)
-            .WithValidation(CommandResultValidation.None)
-            .ExecuteBufferedAsync(Encoding.UTF8);
+        var result = await CargoProcess.RunAsync(root, ["metadata", "--format-version", "1", "--offline"], check: false);
         return (result.ExitCode, result.StandardError);
     }
 }

@@ -1,11 +1,9 @@
 using System.Text;
 using CliWrap;
 using CliWrap.Buffered;
-using NUnit.Framework;
 using Prewarm.Core.Cargo;
 using Prewarm.Tests.Cargo;
-using Prewarm.Tests.Support;
-using Shouldly;
+using Prewarm.Tests.Recipes.Support;
 
 namespace Prewarm.Tests.Scanning;
 
@@ -45,8 +43,7 @@ public sealed class AllProblemsTests
         // Each root is refused by cargo too (each where cargo reads it).
         foreach (var root in new[] { "", "examples/nested", "examples/broken", "examples/inherits", "examples/lints" })
         {
-            var cargo = await Cli.Wrap("cargo").WithArguments(["metadata", "--format-version", "1", "--offline", "--no-deps"])
-                .WithWorkingDirectory(Path.Combine(fixture.Root, root)).WithValidation(CommandResultValidation.None).ExecuteBufferedAsync();
+            var cargo = await CargoProcess.RunAsync(Path.Combine(fixture.Root, root), ["metadata", "--format-version", "1", "--offline", "--no-deps"], check: false);
             cargo.ExitCode.ShouldNotBe(0, $"cargo accepts {root}");
         }
 

@@ -1,8 +1,6 @@
-using NUnit.Framework;
 using Prewarm.Core;
 using Prewarm.Core.Cargo;
 using Prewarm.Tests.Cargo;
-using Shouldly;
 
 namespace Prewarm.Tests.Scanning;
 

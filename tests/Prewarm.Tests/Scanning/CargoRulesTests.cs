@@ -1,7 +1,5 @@
-using NUnit.Framework;
 using Prewarm.Core.Cargo;
 using Prewarm.Tests.Cargo;
-using Shouldly;
 
 namespace Prewarm.Tests.Scanning;
 

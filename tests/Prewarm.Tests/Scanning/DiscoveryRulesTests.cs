@@ -1,8 +1,6 @@
 using CliWrap;
-using NUnit.Framework;
 using Prewarm.Core.Cargo;
 using Prewarm.Tests.Cargo;
-using Shouldly;
 
 namespace Prewarm.Tests.Scanning;
 

@@ -1,6 +1,4 @@
-using NUnit.Framework;
 using Prewarm.Core.Cargo;
-using Shouldly;
 
 namespace Prewarm.Tests.Scanning;
 

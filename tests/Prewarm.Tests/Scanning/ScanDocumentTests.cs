@@ -1,10 +1,7 @@
-using NUnit.Framework;
 using Prewarm.Core;
 using Prewarm.Core.Cargo;
 using Prewarm.Core.IO;
 using Prewarm.Core.Scanning;
-using Prewarm.Tests.Support;
-using Shouldly;
 
 namespace Prewarm.Tests.Scanning;
 

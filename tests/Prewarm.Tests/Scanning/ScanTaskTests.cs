@@ -1,9 +1,6 @@
 using System.Text.Json;
-using NUnit.Framework;
 using Prewarm.Cake;
 using Prewarm.Tests.Cargo;
-using Prewarm.Tests.Support;
-using Shouldly;
 
 namespace Prewarm.Tests.Scanning;
 

@@ -1,8 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using NUnit.Framework;
 using Prewarm.Core.Scanning;
-using Shouldly;
 
 namespace Prewarm.Tests.Scanning;
 

@@ -1,8 +1,5 @@
 using CliWrap;
 using CliWrap.Buffered;
-using NUnit.Framework;
-using Prewarm.Tests.Support;
-using Shouldly;
 
 namespace Prewarm.Tests.Security;
 

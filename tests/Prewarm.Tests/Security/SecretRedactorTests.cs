@@ -1,7 +1,5 @@
 using System.Collections;
-using NUnit.Framework;
 using Prewarm.Core.Security;
-using Shouldly;
 
 namespace Prewarm.Tests.Security;
 

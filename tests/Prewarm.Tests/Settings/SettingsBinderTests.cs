@@ -1,9 +1,7 @@
-using NUnit.Framework;
 using Prewarm.Core;
 using Prewarm.Core.Configuration;
 using Prewarm.Core.Docker;
 using Prewarm.Core.Settings;
-using Shouldly;
 
 namespace Prewarm.Tests.Settings;
 

@@ -1,7 +1,6 @@
 using System.Text;
 using CliWrap;
 using CliWrap.Buffered;
-using NUnit.Framework;
 
 namespace Prewarm.Tests.Support;
 

@@ -1,8 +1,6 @@
 using Cake.Core.IO;
-using NUnit.Framework;
 using Prewarm.Cake.Tools.Cargo;
 using Prewarm.Core;
-using Shouldly;
 
 namespace Prewarm.Tests.Tools;
 

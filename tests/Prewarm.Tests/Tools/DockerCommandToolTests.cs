@@ -1,6 +1,4 @@
-using NUnit.Framework;
 using Prewarm.Cake.Tools.Docker;
-using Shouldly;
 
 namespace Prewarm.Tests.Tools;
 

@@ -3,7 +3,6 @@ using Cake.Core.Configuration;
 using Cake.Core.Diagnostics;
 using Cake.Core.IO;
 using Cake.Core.Tooling;
-using Prewarm.Tests.Support;
 
 namespace Prewarm.Tests.Tools;
 

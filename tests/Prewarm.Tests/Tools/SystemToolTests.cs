@@ -1,9 +1,7 @@
-using NUnit.Framework;
 using Prewarm.Cake.Tools.Git;
 using Prewarm.Cake.Tools.Posix;
 using Prewarm.Cake.Tools.Rustc;
 using Prewarm.Core;
-using Shouldly;
 
 namespace Prewarm.Tests.Tools;
 

@@ -2,12 +2,10 @@ using System.Reflection;
 using Cake.Core;
 using Cake.Core.Annotations;
 using Cake.Core.IO;
-using NUnit.Framework;
 using Prewarm.Cake.Tools.Cargo;
 using Prewarm.Cake.Tools.Docker;
 using Prewarm.Cake.Tools.Rustc;
 using Prewarm.Cake.Tools.Sccache;
-using Shouldly;
 
 namespace Prewarm.Tests.Tools;
 

@@ -2,7 +2,6 @@ using Cake.Core;
 using Cake.Core.Diagnostics;
 using Cake.Core.IO;
 using Cake.Core.Tooling;
-using Prewarm.Tests.Support;
 
 namespace Prewarm.Tests.Tools;
 

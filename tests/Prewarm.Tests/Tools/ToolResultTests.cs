@@ -1,6 +1,4 @@
-using NUnit.Framework;
 using Prewarm.Cake.Tools.Process;
-using Shouldly;
 
 namespace Prewarm.Tests.Tools;
 

@@ -1,9 +1,7 @@
 using System.Text.Json;
 using System.Xml.Linq;
-using NUnit.Framework;
 using Prewarm.Core.Benchmarking;
 using Prewarm.Core.Verification;
-using Shouldly;
 
 namespace Prewarm.Tests.Verification;
 

@@ -1,8 +1,5 @@
-using NUnit.Framework;
 using Prewarm.Core.Benchmarking;
 using Prewarm.Core.Verification;
-using Prewarm.Tests.Support;
-using Shouldly;
 
 namespace Prewarm.Tests.Verification;
 

@@ -2,9 +2,6 @@ using System.Text.Json;
 using System.Xml.Linq;
 using CliWrap;
 using CliWrap.Buffered;
-using NUnit.Framework;
-using Prewarm.Tests.Support;
-using Shouldly;
 
 namespace Prewarm.Tests.Verification;
 

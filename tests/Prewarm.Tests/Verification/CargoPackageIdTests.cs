@@ -1,6 +1,4 @@
-using NUnit.Framework;
 using Prewarm.Core.Verification;
-using Shouldly;
 
 namespace Prewarm.Tests.Verification;
 

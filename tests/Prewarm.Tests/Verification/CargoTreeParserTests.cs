@@ -1,7 +1,5 @@
-using NUnit.Framework;
 using Prewarm.Core;
 using Prewarm.Core.Verification;
-using Shouldly;
 
 namespace Prewarm.Tests.Verification;
 

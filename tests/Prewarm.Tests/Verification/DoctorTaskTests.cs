@@ -1,7 +1,5 @@
 using System.Text.Json;
-using NUnit.Framework;
 using Prewarm.Core.Diagnostics;
-using Shouldly;
 
 namespace Prewarm.Tests.Verification;
 

@@ -3,7 +3,6 @@ using System.Net.Sockets;
 using System.Text;
 using CliWrap;
 using CliWrap.Buffered;
-using Prewarm.Tests.Support;
 
 namespace Prewarm.Tests.Verification;
 
@@ -13,17 +12,18 @@ namespace Prewarm.Tests.Verification;
 /// </summary>
 internal sealed class RealToolEnvironment : IDisposable
 {
+    private readonly TemporaryDirectory _root = new("prewarm-verify-test-");
+
     public RealToolEnvironment()
     {
-        Root = Directory.CreateTempSubdirectory("prewarm-verify-test-").FullName;
         Repository = Path.Combine(Root, "tiny");
-        Copy(TestData.TinyFixture, Repository);
+        DotNet.CopyTree(TestData.TinyFixture, Repository);
         SccacheDirectory = Path.Combine(Root, "sccache");
         Artifacts = Path.Combine(Root, "artifacts");
         Port = FreePort();
     }
 
-    public string Root { get; }
+    public string Root => _root.Path;
     public string Repository { get; }
     public string SccacheDirectory { get; }
     public string Artifacts { get; }
@@ -71,13 +71,7 @@ internal sealed class RealToolEnvironment : IDisposable
             // sccache missing: nothing to stop.
         }
 
-        try
-        {
-            Directory.Delete(Root, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        _root.Dispose();
     }
 
     private static int FreePort()
@@ -85,19 +79,5 @@ internal sealed class RealToolEnvironment : IDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static void Copy(string source, string destination)
-    {
-        Directory.CreateDirectory(destination);
-        foreach (var directory in Directory.GetDirectories(source).Where(d => Path.GetFileName(d) != "target"))
-        {
-            Copy(directory, Path.Combine(destination, Path.GetFileName(directory)));
-        }
-
-        foreach (var file in Directory.GetFiles(source))
-        {
-            File.Copy(file, Path.Combine(destination, Path.GetFileName(file)));
-        }
     }
 }

@@ -2,11 +2,9 @@ using Cake.Core;
 using Cake.Core.Diagnostics;
 using Cake.Core.IO;
 using Cake.Core.Tooling;
-using NUnit.Framework;
 using Prewarm.Cake.Tools.Cargo;
 using Prewarm.Cake.Tools.Sccache;
 using Prewarm.Core.Verification;
-using Shouldly;
 using Path = System.IO.Path;
 
 namespace Prewarm.Tests.Verification;

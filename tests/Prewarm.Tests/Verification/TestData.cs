@@ -1,5 +1,3 @@
-using Prewarm.Tests.Support;
-
 namespace Prewarm.Tests.Verification;
 
 /// <summary>Output captured from the real tools on this machine (see TestData/), and the tiny fixture crate.</summary>

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using NUnit.Framework;
-using Shouldly;
 
 namespace Prewarm.Tests.Verification;
 

@@ -1,17 +1,11 @@
-using Prewarm.Tests.Support;
-
 namespace Prewarm.Tests.Recipes.Support;
 
-/// <summary>A scratch directory (deleted on dispose) with helpers to copy fixtures and edit files.</summary>
+/// <summary>A <see cref="TemporaryDirectory"/> with helpers to copy fixtures and edit files.</summary>
 internal sealed class TemporaryTree : IDisposable
 {
-    public TemporaryTree()
-    {
-        Root = Path.Combine(Path.GetTempPath(), "prewarm-recipe-" + Guid.NewGuid().ToString("N")[..12]);
-        Directory.CreateDirectory(Root);
-    }
+    private readonly TemporaryDirectory _directory = new("prewarm-recipe-");
 
-    public string Root { get; }
+    public string Root => _directory.Path;
 
     public string this[string relative] => Path.Combine(Root, relative);
 
@@ -22,19 +16,7 @@ internal sealed class TemporaryTree : IDisposable
             ? Path.Combine(RepositoryLayout.Root, fixture)
             : Path.Combine(RepositoryLayout.Root, "tests", "Prewarm.Tests", "Recipes", "Fixtures", fixture);
         var target = this[destination];
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var relative = Path.GetRelativePath(source, file);
-            if (relative.StartsWith("target" + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var to = Path.Combine(target, relative);
-            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
-            File.Copy(file, to);
-        }
-
+        DotNet.CopyTree(source, target);
         return target;
     }
 
@@ -55,14 +37,5 @@ internal sealed class TemporaryTree : IDisposable
         File.WriteAllText(this[relative], text.Replace(oldText, newText, StringComparison.Ordinal));
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Root, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => _directory.Dispose();
 }
