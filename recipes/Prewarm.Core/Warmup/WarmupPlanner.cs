@@ -20,7 +20,7 @@ namespace Prewarm.Core.Warmup;
 /// Every row gets a <see cref="TierDecision"/> saying which tier took it and why, or why none did.</summary>
 public static class WarmupPlanner
 {
-    /// <summary>The tiers for the seed's catalog semantics with the default options; see <see cref="Decide"/>.</summary>
+    /// <summary>The tiers for the seed's catalog semantics with the default options; see <see cref="Decide(IReadOnlyList{CrateDemand}, WarmupOptions, int?)"/>.</summary>
     public static IReadOnlyList<WarmupCrate> Plan(IReadOnlyList<CrateDemand> demand, WarmupCatalog catalog) =>
         Decide(demand, WarmupOptions.Default with { Catalog = catalog }).Crates;
 
