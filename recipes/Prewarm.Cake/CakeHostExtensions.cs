@@ -24,6 +24,7 @@ public static class CakeHostExtensions
         return host.AddAssembly(typeof(PrewarmContext).Assembly)
             .UseContext<TContext>()
             .UseArgumentSource<PrewarmConfigArgumentSource>()
+            .UseArgumentSource<UnknownArgumentCheck>()
             .ConfigureServices(services =>
             {
                 // Mask credentials from the environment in everything the build prints.

@@ -45,7 +45,7 @@ public sealed class PrewarmConfigFileTests
             """,
             "/w/prewarm.toml"));
 
-        error.Message.ShouldBe("/w/prewarm.toml:2:1: unknown key 'docker.platfrom' in prewarm.toml.");
+        error.Message.ShouldBe("/w/prewarm.toml:2:1: unknown key 'docker.platfrom' in prewarm.toml; did you mean 'docker.platform'?");
     }
 
     [Test]
@@ -53,7 +53,7 @@ public sealed class PrewarmConfigFileTests
     {
         var error = Should.Throw<PrewarmConfigException>(() => PrewarmConfigFile.Parse("[dokker]\nuid = 1\n", "p.toml"));
 
-        error.Message.ShouldContain("unknown key 'dokker.uid'");
+        error.Message.ShouldContain("unknown key 'dokker.uid' in prewarm.toml; did you mean 'docker.uid'?");
     }
 
     [Test]
