@@ -74,19 +74,6 @@ public sealed class PrewarmConfigFileTests
     }
 
     [Test]
-    public void Every_catalog_option_is_read_by_the_cake_layer()
-    {
-        // A catalogued option nobody reads would be accepted in prewarm.toml and silently ignored.
-        // Options are read where settings are bound (Core/Settings) or, for Docker's, in the Cake layer.
-        var sources = string.Concat(new[] { Path.Combine("recipes", "Prewarm.Cake"), Path.Combine("recipes", "Prewarm.Core", "Settings") }
-            .SelectMany(d => Directory.EnumerateFiles(Path.Combine(Support.RepositoryLayout.Root, d), "*.cs", SearchOption.AllDirectories))
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .Select(File.ReadAllText));
-
-        OptionCatalog.All.Where(o => !sources.Contains($"\"{o.Argument}\"", StringComparison.Ordinal)).Select(o => o.Argument).ShouldBeEmpty();
-    }
-
-    [Test]
     public void Every_catalog_argument_is_unique()
     {
         OptionCatalog.All.Select(o => o.Argument).ShouldBeUnique();
