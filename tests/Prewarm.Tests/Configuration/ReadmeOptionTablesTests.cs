@@ -15,7 +15,7 @@ namespace Prewarm.Tests.Configuration;
 [TestFixture]
 public sealed partial class ReadmeOptionTablesTests
 {
-    private static readonly IReadOnlyList<(string Name, string Default)> Rows = ReadRows();
+    private static readonly IReadOnlyList<(string Name, string Default, bool TakesValue)> Rows = ReadRows();
 
     [Test]
     public void Every_catalog_option_is_in_a_readme_table()
@@ -45,6 +45,15 @@ public sealed partial class ReadmeOptionTablesTests
     }
 
     [Test]
+    public void A_flag_is_written_without_a_value_and_any_other_option_with_one()
+    {
+        Rows.Select(row => (row, option: OptionCatalog.FindByArgument(row.Name)))
+            .Where(x => x.option is not null && x.row.TakesValue == (x.option.Shape == OptionShape.Flag))
+            .Select(x => $"--{x.row.Name} ({x.option!.Shape})")
+            .ShouldBeEmpty();
+    }
+
+    [Test]
     public void Each_option_names_tasks_that_exist()
     {
         var tasks = typeof(PrewarmContext).Assembly.GetExportedTypes()
@@ -60,15 +69,16 @@ public sealed partial class ReadmeOptionTablesTests
     public void The_tables_are_found()
     {
         Rows.Count.ShouldBeGreaterThan(OptionCatalog.All.Count / 2);
-        Rows.ShouldContain(("cargo-layout", "cargo-home"));
-        Rows.ShouldContain(("target-dir", "$CARGO_TARGET_DIR, else <repo>/target"));
+        Rows.ShouldContain(("cargo-layout", "cargo-home", true));
+        Rows.ShouldContain(("target-dir", "$CARGO_TARGET_DIR, else <repo>/target", true));
+        Rows.ShouldContain(("push", "off", false));
     }
 
     /// <summary>Each <c>--name</c> of each row's first cell (short <c>-t</c> forms left out), with the
-    /// row's default cell, backticks dropped.</summary>
-    private static List<(string Name, string Default)> ReadRows()
+    /// row's default cell, backticks dropped, and whether it is written <c>--name=VALUE</c>.</summary>
+    private static List<(string Name, string Default, bool TakesValue)> ReadRows()
     {
-        var rows = new List<(string, string)>();
+        var rows = new List<(string, string, bool)>();
         var inTable = false;
         foreach (var line in File.ReadLines(Path.Combine(RepositoryLayout.Root, "README.md")))
         {
@@ -91,7 +101,7 @@ public sealed partial class ReadmeOptionTablesTests
             }
 
             var @default = cells[^1].Replace("`", "", StringComparison.Ordinal);
-            rows.AddRange(ArgumentName().Matches(cells[0]).Select(m => (m.Groups[1].Value, @default)));
+            rows.AddRange(ArgumentName().Matches(cells[0]).Select(m => (m.Groups[1].Value, @default, m.Groups[2].Value == "=")));
         }
 
         return rows;
@@ -101,7 +111,7 @@ public sealed partial class ReadmeOptionTablesTests
     private static string[] Cells(string line) =>
         UnescapedPipe().Split(line.Trim().Trim('|')).Select(c => c.Trim().Replace("\\|", "|", StringComparison.Ordinal)).ToArray();
 
-    [GeneratedRegex(@"`--([A-Za-z][A-Za-z0-9_-]*)")]
+    [GeneratedRegex(@"`--([A-Za-z][A-Za-z0-9_-]*)(=?)")]
     private static partial Regex ArgumentName();
 
     [GeneratedRegex(@"(?<!\\)\|")]
