@@ -22,7 +22,7 @@ public static class OptionCatalog
     public static readonly ValueOption<string> Artifacts = new("", "artifacts", Text, AsIs, "artifacts/prewarm/", "Where every output is written.", $"{Builds} Clean") { IsPath = true };
     public static readonly ListOption<string> Exclude = new("", "exclude", AsIs, "Directories of each repository (relative to it) that Scan does not search for manifests: test data that is not a package.", "Scan");
     public static readonly ValueOption<bool?> Sccache = new("", "sccache", OptionKind.Boolean, v => Switch(v), null,
-        "Compile through sccache (in the image with its own cache mount) and check its hit rate in Verify.", "Dockerfile Verify Benchmark", "on where installed, off in the Dockerfile");
+        "Compile through sccache (in the image with its own cache mount) and check its hit rate in Verify.", "Dockerfile BuilderImage Verify Benchmark", "on where installed, off in the Dockerfile");
 
     public static readonly ListOption<string> Package = new("recipe", "package", AsIs, "Keep only these workspace members and their dependency closure.", "Recipe Cook", "whole workspace");
     public static readonly ListOption<string> Bin = new("recipe", "bin", AsIs, "Keep only the packages owning these binaries.", "Recipe Cook", "whole workspace");
