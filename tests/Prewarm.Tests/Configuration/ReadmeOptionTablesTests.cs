@@ -54,6 +54,20 @@ public sealed partial class ReadmeOptionTablesTests
     }
 
     [Test]
+    public void The_prewarm_toml_example_names_every_key_in_its_section()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepositoryLayout.Root, "README.md"));
+        var example = readme[readme.IndexOf("```toml\nrepo =", StringComparison.Ordinal)..];
+        example = example[..example.IndexOf("```\n", 8, StringComparison.Ordinal)];
+        var sections = TomlSection().Split(example);
+
+        OptionCatalog.All
+            .Where(o => !Regex.IsMatch(o.Section.Length == 0 ? sections[0] : sections.SkipWhile(s => s != o.Section).ElementAtOrDefault(1) ?? "", $@"(?<![\w-]){Regex.Escape(o.Key)}(?![\w-])"))
+            .Select(o => o.TomlPath)
+            .ShouldBeEmpty("keys missing from README.md's prewarm.toml example");
+    }
+
+    [Test]
     public void Each_option_names_tasks_that_exist()
     {
         var tasks = typeof(PrewarmContext).Assembly.GetExportedTypes()
@@ -113,6 +127,9 @@ public sealed partial class ReadmeOptionTablesTests
 
     [GeneratedRegex(@"`--([A-Za-z][A-Za-z0-9_-]*)(=?)")]
     private static partial Regex ArgumentName();
+
+    [GeneratedRegex(@"^\[([a-z]+)\]", RegexOptions.Multiline)]
+    private static partial Regex TomlSection();
 
     [GeneratedRegex(@"(?<!\\)\|")]
     private static partial Regex UnescapedPipe();
