@@ -25,6 +25,7 @@ public static class CakeHostExtensions
             .UseContext<TContext>()
             .UseLifetime<PrewarmLifetime>()
             .UseArgumentSource<PrewarmConfigArgumentSource>()
+            .UseArgumentSource<UnknownArgumentCheck>()
             .ConfigureServices(services =>
             {
                 // Mask credentials from the environment in everything the build prints.

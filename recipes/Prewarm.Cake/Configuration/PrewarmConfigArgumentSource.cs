@@ -13,7 +13,7 @@ public sealed class PrewarmConfigArgumentSource : IArgumentSource
     public void Contribute(IDictionary<string, List<string>> arguments, string workingDirectory)
     {
         string path;
-        if (arguments.TryGetValue("config", out var explicitPath) && explicitPath.Count > 0)
+        if (arguments.TryGetValue(PrewarmConfigFile.Argument, out var explicitPath) && explicitPath.Count > 0)
         {
             path = Path.GetFullPath(explicitPath[^1], workingDirectory);
             if (!File.Exists(path))

@@ -1,6 +1,5 @@
 using Cake.Core.Diagnostics;
 using Prewarm.Cake.Diagnostics;
-using Prewarm.Cake.Tools.Posix;
 using Prewarm.Core;
 using Prewarm.Core.Diagnostics;
 using Prewarm.Core.Docker;
@@ -11,7 +10,7 @@ namespace Prewarm.Cake.Tasks;
 /// <summary>
 /// Diagnoses the seed's troubleshooting cases, each with its fix: tools missing, cache directories
 /// (CARGO_HOME, the target directory, SCCACHE_DIR) not owned by or not writable for the build user
-/// (<c>--uid</c>/<c>--gid</c>, default the current user), low disk space (<c>--min-free-gb=5</c>), and
+/// (<c>--uid</c>/<c>--gid</c>, default 1001 as in the Dockerfile), low disk space (<c>--min-free-gb=5</c>), and
 /// caches that do not persist (a marker left by the previous Doctor run is missing), with
 /// <c>--push</c>, a registry named by <c>--tag</c> that does not answer, and with <c>--platform</c>,
 /// a platform this machine cannot run (no enabled binfmt_misc handler for it).
@@ -34,11 +33,9 @@ public sealed class DoctorTask : FrostingTask<PrewarmContext>
             findings.AddRange(BinfmtSupport.Check(docker.Platforms, BinfmtSupport.HostPlatform(), binfmt).Select(DoctorChecks.Emulation));
         }
 
-        var directories = CacheDirectory.Resolve(settings.CargoHome, context.Settings.Cook.TargetDirectory, settings.SccacheDir,
-            context.Repositories[0].FullPath, environment.WorkingDirectory.FullPath, environment.GetEnvironmentVariable);
-        var uid = settings.Uid ?? IdTool.For(context).Id(new IdSettings());
-        var gid = settings.Gid ?? IdTool.For(context).Id(new IdSettings { Group = true });
-        findings.AddRange(new CacheExamination(new ToolCacheProbe(context)).Examine(directories, uid, gid, settings.MinFreeGb));
+        var directories = CacheDirectory.Resolve(settings.CargoHome, context.Settings.Cook.TargetDirectoryFor(context.Repositories[0].FullPath), settings.SccacheDir,
+            environment.WorkingDirectory.FullPath, environment.GetEnvironmentVariable("HOME"));
+        findings.AddRange(new CacheExamination(new ToolCacheProbe(context)).Examine(directories, settings.Uid, settings.Gid, settings.MinFreeGb));
         if (docker.Push)
         {
             findings.AddRange(RegistryCheck.Probe(docker.Tags));

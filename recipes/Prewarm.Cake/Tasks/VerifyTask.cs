@@ -57,7 +57,7 @@ public sealed class VerifyTask : FrostingTask<PrewarmContext>
                     ? settings.Shared.Sccache.UseLocally(installed: context.Tools.Resolve("sccache") is not null)
                     : settings.Shared.Sccache.ReadFromImage();
                 var observed = image is null
-                    ? local.Observe(root, settings.Shared.Build.RustTarget, useSccache)
+                    ? local.Observe(root, settings.Cook.TargetDirectoryFor(root), settings.Shared.Build.RustTarget, useSccache)
                     : image.ReadBuildRecord(context, useSccache, rendered?.BuilderImage is not null);
                 results.Add(subject.Verify(expected, observed, useSccache));
             }

@@ -1,4 +1,5 @@
 using Cake.Core;
+using Cake.Core.IO;
 using Prewarm.Cake.Tools.Cargo;
 using Prewarm.Cake.Tools.Sccache;
 using Prewarm.Core;
@@ -16,7 +17,7 @@ internal sealed class LocalBuild(ICakeContext context)
     public string Metadata(string repository) =>
         _cargo.Metadata(new CargoMetadataSettings { ManifestPath = System.IO.Path.Combine(repository, "Cargo.toml"), NoDependencies = true, WorkingDirectory = repository });
 
-    public BuildObservation Observe(string repository, string? rustTarget, bool useSccache)
+    public BuildObservation Observe(string repository, string targetDirectory, string? rustTarget, bool useSccache)
     {
         if (useSccache && context.Tools.Resolve("sccache") is null)
         {
@@ -40,6 +41,7 @@ internal sealed class LocalBuild(ICakeContext context)
             ManifestPath = manifest,
             Workspace = true,
             Target = rustTarget,
+            TargetDirectory = new DirectoryPath(targetDirectory),
             MessageFormat = "json",
             WorkingDirectory = repository,
             RustcWrapper = useSccache ? "sccache" : null,

@@ -1,70 +1,103 @@
+using System.Reflection;
+using Prewarm.Core.Docker;
+using Prewarm.Core.Warmup;
+using static Prewarm.Core.Configuration.OptionKind;
+using static Prewarm.Core.Configuration.OptionParsers;
+
 namespace Prewarm.Core.Configuration;
 
 /// <summary>
-/// Every setting Prewarm reads. The catalog is what makes a typo in prewarm.toml an error instead
-/// of a silently ignored line, and what the README's option table is checked against.
+/// Every setting Prewarm reads, each in one entry: names, kind, parser, default, description and the
+/// tasks that read it. <see cref="Settings.SettingsBinder"/> binds the settings from these entries, prewarm.toml
+/// and the command line are checked against them (a typo is an error), and the README's argument
+/// tables are checked against them by a test.
 /// </summary>
 public static class OptionCatalog
 {
-    public static IReadOnlyList<PrewarmOption> All { get; } =
-    [
-        new("", "repo", "repo", OptionKind.List, "Repository roots to work on; default: the working directory."),
-        new("", "artifacts", "artifacts", OptionKind.Text, "Where outputs go; default artifacts/prewarm/."),
-        new("", "exclude", "exclude", OptionKind.List, "Directories of each repository (relative to it) that Scan does not search for manifests: test data that is not a package."),
-        new("", "sccache", "sccache", OptionKind.Boolean, "Compile through sccache (in the image with its own cache mount) and check its hit rate in Verify. Default: on for local builds where sccache is installed, off in the Dockerfile unless set."),
+    private const string Builds = "Scan Recipe Cook Dockerfile Image BuilderImage Verify Doctor Benchmark";
+    private const string Profiled = "Recipe Cook Dockerfile BuilderImage Benchmark";
+    private const string Images = "Image BuilderImage";
 
-        new("recipe", "package", "package", OptionKind.List, "Keep only these workspace members and their dependency closure."),
-        new("recipe", "bin", "bin", OptionKind.List, "Keep only the packages owning these binaries."),
-        new("recipe", "profile", "profile", OptionKind.Text, "Cargo profile to cook and build with (dev, release, custom); default dev, the same for Recipe, Cook, the Dockerfile and Benchmark."),
-        new("recipe", "release", "release", OptionKind.Boolean, "Shorthand for profile = \"release\"."),
-        new("recipe", "rust-target", "rust-target", OptionKind.Text, "Target triple to cook and build for (cargo --target)."),
-        new("recipe", "features", "features", OptionKind.List, "Cargo features to enable."),
-        new("recipe", "target-dir", "target-dir", OptionKind.Text, "Cargo target directory for Cook."),
+    public static readonly ListOption<string> Repo = new("", "repo", AsIs, "Repository roots to work on.", Builds, "the working directory") { IsPath = true, SplitCommas = false };
+    public static readonly ValueOption<string> Artifacts = new("", "artifacts", Text, AsIs, "artifacts/prewarm/", "Where every output is written.", $"{Builds} Clean") { IsPath = true };
+    public static readonly ListOption<string> Exclude = new("", "exclude", AsIs, "Directories of each repository (relative to it) that Scan does not search for manifests: test data that is not a package.", "Scan");
+    public static readonly ValueOption<bool?> Sccache = new("", "sccache", OptionKind.Boolean, v => Switch(v), null,
+        "Compile through sccache (in the image with its own cache mount) and check its hit rate in Verify.", "Dockerfile BuilderImage Verify Benchmark", "on where installed, off in the Dockerfile");
 
-        new("recipe", "tiers", "tiers", OptionKind.Text, "JSON file of warmup tiers replacing the default catalog: {\"tiers\": {\"core\": [...], ...}}."),
-        new("recipe", "tier-max-crates", "tier-max-crates", OptionKind.Integer, "The most crates one warmup tier selects itself, in rank order (repositories using it, then transitive size); 0 = no cap (default 40)."),
-        new("recipe", "tier-timings", "tier-timings", OptionKind.List, "cargo build --timings reports (target/cargo-timings/cargo-timing.html) whose measured compile times rank crates used by as many repositories."),
-        new("recipe", "offline", "offline", OptionKind.Boolean, "Run cargo with --offline when cooking."),
+    public static readonly ListOption<string> Package = new("recipe", "package", AsIs, "Keep only these workspace members and their dependency closure.", "Recipe Cook", "whole workspace");
+    public static readonly ListOption<string> Bin = new("recipe", "bin", AsIs, "Keep only the packages owning these binaries.", "Recipe Cook", "whole workspace");
+    public static readonly ValueOption<string> Profile = new("recipe", "profile", Text, AsIs, "dev",
+        "Cargo profile to cook and build with (dev, release, custom), the same for Recipe, Cook, the Dockerfile and Benchmark.", Profiled);
+    public static readonly ValueOption<bool> Release = new("recipe", "release", OptionKind.Boolean, Switch, false, "Shorthand for profile = \"release\".", Profiled);
+    public static readonly ValueOption<string?> RustTarget = new("recipe", "rust-target", Text, AsIs, null, "Target triple to cook and build for (cargo --target; Cake owns --target).", "Scan Recipe Cook Verify", "host");
+    public static readonly ListOption<string> Features = new("recipe", "features", AsIs, "Cargo features to enable.", "Recipe Cook");
+    public static readonly ValueOption<string?> TargetDir = new("recipe", "target-dir", Text, AsIs, null,
+        "Cargo's target directory, for Cook, Verify's local build and Doctor alike (use the same for the real build).", "Cook Verify Doctor", "$CARGO_TARGET_DIR, else <repo>/target")
+    { IsPath = true, EnvironmentVariable = "CARGO_TARGET_DIR" };
 
-        new("docker", "base-image", "base-image", OptionKind.Text, "Image the builder starts FROM."),
-        new("docker", "uid", "uid", OptionKind.Integer, "Build user id; cache mounts are owned by it (default 1001)."),
-        new("docker", "gid", "gid", OptionKind.Integer, "Build group id (default 1001)."),
-        new("docker", "layout", "cargo-layout", OptionKind.Text, "symlink (registry/git linked into the cache) or cargo-home."),
-        new("docker", "deps-storage", "deps-storage", OptionKind.Text, "image (compiled dependencies in the image's layers: warm on any runner that pulls it; default) or cache-mount (BuildKit cache mounts: warm only on the machine that built it)."),
-        new("docker", "builder-image", "builder-image", OptionKind.Text, "An organisation builder image (made by the BuilderImage task) to build FROM: its compiled dependencies are reused, the skeleton compiles only what it lacks."),
-        new("docker", "builder-tag", "builder-tag", OptionKind.Text, "Tag of the organisation builder image the BuilderImage task builds (default prewarm/builder:latest); a content tag beside it names its inputs."),
-        new("verify", "min-builder-share", "min-builder-share", OptionKind.Number, "Lowest acceptable share, percent, of a repository's dependency units its builder image supplied (default 0: reported, not held)."),
-        new("docker", "platform", "platform", OptionKind.List, "Target platforms, e.g. linux/amd64,linux/arm64 (default: the engine's own)."),
-        new("docker", "cross", "cross", OptionKind.Boolean, "Cross-compile: the dependency steps run on the build platform and compile for each --platform with cargo --target (needs the target's linker and Rust standard library in the base image); default off: foreign platforms build under emulation."),
-        new("docker", "tag", "tag", OptionKind.List, "Image tags."),
-        new("docker", "cache-from", "cache-from", OptionKind.List, "BuildKit cache sources (type=registry,ref=…; type=local,src=…; type=gha)."),
-        new("docker", "cache-to", "cache-to", OptionKind.List, "BuildKit cache exports (type=registry,ref=…,mode=max; type=local,dest=…; type=gha; type=inline)."),
-        new("docker", "push", "push", OptionKind.Boolean, "Push the image."),
-        new("docker", "load", "load", OptionKind.Boolean, "Load the image into the local engine."),
-        new("docker", "builder", "builder", OptionKind.Text, "buildx builder to use."),
-        new("docker", "progress", "progress", OptionKind.Text, "auto, plain or tty."),
-        new("docker", "build-arg", "build-arg", OptionKind.List, "Extra build arguments, KEY=value (never secrets)."),
-        new("docker", "secret", "secret", OptionKind.List, "BuildKit secrets, id=…,src=… or id=…,env=…."),
-        new("docker", "cli", "docker", OptionKind.Text, "The docker CLI to use (default: the first that can build: buildx, else DOCKER_BUILDKIT=1)."),
-        new("docker", "frontend", "frontend", OptionKind.Text, "auto, directive or builtin: how the integrated BuildKit treats '# syntax=' when it cannot pull the frontend."),
-        new("docker", "dockerfile-syntax", "dockerfile-syntax", OptionKind.Text, "The '# syntax=' frontend image (default docker/dockerfile:1)."),
-        new("docker", "templates", "templates", OptionKind.Text, "A directory whose templates override the embedded ones."),
-        new("docker", "image-version", "image-version", OptionKind.Text, "org.opencontainers.image.version label (default: git describe)."),
-        new("docker", "source-url", "source-url", OptionKind.Text, "org.opencontainers.image.source label (default: the origin remote)."),
+    public static readonly ValueOption<string?> Tiers = new("recipe", "tiers", Text, AsIs, null, "JSON file of warmup tiers replacing the seed catalog: {\"tiers\": {\"core\": [...], ...}}.", "Scan Recipe", "seed catalog") { IsPath = true };
+    public static readonly ValueOption<int?> TierMaxCrates = new("recipe", "tier-max-crates", Integer, v => WholeNumber(0)(v), null,
+        "The most crates one warmup tier selects itself, in rank order (repositories using it, then transitive size); 0 = no cap.", "Scan Recipe", $"{WarmupOptions.DefaultTierMaxCrates}");
+    public static readonly ListOption<string> TierTimings = new("recipe", "tier-timings", AsIs, "cargo build --timings reports (target/cargo-timings/cargo-timing.html) whose measured compile times rank crates used by as many repositories.", "Scan Recipe");
+    public static readonly ValueOption<bool> Offline = new("recipe", "offline", OptionKind.Boolean, Switch, false, "Run cargo with --offline when cooking.", "Cook");
 
-        new("verify", "min-hit-rate", "min-hit-rate", OptionKind.Number, "Lowest acceptable sccache hit rate, percent (default 80)."),
-        new("verify", "min-fresh-share", "min-fresh-share", OptionKind.Number, "Lowest acceptable share of fresh dependency units, percent (default 95)."),
+    public static readonly ValueOption<string> BaseImage = new("docker", "base-image", Text, ImageName, DockerfileOptions.DefaultBaseImage, "Image the builder starts FROM.", "Dockerfile BuilderImage Doctor");
+    public static readonly ValueOption<int> Uid = new("docker", "uid", Integer, WholeNumber(0), DockerfileOptions.DefaultUid,
+        "The build user's id: the Dockerfile's user, who owns the cache mounts, and the owner Doctor expects of the caches.", "Dockerfile BuilderImage Doctor");
+    public static readonly ValueOption<int> Gid = new("docker", "gid", Integer, WholeNumber(0), DockerfileOptions.DefaultUid, "The build user's group id.", "Dockerfile BuilderImage Doctor");
+    public static readonly ValueOption<CargoLayout> Layout = new("docker", "layout", Text, CargoLayoutPaths.ParseLayout, CargoLayout.CargoHome,
+        "cargo-home or symlinked (registry and git linked into the cache).", "Dockerfile", CargoLayoutPaths.Spell(CargoLayout.CargoHome)) { Argument = "cargo-layout" };
+    public static readonly ValueOption<DependencyStorage> DepsStorage = new("docker", "deps-storage", Text, DependencyStorageNames.Parse, DependencyStorage.Image,
+        "image (compiled dependencies in the image's layers: warm on any runner that pulls it) or cache-mount (BuildKit cache mounts: warm only on the machine that built it).", "Dockerfile",
+        DependencyStorageNames.Spell(DependencyStorage.Image));
+    public static readonly ValueOption<string?> BuilderImage = new("docker", "builder-image", Text, ImageName, null,
+        "An organisation builder image (made by the BuilderImage task) to build FROM: its compiled dependencies are reused, the skeleton compiles only what it lacks.", "Dockerfile Image", "none");
+    public static readonly ValueOption<string> BuilderTag = new("docker", "builder-tag", Text, ImageName, "prewarm/builder:latest",
+        "Tag of the organisation builder image the BuilderImage task builds; a content tag beside it names its inputs.", "BuilderImage");
+    public static readonly ValueOption<double> MinBuilderShare = new("verify", "min-builder-share", Number, NonNegative, 0,
+        "Lowest acceptable share, percent, of a repository's dependency units its builder image supplied (0: reported, not held).", "Verify");
+    public static readonly ListOption<BuildPlatform> Platform = new("docker", "platform", BuildPlatform.Parse, "Target platforms, e.g. linux/amd64,linux/arm64.", $"{Images} Doctor", "the engine's own");
+    public static readonly ValueOption<bool> Cross = new("docker", "cross", OptionKind.Boolean, Switch, false,
+        "Cross-compile: the dependency steps run on the build platform and compile for each --platform with cargo --target (needs the target's linker and Rust standard library in the base image); off: foreign platforms build under emulation.",
+        "Dockerfile Image Doctor");
+    public static readonly ListOption<string> Tag = new("docker", "tag", ImageName, "Image tags.", "Image Doctor", "prewarm/<repo-id>-builder:latest") { SplitCommas = false };
+    public static readonly ListOption<CacheSpec> CacheFrom = new("docker", "cache-from", v => CacheSpec.Parse(v, export: false), "BuildKit cache sources (type=registry,ref=…; type=local,src=…; type=gha).", Images) { SplitCommas = false };
+    public static readonly ListOption<CacheSpec> CacheTo = new("docker", "cache-to", v => CacheSpec.Parse(v, export: true), "BuildKit cache exports (type=registry,ref=…,mode=max; type=local,dest=…; type=gha; type=inline).", Images) { SplitCommas = false };
+    public static readonly ValueOption<bool> Push = new("docker", "push", OptionKind.Boolean, Switch, false, "Push the image.", $"{Images} Doctor");
+    public static readonly ValueOption<bool> Load = new("docker", "load", OptionKind.Boolean, Switch, false, "Load the image into the local engine.", "Image");
+    public static readonly ValueOption<string?> Builder = new("docker", "builder", Text, AsIs, null, "buildx builder to use.", Images, "buildx's current one");
+    public static readonly ValueOption<string> Progress = new("docker", "progress", Text, Choice("plain", "auto", "tty", "quiet"), "plain", "BuildKit's progress output: plain, auto, tty or quiet.", Images);
+    public static readonly ListOption<KeyValuePair<string, string>> BuildArg = new("docker", "build-arg", BuildArguments.Parse, "Extra build arguments, KEY=value (never secrets).", Images) { SplitCommas = false };
+    public static readonly ListOption<SecretSpec> Secret = new("docker", "secret", SecretSpec.Parse, "BuildKit secrets, id=…,src=… or id=…,env=….", Images) { SplitCommas = false };
+    public static readonly ValueOption<string?> Cli = new("docker", "cli", Text, AsIs, null, "The docker CLI to use.", $"{Images} Doctor", "the first that can build: buildx, else DOCKER_BUILDKIT=1") { Argument = "docker" };
+    public static readonly ValueOption<string> Frontend = new("docker", "frontend", Text, Choice("auto", "directive", "builtin"), "auto",
+        "auto, directive or builtin: how the integrated BuildKit treats '# syntax=' when it cannot pull the frontend.", Images);
+    public static readonly ValueOption<string> DockerfileSyntax = new("docker", "dockerfile-syntax", Text, ImageName, DockerfileOptions.DefaultSyntax, "The '# syntax=' frontend image.", "Dockerfile BuilderImage");
+    public static readonly ValueOption<string?> Templates = new("docker", "templates", Text, AsIs, null, "A directory whose templates override the embedded ones.", "Dockerfile BuilderImage", "the embedded ones") { IsPath = true };
+    public static readonly ValueOption<string?> ImageVersion = new("docker", "image-version", Text, AsIs, null, "org.opencontainers.image.version label.", Images, "git describe");
+    public static readonly ValueOption<string?> SourceUrl = new("docker", "source-url", Text, AsIs, null, "org.opencontainers.image.source label.", Images, "the origin remote");
 
-        new("doctor", "cargo-home", "cargo-home", OptionKind.Text, "CARGO_HOME to check (default: the environment's)."),
-        new("doctor", "sccache-dir", "sccache-dir", OptionKind.Text, "SCCACHE_DIR to check (default: the environment's)."),
-        new("doctor", "min-free-gb", "min-free-gb", OptionKind.Number, "Least free disk space, in GB (default 5)."),
+    public static readonly ValueOption<double> MinHitRate = new("verify", "min-hit-rate", Number, NonNegative, 80, "Lowest acceptable sccache hit rate, percent.", "Verify");
+    public static readonly ValueOption<double> MinFreshShare = new("verify", "min-fresh-share", Number, NonNegative, 95, "Lowest acceptable share of fresh dependency units, percent.", "Verify");
 
-        new("benchmark", "runs", "runs", OptionKind.Integer, "Runs per measurement (default 3)."),
-    ];
+    public static readonly ValueOption<string?> CargoHome = new("doctor", "cargo-home", Text, AsIs, null, "CARGO_HOME to check.", "Doctor", "$CARGO_HOME, else ~/.cargo")
+    { IsPath = true, EnvironmentVariable = "CARGO_HOME" };
+    public static readonly ValueOption<string?> SccacheDir = new("doctor", "sccache-dir", Text, AsIs, null, "SCCACHE_DIR to check.", "Doctor", "$SCCACHE_DIR, else ~/.cache/sccache")
+    { IsPath = true, EnvironmentVariable = "SCCACHE_DIR" };
+    public static readonly ValueOption<double> MinFreeGb = new("doctor", "min-free-gb", Number, NonNegative, 5, "Least free disk space, in GB.", "Doctor");
+
+    public static readonly ValueOption<int> Runs = new("benchmark", "runs", Integer, WholeNumber(1), 3, "Runs per measurement.", "Benchmark");
+
+    /// <summary>Every entry above, in order.</summary>
+    public static IReadOnlyList<PrewarmOption> All { get; } = typeof(OptionCatalog)
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Where(field => field.FieldType.IsAssignableTo(typeof(PrewarmOption)))
+        .Select(field => (PrewarmOption)field.GetValue(null)!)
+        .ToList();
 
     /// <summary>Options whose values are paths: in prewarm.toml they are relative to the file.</summary>
     public static IReadOnlySet<string> PathArguments { get; } =
-        new HashSet<string>(StringComparer.Ordinal) { "repo", "artifacts", "target-dir", "tiers", "cargo-home", "sccache-dir", "templates" };
+        All.Where(o => o.IsPath).Select(o => o.Argument).ToHashSet(StringComparer.Ordinal);
 
     public static PrewarmOption? FindByArgument(string argument) =>
         All.FirstOrDefault(o => string.Equals(o.Argument, argument, StringComparison.OrdinalIgnoreCase));

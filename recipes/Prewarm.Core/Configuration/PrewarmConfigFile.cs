@@ -12,6 +12,9 @@ public static class PrewarmConfigFile
 {
     public const string FileName = "prewarm.toml";
 
+    /// <summary>The command-line argument naming another settings file: <c>--config=FILE</c>.</summary>
+    public const string Argument = "config";
+
     public static IReadOnlyDictionary<string, IReadOnlyList<string>> Load(string path)
     {
         string text;
@@ -67,7 +70,9 @@ public static class PrewarmConfigFile
         if (option is null)
         {
             // A dotted key or inline table under a known section name is still unknown: report the full path.
-            throw new PrewarmConfigException($"{Where(path, keyValue.Key!.Span)}: unknown key '{dotted}' in {FileName}.");
+            var nearest = NearestName.Find(dotted, OptionCatalog.All.Select(o => o.TomlPath));
+            throw new PrewarmConfigException($"{Where(path, keyValue.Key!.Span)}: unknown key '{dotted}' in {FileName}"
+                + (nearest is null ? "." : $"; did you mean '{nearest}'?"));
         }
 
         values[option.Argument] = Convert(option, keyValue.Value!, path);

@@ -1,10 +1,12 @@
+using Prewarm.Core.Configuration;
+
 namespace Prewarm.Core.Settings;
 
 /// <summary>The build every stage makes the same: recipe, cook, image and benchmark. One default
 /// profile, <c>dev</c> (cargo's own), so what build-env.json records is what the Dockerfile builds.</summary>
 public sealed record BuildProfile
 {
-    public const string DefaultProfile = "dev";
+    public static string DefaultProfile => OptionCatalog.Profile.Value;
 
     public string Profile { get; init; } = DefaultProfile;
 

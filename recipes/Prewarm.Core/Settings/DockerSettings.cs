@@ -1,3 +1,4 @@
+using Prewarm.Core.Configuration;
 using Prewarm.Core.Docker;
 
 namespace Prewarm.Core.Settings;
@@ -9,7 +10,7 @@ namespace Prewarm.Core.Settings;
 /// </summary>
 public sealed record DockerSettings
 {
-    public const string DefaultBuilderTag = "prewarm/builder:latest";
+    public static string DefaultBuilderTag => OptionCatalog.BuilderTag.Value;
 
     // Dockerfile rendering.
     public string BaseImage { get; init; } = DockerfileOptions.DefaultBaseImage;
@@ -62,14 +63,14 @@ public sealed record DockerSettings
     public string? Builder { get; init; }
 
     /// <summary>BuildKit progress output: plain, auto, tty or quiet.</summary>
-    public string Progress { get; init; } = "plain";
+    public string Progress { get; init; } = OptionCatalog.Progress.Value;
 
     /// <summary>A docker CLI to use instead of searching PATH (<c>docker</c>).</summary>
     public string? DockerCli { get; init; }
 
     /// <summary>auto, directive or builtin: what the integrated BuildKit does with <c># syntax=</c>
     /// when it cannot get the frontend image.</summary>
-    public string Frontend { get; init; } = "auto";
+    public string Frontend { get; init; } = OptionCatalog.Frontend.Value;
 
     /// <summary>org.opencontainers.image.version; null for git describe.</summary>
     public string? ImageVersion { get; init; }

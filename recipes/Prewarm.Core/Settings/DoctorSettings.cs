@@ -1,3 +1,5 @@
+using Prewarm.Core.Configuration;
+
 namespace Prewarm.Core.Settings;
 
 /// <summary>Doctor: the directories to check (null: the environment's) and the least free disk space.</summary>
@@ -7,10 +9,11 @@ public sealed record DoctorSettings
 
     public string? SccacheDir { get; init; }
 
-    public double MinFreeGb { get; init; } = 5;
+    public double MinFreeGb { get; init; } = OptionCatalog.MinFreeGb.Value;
 
-    /// <summary>The owner the caches must have (<c>uid</c>/<c>gid</c>); null: the user running Doctor.</summary>
-    public int? Uid { get; init; }
+    /// <summary>The owner the caches must have: the build user (<c>uid</c>/<c>gid</c>), the same option
+    /// and default as the Dockerfile's user.</summary>
+    public int Uid { get; init; } = OptionCatalog.Uid.Value;
 
-    public int? Gid { get; init; }
+    public int Gid { get; init; } = OptionCatalog.Gid.Value;
 }

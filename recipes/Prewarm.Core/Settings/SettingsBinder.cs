@@ -1,11 +1,12 @@
-using Prewarm.Core.Docker;
+using Prewarm.Core.Configuration;
 using Prewarm.Core.Recipes;
+using O = Prewarm.Core.Configuration.OptionCatalog;
 
 namespace Prewarm.Core.Settings;
 
 /// <summary>
-/// The one place options become typed settings: each option's type and default are decided here and
-/// nowhere else. Relative paths resolve against the working directory (prewarm.toml's own paths were
+/// The one place options become typed settings, each read through its <see cref="OptionCatalog"/>
+/// entry (its parser and default). Relative paths resolve against the working directory (prewarm.toml's own paths were
 /// already made relative to the file when it was read).
 /// </summary>
 public static class SettingsBinder
@@ -13,86 +14,78 @@ public static class SettingsBinder
     public static PrewarmSettings Bind(OptionReader options, string workingDirectory) => new()
     {
         Shared = BindShared(options, workingDirectory),
-        Scan = new ScanSettings { Exclude = options.List("exclude") },
+        Scan = new ScanSettings { Exclude = options.Get(O.Exclude) },
         Recipe = new RecipeSettings
         {
-            Packages = options.List("package"),
-            Bins = options.List("bin"),
-            TiersFile = Absolute(options.Text("tiers"), workingDirectory),
-            TierMaxCrates = options.Integer("tier-max-crates", 0),
-            TierTimings = options.List("tier-timings").Select(file => Absolute(file, workingDirectory)!).ToList(),
+            Packages = options.Get(O.Package),
+            Bins = options.Get(O.Bin),
+            TiersFile = Absolute(options.Get(O.Tiers), workingDirectory),
+            TierMaxCrates = options.Get(O.TierMaxCrates),
+            TierTimings = options.Get(O.TierTimings).Select(file => Absolute(file, workingDirectory)!).ToList(),
         },
         Cook = new CookSettings
         {
-            TargetDirectory = Absolute(options.Text("target-dir"), workingDirectory),
-            Offline = options.Switch("offline") ?? false,
+            TargetDirectory = Absolute(options.Get(O.TargetDir), workingDirectory),
+            Offline = options.Get(O.Offline),
         },
         Verify = new VerifySettings
         {
-            MinHitRate = options.Number("min-hit-rate") ?? 80,
-            MinFreshShare = options.Number("min-fresh-share") ?? 95,
-            MinBuilderShare = options.Number("min-builder-share") ?? 0,
+            MinHitRate = options.Get(O.MinHitRate),
+            MinFreshShare = options.Get(O.MinFreshShare),
+            MinBuilderShare = options.Get(O.MinBuilderShare),
         },
         Doctor = new DoctorSettings
         {
-            CargoHome = options.Text("cargo-home"),
-            SccacheDir = options.Text("sccache-dir"),
-            MinFreeGb = options.Number("min-free-gb") ?? 5,
-            Uid = options.Integer("uid", 0),
-            Gid = options.Integer("gid", 0),
+            CargoHome = options.Get(O.CargoHome),
+            SccacheDir = options.Get(O.SccacheDir),
+            MinFreeGb = options.Get(O.MinFreeGb),
+            Uid = options.Get(O.Uid),
+            Gid = options.Get(O.Gid),
         },
-        Benchmark = new BenchmarkSettings { Runs = options.Integer("runs", 1) ?? 3 },
+        Benchmark = new BenchmarkSettings { Runs = options.Get(O.Runs) },
         Docker = BindDocker(options, workingDirectory),
     };
 
     /// <summary>The Docker options: parsed and checked here, so a bad value fails before any task runs.</summary>
-    public static DockerSettings BindDocker(OptionReader options, string workingDirectory)
+    public static DockerSettings BindDocker(OptionReader options, string workingDirectory) => new()
     {
-        var defaults = new DockerSettings();
-        return new DockerSettings
-        {
-            BaseImage = options.Parsed("base-image", ImageName) ?? defaults.BaseImage,
-            BuilderImage = options.Parsed("builder-image", ImageName),
-            BuilderTag = options.Parsed("builder-tag", ImageName) ?? defaults.BuilderTag,
-            Uid = options.Integer("uid", 0) ?? defaults.Uid,
-            Gid = options.Integer("gid", 0) ?? defaults.Gid,
-            Layout = options.ParsedValue("cargo-layout", CargoLayoutPaths.ParseLayout) ?? defaults.Layout,
-            DependencyStorage = options.ParsedValue("deps-storage", DependencyStorageNames.Parse) ?? defaults.DependencyStorage,
-            Syntax = options.Parsed("dockerfile-syntax", ImageName) ?? defaults.Syntax,
-            Cross = options.Switch("cross") ?? false,
-            Templates = Absolute(options.Text("templates"), workingDirectory),
-            Platforms = options.ParsedEach("platform", v => BuildPlatform.ParseList([v])).SelectMany(p => p).Distinct().ToList(),
-            Tags = options.ParsedEach("tag", ImageName),
-            CacheFrom = options.ParsedEach("cache-from", v => CacheSpec.Parse(v, export: false)),
-            CacheTo = options.ParsedEach("cache-to", v => CacheSpec.Parse(v, export: true)),
-            Secrets = options.ParsedEach("secret", SecretSpec.Parse),
-            BuildArgs = options.ParsedEach("build-arg", BuildArguments.Parse),
-            Push = options.Switch("push") ?? false,
-            Load = options.Switch("load") ?? false,
-            Builder = options.Text("builder"),
-            Progress = options.Choice("progress", "plain", "auto", "tty", "quiet"),
-            DockerCli = options.Text("docker"),
-            Frontend = options.Choice("frontend", "auto", "directive", "builtin"),
-            ImageVersion = options.Text("image-version"),
-            SourceUrl = options.Text("source-url"),
-        };
-    }
-
-    /// <summary>An image reference as docker takes it: no spaces, not an option.</summary>
-    private static string ImageName(string value) =>
-        value.Any(char.IsWhiteSpace) || value.StartsWith('-') ? throw new PrewarmException("not an image reference") : value;
+        BaseImage = options.Get(O.BaseImage),
+        BuilderImage = options.Get(O.BuilderImage),
+        BuilderTag = options.Get(O.BuilderTag),
+        Uid = options.Get(O.Uid),
+        Gid = options.Get(O.Gid),
+        Layout = options.Get(O.Layout),
+        DependencyStorage = options.Get(O.DepsStorage),
+        Syntax = options.Get(O.DockerfileSyntax),
+        Cross = options.Get(O.Cross),
+        Templates = Absolute(options.Get(O.Templates), workingDirectory),
+        Platforms = options.Get(O.Platform).Distinct().ToList(),
+        Tags = options.Get(O.Tag),
+        CacheFrom = options.Get(O.CacheFrom),
+        CacheTo = options.Get(O.CacheTo),
+        Secrets = options.Get(O.Secret),
+        BuildArgs = options.Get(O.BuildArg),
+        Push = options.Get(O.Push),
+        Load = options.Get(O.Load),
+        Builder = options.Get(O.Builder),
+        Progress = options.Get(O.Progress),
+        DockerCli = options.Get(O.Cli),
+        Frontend = options.Get(O.Frontend),
+        ImageVersion = options.Get(O.ImageVersion),
+        SourceUrl = options.Get(O.SourceUrl),
+    };
 
     private static SharedSettings BindShared(OptionReader options, string workingDirectory)
     {
-        var repositories = options.Values("repo");
+        var repositories = options.Get(O.Repo);
         return new SharedSettings
         {
             Repositories = (repositories.Count > 0 ? repositories : ["."])
                 .Select(r => Absolute(r, workingDirectory)!)
                 .Distinct(StringComparer.Ordinal)
                 .ToList(),
-            Artifacts = Absolute(options.Text("artifacts") ?? "artifacts/prewarm", workingDirectory)!,
-            Sccache = options.Switch("sccache") switch
+            Artifacts = Absolute(options.Get(O.Artifacts), workingDirectory)!,
+            Sccache = options.Get(O.Sccache) switch
             {
                 null => SccacheMode.Auto,
                 true => SccacheMode.On,
@@ -101,22 +94,22 @@ public static class SettingsBinder
             Build = new BuildProfile
             {
                 Profile = Profile(options),
-                RustTarget = options.Text("rust-target"),
-                Features = BuildEnvironment.NormalizeFeatures(options.List("features")),
+                RustTarget = options.Get(O.RustTarget),
+                Features = BuildEnvironment.NormalizeFeatures(options.Get(O.Features)),
             },
         };
     }
 
     private static string Profile(OptionReader options)
     {
-        var profile = options.Text("profile");
-        var release = options.Switch("release") ?? false;
-        if (profile is not null && release && profile != "release")
+        var profile = options.Get(O.Profile);
+        var release = options.Get(O.Release);
+        if (options.Given(O.Profile) && release && profile != "release")
         {
             throw new PrewarmException($"--release and --profile={profile} contradict each other; pass one");
         }
 
-        return profile ?? (release ? "release" : BuildProfile.DefaultProfile);
+        return release ? "release" : profile;
     }
 
     private static string? Absolute(string? path, string workingDirectory) =>

@@ -47,7 +47,7 @@ public sealed class PrewarmConfigHostTests
         var result = await BuildHostProcess.RunAsync(_work.FullName, "--target=Clean");
 
         result.ExitCode.ShouldNotBe(0);
-        result.StandardError.ShouldContain("prewarm.toml:2:1: unknown key 'artefacts' in prewarm.toml.");
+        result.StandardError.ShouldContain("prewarm.toml:2:1: unknown key 'artefacts' in prewarm.toml; did you mean 'artifacts'?");
     }
 
     [Test]

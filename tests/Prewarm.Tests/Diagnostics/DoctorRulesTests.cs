@@ -22,17 +22,14 @@ public sealed class DoctorRulesTests
     private static DiskSpace Free(double gib, string mount = "/") => new("/dev/sda1", 0, 0, (long)(gib * 1024 * 1024), mount);
 
     [Test]
-    public void Directories_come_from_options_then_the_environment_then_the_tools_defaults()
+    public void Directories_come_from_the_settings_then_the_tools_defaults()
     {
-        var environment = new Dictionary<string, string> { ["HOME"] = "/home/u", ["CARGO_TARGET_DIR"] = "/ct" };
-
-        CacheDirectory.Resolve("cargo", null, null, "/repo", "/work", environment.GetValueOrDefault).ShouldBe([
+        CacheDirectory.Resolve("cargo", "/ct", null, "/work", "/home/u").ShouldBe([
             new CacheDirectory("CARGO_HOME", "/work/cargo"),
             new CacheDirectory("target directory", "/ct"),
             new CacheDirectory("SCCACHE_DIR", "/home/u/.cache/sccache"),
         ]);
-        CacheDirectory.Resolve(null, "t", "/s", "/repo", "/work", _ => null).Select(d => d.Path).ShouldBe(["/root/.cargo", "/work/t", "/s"]);
-        CacheDirectory.Resolve(null, null, null, "/repo", "/work", _ => null)[1].Path.ShouldBe("/repo/target");
+        CacheDirectory.Resolve(null, "t", "/s", "/work", null).Select(d => d.Path).ShouldBe(["/root/.cargo", "/work/t", "/s"]);
     }
 
     [Test]

@@ -39,7 +39,7 @@ public sealed class SettingsBinderTests
         settings.Verify.MinHitRate.ShouldBe(80);
         settings.Verify.MinFreshShare.ShouldBe(95);
         settings.Doctor.MinFreeGb.ShouldBe(5);
-        settings.Doctor.Uid.ShouldBeNull();
+        (settings.Doctor.Uid, settings.Doctor.Gid).ShouldBe((1001, 1001));
         settings.Benchmark.Runs.ShouldBe(3);
         settings.Cook.TargetDirectoryFor("/r").ShouldBe("/r/target");
         settings.Cook.Offline.ShouldBeFalse();
@@ -58,6 +58,31 @@ public sealed class SettingsBinderTests
         settings.Docker.Load.ShouldBeFalse();
         settings.Docker.Progress.ShouldBe("plain");
         settings.Docker.Frontend.ShouldBe("auto");
+    }
+
+    [Test]
+    public void The_build_user_is_one_option_with_one_default_for_Doctor_and_the_Dockerfile()
+    {
+        var defaults = Bind([], out _);
+        var given = Bind(new() { ["uid"] = ["4242"], ["gid"] = ["4243"] }, out _);
+
+        (defaults.Doctor.Uid, defaults.Doctor.Gid).ShouldBe((defaults.Docker.Uid, defaults.Docker.Gid));
+        (defaults.Docker.Rendering("shop").Uid, defaults.Docker.Rendering("shop").Gid).ShouldBe((defaults.Doctor.Uid, defaults.Doctor.Gid));
+        (given.Doctor.Uid, given.Doctor.Gid).ShouldBe((4242, 4243));
+        (given.Docker.Uid, given.Docker.Gid).ShouldBe((4242, 4243));
+    }
+
+    [Test]
+    public void The_target_directory_is_the_option_else_CARGO_TARGET_DIR_else_the_repositorys_own()
+    {
+        Dictionary<string, string> environment = new() { ["CARGO_TARGET_DIR"] = "/ct" };
+        OptionReader Reader(Dictionary<string, string[]> values) =>
+            new(name => values.TryGetValue(name, out var v) ? v : null, environment.GetValueOrDefault);
+
+        SettingsBinder.Bind(Reader(new() { ["target-dir"] = ["t"] }), "/work").Cook.TargetDirectoryFor("/r").ShouldBe("/work/t");
+        SettingsBinder.Bind(Reader([]), "/work").Cook.TargetDirectoryFor("/r").ShouldBe("/ct");
+        environment.Clear();
+        SettingsBinder.Bind(Reader([]), "/work").Cook.TargetDirectoryFor("/r").ShouldBe("/r/target");
     }
 
     [Test]
