@@ -78,6 +78,8 @@ internal sealed class ToolchainPrerequisites(ICakeContext context, DockerEngine 
             return new ToolchainVerdict(null, null, unknown);
         }
 
+        // rustup in the image switches to the toolchain a repository's rust-toolchain[.toml] pins: not the one asked.
+        needs = toolchain.Rustup ? needs.Where(s => ConfigFileNames.Read(s.Root, ConfigFileNames.RustToolchain) is null).ToList() : needs;
         var problem = needs.Select(s => ToolchainShortfall.Describe(ToolchainRequirements.Check(s.Needs, toolchain), s.Root, image))
             .FirstOrDefault(p => p is not null);
         return new ToolchainVerdict(toolchain, problem, null);

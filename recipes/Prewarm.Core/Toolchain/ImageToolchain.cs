@@ -3,11 +3,12 @@ using System.Text.Json.Serialization;
 namespace Prewarm.Core.Toolchain;
 
 /// <summary>The cargo and rustc an image runs, as their <c>-V</c> lines print them
-/// (<c>cargo 1.65.0</c>, <c>rustc 1.63.0</c>, <c>cargo 1.95.0 (f2d3ce0bd 2026-03-21)</c>).</summary>
-public sealed record ImageToolchain(string Cargo, string Rustc)
+/// (<c>cargo 1.65.0</c>, <c>rustc 1.63.0</c>, <c>cargo 1.95.0 (f2d3ce0bd 2026-03-21)</c>), and whether
+/// rustup manages them (then a repository's toolchain file picks another toolchain than these).</summary>
+public sealed record ImageToolchain(string Cargo, string Rustc, bool Rustup = false)
 {
-    /// <summary>What the base image is asked: both versions, one line each.</summary>
-    public const string Script = "cargo -V && rustc -V";
+    /// <summary>What the base image is asked: both versions, one line each, then <c>rustup</c> if it is there.</summary>
+    public const string Script = "cargo -V && rustc -V && if command -v rustup >/dev/null; then echo rustup; fi";
 
     /// <summary>The version cargo prints (<c>1.65.0</c>).</summary>
     [JsonIgnore]
@@ -28,8 +29,10 @@ public sealed record ImageToolchain(string Cargo, string Rustc)
     public static ImageToolchain? Parse(string output)
     {
         string? cargo = null, rustc = null;
+        var rustup = false;
         foreach (var line in output.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
         {
+            rustup |= line == "rustup";
             var words = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (words.Length >= 2 && RustRelease.TryParse(words[1], out _))
             {
@@ -38,7 +41,7 @@ public sealed record ImageToolchain(string Cargo, string Rustc)
             }
         }
 
-        return cargo is not null && rustc is not null ? new ImageToolchain(cargo, rustc) : null;
+        return cargo is not null && rustc is not null ? new ImageToolchain(cargo, rustc, rustup) : null;
     }
 
     private static RustRelease Release(string version, bool cargo)

@@ -18,7 +18,7 @@ public sealed class ToolchainPrerequisitesTests
 {
     private const string Image = "127.0.0.1:5000/prewarm/rust-base:bookworm";
     private const string Inspect = "image inspect --format \"{{json .}}\" \"" + Image + "\"";
-    private const string Run = "run --rm --platform linux/amd64 --entrypoint sh \"" + Image + "\" -c \"cargo -V && rustc -V\"";
+    private const string Run = "run --rm --platform linux/amd64 --entrypoint sh \"" + Image + "\" -c \"cargo -V && rustc -V && if command -v rustup >/dev/null; then echo rustup; fi\"";
     private const string ImageJson = """{"Id":"sha256:6854e4abb362","Os":"linux","Architecture":"amd64"}""";
 
     private static readonly BuildPlatform Amd64 = BuildPlatform.Parse("linux/amd64");
@@ -94,7 +94,21 @@ public sealed class ToolchainPrerequisitesTests
         var verdict = check.Examine([V4], Image, Amd64);
 
         verdict.Problem.ShouldBeNull();
-        verdict.Unknown.ShouldStartWith($"could not ask {Image} (linux/amd64) for its cargo and rustc with sh -c 'cargo -V && rustc -V': ");
+        verdict.Unknown.ShouldStartWith($"could not ask {Image} (linux/amd64) for its cargo and rustc with sh -c '{Core.Toolchain.ImageToolchain.Script}': ");
+    }
+
+    [Test]
+    public void With_rustup_in_the_image_a_repository_s_toolchain_file_rules()
+    {
+        var (check, _) = Prerequisites(arguments => arguments == Run ? (0, ["cargo 1.65.0", "rustc 1.63.0", "rustup"]) : Engine(arguments));
+        var pinned = V4 with { Root = _artifacts.Path };
+        File.WriteAllText(Path.Combine(_artifacts.Path, "rust-toolchain.toml"), "[toolchain]\nchannel = \"1.85\"\n");
+
+        var verdict = check.Examine([pinned], Image, Amd64);
+
+        verdict.Toolchain.ShouldBe(new Core.Toolchain.ImageToolchain("1.65.0", "1.63.0", Rustup: true));
+        verdict.Problem.ShouldBeNull("rustup builds with the pinned 1.85, not the image's default");
+        check.Examine([V4], Image, Amd64).Problem.ShouldNotBeNull("no toolchain file: the default toolchain builds");
     }
 
     [Test]

@@ -187,6 +187,10 @@ public sealed class ToolchainRequirementsTests
     public void The_image_s_versions_are_read_from_their_V_lines(string output, string cargo, string rustc) =>
         ImageToolchain.Parse(output).ShouldBe(new ImageToolchain(cargo, rustc));
 
+    [Test]
+    public void Rustup_in_the_image_is_noted() =>
+        ImageToolchain.Parse("cargo 1.85.0 (d73d2caf9 2024-12-31)\nrustc 1.85.0 (4d91de4e4 2025-02-17)\nrustup\n").ShouldBe(new ImageToolchain("1.85.0", "1.85.0", Rustup: true));
+
     [TestCase("rustc 1.63.0")]
     [TestCase("sh: 1: cargo: not found")]
     [TestCase("")]
