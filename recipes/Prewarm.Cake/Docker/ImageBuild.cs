@@ -54,6 +54,9 @@ internal sealed class ImageBuild(ICakeContext context, DockerSettings options, D
             new BuilderImageCheck(context, engine).Require(rendered.BuilderImage, rendered);
         }
 
+        new ToolchainPrerequisites(context, engine, new(paths.Artifacts))
+            .Require(job.Compiles, rendered.BuilderImage ?? rendered.BaseImage, settings.Platforms, rendered.Cross);
+
         var coldFor = new CacheSources(context, engine).Check(settings.CacheFrom);
         var staged = job.Stage();
         context.Log.Information("Build context {0}: {1} files written, {2} unchanged, {3} removed.",

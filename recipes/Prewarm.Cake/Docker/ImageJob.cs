@@ -14,6 +14,13 @@ internal sealed record ImageJob(ArtifactPaths Paths, DirectoryPath? Repository, 
     /// <summary>Labels beside the OCI ones (the builder image's description of itself).</summary>
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>The repositories (id, directory) whose dependencies the image compiles: their lockfiles and
+    /// manifests are checked against the base image's toolchain before building.</summary>
+    public IReadOnlyList<(string Id, string Root)> Compiles { get; init; } = [];
+
     public static ImageJob ForRepository(DirectoryPath repository, ArtifactPaths paths, DockerSettings options) =>
-        new(paths, repository, () => BuildContextFiles.Stage(repository, paths), options.TagsFor(paths.RepositoryId));
+        new(paths, repository, () => BuildContextFiles.Stage(repository, paths), options.TagsFor(paths.RepositoryId))
+        {
+            Compiles = [(paths.RepositoryId, repository.FullPath)],
+        };
 }

@@ -72,6 +72,7 @@ internal sealed class OrganisationBuilder(PrewarmContext context, DockerSettings
             var job = new ImageJob(paths, null, () => Stage(paths, ids, tiers, configFrom, json), [contentTag, tag])
             {
                 Labels = new Dictionary<string, string> { [BuilderLabel.Name] = contents.Label().ToJson() },
+                Compiles = [.. ids.Select((id, i) => (id, context.Repositories[i].FullPath))],
             };
             new ImageBuild(context, options, engine).Run(job);
         }

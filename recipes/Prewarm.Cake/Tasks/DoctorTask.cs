@@ -13,7 +13,8 @@ namespace Prewarm.Cake.Tasks;
 /// (<c>--uid</c>/<c>--gid</c>, default 1001 as in the Dockerfile), low disk space (<c>--min-free-gb=5</c>), and
 /// caches that do not persist (a marker left by the previous Doctor run is missing), with
 /// <c>--push</c>, a registry named by <c>--tag</c> that does not answer, and with <c>--platform</c>,
-/// a platform this machine cannot run (no enabled binfmt_misc handler for it).
+/// a platform this machine cannot run (no enabled binfmt_misc handler for it), and a base image whose
+/// cargo or rustc is older than the repositories' lockfile, edition or rust-version needs.
 /// Directories: <c>--cargo-home</c>, <c>--target-dir</c>, <c>--sccache-dir</c>. Writes <c>doctor/doctor.json|md</c>.
 /// </summary>
 [TaskName("Doctor")]
@@ -44,6 +45,11 @@ public sealed class DoctorTask : FrostingTask<PrewarmContext>
         if (docker.Cross)
         {
             findings.Add(CrossToolchainCheck.Examine(context));
+        }
+
+        if (BaseImageToolchainCheck.Examine(context) is { } toolchain)
+        {
+            findings.Add(toolchain);
         }
 
         foreach (var finding in findings)

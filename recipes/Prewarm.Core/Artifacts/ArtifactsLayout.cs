@@ -62,6 +62,9 @@ public sealed class ArtifactsLayout
 
     public string ImageRecord(string repositoryId) => Path.Combine(DockerDirectory(repositoryId), "image.json");
 
+    /// <summary>The cargo and rustc versions base images were found to hold, by image id (Image, BuilderImage, Doctor).</summary>
+    public string ImageToolchains => Path.Combine(Root, "docker", "toolchains.json");
+
     // Reports of the stand-alone and final tasks.
     public string VerifyDirectory => Path.Combine(Root, "verify");
 

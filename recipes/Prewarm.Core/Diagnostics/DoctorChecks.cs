@@ -1,5 +1,6 @@
 using System.Globalization;
 using Prewarm.Core.Docker;
+using Prewarm.Core.Toolchain;
 
 namespace Prewarm.Core.Diagnostics;
 
@@ -57,6 +58,23 @@ public static class DoctorChecks
     /// enabled binfmt_misc handler (see <see cref="BinfmtSupport"/>); else its RUN steps fail with "exec format error".</summary>
     public static DoctorFinding Emulation(BinfmtStatus status) =>
         new($"{status.Platform} runs", status.CanRun ? DoctorSeverity.Ok : DoctorSeverity.Problem, status.Message);
+
+    /// <summary>The base image's cargo and rustc against the repositories' lockfiles, editions and
+    /// <c>rust-version</c>s (<see cref="ToolchainRequirements"/>, the check the Image task makes before
+    /// building): <paramref name="problem"/> is its one line; <paramref name="unknown"/> why the image
+    /// could not be asked (a warning: the build will tell); no <paramref name="toolchain"/> and neither,
+    /// nothing needed asking.</summary>
+    public static DoctorFinding BaseImageToolchain(string image, ImageToolchain? toolchain, string? problem, string? unknown)
+    {
+        const string check = "base image toolchain";
+        return (toolchain, problem, unknown) switch
+        {
+            (_, { } line, _) => new DoctorFinding(check, DoctorSeverity.Problem, line),
+            (_, _, { } why) => new DoctorFinding(check, DoctorSeverity.Warning, $"{why}; fix: check that the base image exists and runs cargo and rustc"),
+            ({ } found, _, _) => new DoctorFinding(check, DoctorSeverity.Ok, $"{image} has cargo {found.Cargo} and rustc {found.Rustc}: it reads the lockfiles and builds the editions and rust-versions of the repositories"),
+            _ => new DoctorFinding(check, DoctorSeverity.Ok, "no lockfile, edition or rust-version of the repositories needs a particular cargo or rustc"),
+        };
+    }
 
     /// <summary>Reads <c>stat -c '%u %g'</c> output: owner uid and gid.</summary>
     public static (int Uid, int Gid) ParseOwner(string statOutput, string origin)

@@ -22,6 +22,9 @@ public static class StageJson
 
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options) + "\n";
 
+    /// <summary>What <see cref="Serialize{T}"/> wrote, or null for <c>null</c>; throws <see cref="JsonException"/>.</summary>
+    public static T? Deserialize<T>(string json) => JsonSerializer.Deserialize<T>(json, Options);
+
     public static T Read<T>(string path, string task)
         where T : class
     {
@@ -32,7 +35,7 @@ public static class StageJson
 
         try
         {
-            return JsonSerializer.Deserialize<T>(File.ReadAllText(path), Options)
+            return Deserialize<T>(File.ReadAllText(path))
                 ?? throw new JsonException("empty");
         }
         catch (JsonException e)

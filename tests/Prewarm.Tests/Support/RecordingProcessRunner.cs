@@ -14,9 +14,18 @@ internal sealed class RecordingProcessRunner : IProcessRunner
 
     public string[] StandardError { get; set; } = [];
 
+    /// <summary>When set, answers each start by its argument line instead of the fixed answer above.</summary>
+    public Func<string, (int ExitCode, string[] Output)>? Answer { get; set; }
+
     public IProcess Start(FilePath filePath, ProcessSettings settings)
     {
         Started.Add((filePath, settings));
+        if (Answer is not null)
+        {
+            var (exitCode, output) = Answer(settings.Arguments.Render());
+            return new FinishedProcess(exitCode, output, []);
+        }
+
         return new FinishedProcess(ExitCode, StandardOutput, StandardError);
     }
 
