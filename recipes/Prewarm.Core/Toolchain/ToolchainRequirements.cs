@@ -15,12 +15,12 @@ public static class ToolchainRequirements
     private const string NewerImage = "use a base image with a newer toolchain";
 
     /// <summary>The first cargo that reads a lockfile of <paramref name="version"/> (cargo's own table
-    /// of lockfile versions by release: v2 1.41, v3 1.53, v4 1.78); null for v1, which every cargo reads.</summary>
+    /// of lockfile versions, when each was introduced, not when it became the default: v2 1.38, v3 1.47, v4 1.78); null for v1, which every cargo reads.</summary>
     public static RustRelease? Lockfile(int version) => version switch
     {
         >= 4 => new RustRelease(1, 78, 0),
-        3 => new RustRelease(1, 53, 0),
-        2 => new RustRelease(1, 41, 0),
+        3 => new RustRelease(1, 47, 0),
+        2 => new RustRelease(1, 38, 0),
         _ => null,
     };
 

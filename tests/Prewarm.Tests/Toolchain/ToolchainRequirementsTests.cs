@@ -47,8 +47,8 @@ public sealed class ToolchainRequirementsTests
         ToolchainShortfall.Describe(ToolchainRequirements.Check(ToolchainRequirements.Of(repository), toolchain ?? Bookworm), "", Image);
 
     [TestCase(1, null)]
-    [TestCase(2, "1.41")]
-    [TestCase(3, "1.53")]
+    [TestCase(2, "1.38")]
+    [TestCase(3, "1.47")]
     [TestCase(4, "1.78")]
     public void Lockfile_versions_need_the_cargo_that_first_reads_them(int version, string? cargo) =>
         ToolchainRequirements.Lockfile(version)?.ToString().ShouldBe(cargo);
@@ -76,8 +76,8 @@ public sealed class ToolchainRequirementsTests
         var repository = Repository([Package("crates/api/Cargo.toml", edition: "2018")], null, Lock(3));
 
         Problem(repository).ShouldBeNull();
-        Problem(repository, new ImageToolchain("1.52.1", "1.52.1")).ShouldBe(
-            "Cargo.lock: lockfile version 3 needs cargo ≥ 1.53; the base image prewarm/rust-base:bookworm has cargo 1.52.1 (use a base image with a newer toolchain)");
+        Problem(repository, new ImageToolchain("1.46.0", "1.46.0")).ShouldBe(
+            "Cargo.lock: lockfile version 3 needs cargo ≥ 1.47; the base image prewarm/rust-base:bookworm has cargo 1.46.0 (use a base image with a newer toolchain)");
     }
 
     [Test]
