@@ -1,3 +1,5 @@
+using Prewarm.Core.IO;
+
 namespace Prewarm.Core.Cargo;
 
 /// <summary>What manifest discovery found: every manifest path (repository-relative, sorted), those of

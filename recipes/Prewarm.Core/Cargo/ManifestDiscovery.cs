@@ -1,4 +1,5 @@
 using Prewarm.Core.IO;
+using Prewarm.Core.Toml;
 
 namespace Prewarm.Core.Cargo;
 

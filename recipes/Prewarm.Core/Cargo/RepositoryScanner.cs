@@ -1,3 +1,5 @@
+using Prewarm.Core.Toml;
+
 namespace Prewarm.Core.Cargo;
 
 /// <summary>Builds the <see cref="CargoRepository"/> model of a repository root: finds manifests the

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Prewarm.Core.Toml;
 using Tomlyn.Parsing;
 using Tomlyn.Syntax;
 

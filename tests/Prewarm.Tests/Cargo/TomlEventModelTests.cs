@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using NUnit.Framework;
 using Prewarm.Core.Cargo;
+using Prewarm.Core.Toml;
 using Shouldly;
 using Tomlyn;
 using Tomlyn.Model;

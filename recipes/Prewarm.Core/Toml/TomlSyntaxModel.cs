@@ -1,7 +1,7 @@
 using Tomlyn.Model;
 using Tomlyn.Syntax;
 
-namespace Prewarm.Core.Cargo;
+namespace Prewarm.Core.Toml;
 
 /// <summary>The model of a TOML file built from Tomlyn's validated syntax tree, so a manifest is parsed
 /// once (the tree is needed anyway: it finds the duplicate keys and tables the model reader lets through,

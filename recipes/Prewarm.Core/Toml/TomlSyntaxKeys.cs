@@ -1,6 +1,6 @@
 using Tomlyn.Syntax;
 
-namespace Prewarm.Core;
+namespace Prewarm.Core.Toml;
 
 /// <summary>The dotted name of a key in Tomlyn's syntax tree (<c>a."b c".d</c> → <c>a.b c.d</c>).</summary>
 internal static class TomlSyntaxKeys

@@ -3,7 +3,7 @@ using Tomlyn.Model;
 using Tomlyn.Parsing;
 using Tomlyn.Syntax;
 
-namespace Prewarm.Core.Cargo;
+namespace Prewarm.Core.Toml;
 
 /// <summary>Where each key of a parsed TOML file was written (1-based line and column), by dotted
 /// path (<c>dependencies.serde.optional</c>; the n-th <c>[[package]]</c> is <c>package[n]</c>).

@@ -5,7 +5,7 @@ using Tomlyn.Model;
 using Tomlyn.Parsing;
 using Tomlyn.Syntax;
 
-namespace Prewarm.Core.Cargo;
+namespace Prewarm.Core.Toml;
 
 /// <summary>Reads TOML files strictly: UTF-8 only, and every failure is one line naming the file.</summary>
 public static class TomlText

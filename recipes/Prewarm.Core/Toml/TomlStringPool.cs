@@ -1,4 +1,4 @@
-namespace Prewarm.Core.Cargo;
+namespace Prewarm.Core.Toml;
 
 /// <summary>One string per distinct short key or plain string value a thread's parses have met. A large
 /// scan's models hold the same few hundred keys and values (`version`, `workspace`, `path`, "2021", a

@@ -3,7 +3,7 @@ using Tomlyn;
 using Tomlyn.Model;
 using Tomlyn.Syntax;
 
-namespace Prewarm.Core.Cargo;
+namespace Prewarm.Core.Toml;
 
 /// <summary>Puts back the entries Tomlyn 2.10's model drops from an array of tables whose headers are
 /// split by other tables (sqlx: <c>[[test]]</c>…, <c>[[bench]]</c>, <c>[[test]]</c>…). TOML and cargo
