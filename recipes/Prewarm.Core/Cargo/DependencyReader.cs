@@ -73,7 +73,7 @@ internal sealed class DependencyReader(
             if (tableName != "workspace.dependencies" && spec.Path is { } directory)
             {
                 // A patch or replacement is used as written; a workspace entry is checked where a member inherits it.
-                RequirePath(repoRoot, () => TomlPositions.Of(table, key) is var (line, column) ? $"{values.File}:{line}:{column}" : values.File, key, directory);
+                RequirePath(repoRoot, () => TomlText.PositionOf(table, key) is var (line, column) ? $"{values.File}:{line}:{column}" : values.File, key, directory);
             }
 
             specs[key] = spec;

@@ -642,9 +642,8 @@ internal sealed class ScanSession : IDisposable
             DependencyKind.Development => ["dev-dependencies", "dev_dependencies"],
             _ => new[] { "dependencies", "build-dependencies", "build_dependencies", "dev-dependencies", "dev_dependencies" },
         };
-        var positions = TomlPositions.For(document);
         // `target.….dependencies.x` as well as `dependencies.x`; the earliest in the file when several match.
-        var found = positions?.Matching(p => tables.Any(t => p.Path == $"{t}.{key}" || p.Path.EndsWith($".{t}.{key}", StringComparison.Ordinal)))
+        var found = TomlText.Positions(document, p => tables.Any(t => p.Path == $"{t}.{key}" || p.Path.EndsWith($".{t}.{key}", StringComparison.Ordinal)))
             .OrderBy(p => p.At)
             .Select(p => ((int Line, int Column)?)p.At)
             .FirstOrDefault();
@@ -653,7 +652,7 @@ internal sealed class ScanSession : IDisposable
 
     /// <summary><c>file:line:column</c> of <c>workspace.members</c>, or the file alone.</summary>
     private string MembersAt(string rootPath) =>
-        TomlPositions.For(_manifests[rootPath].Document)?.Of("workspace.members") is var (line, column) ? $"{rootPath}:{line}:{column}" : rootPath;
+        TomlText.PositionAt(_manifests[rootPath].Document, "workspace.members") is var (line, column) ? $"{rootPath}:{line}:{column}" : rootPath;
 
     private (CargoManifest Manifest, TomlTable Document) Load(string path)
     {

@@ -8,7 +8,7 @@ namespace Prewarm.Core.Toml;
 /// <summary>Where each key of a parsed TOML file was written (1-based line and column), by dotted
 /// path (<c>dependencies.serde.optional</c>; the n-th <c>[[package]]</c> is <c>package[n]</c>).
 /// Built from the file's syntax tree (once, when first needed) so that errors found in the model can point at the text.</summary>
-public sealed class TomlPositions
+internal sealed class TomlPositions
 {
     // Each model table remembers its file's index and its own dotted path, so a typed read that
     // only has the parent table in hand can still name the line.
