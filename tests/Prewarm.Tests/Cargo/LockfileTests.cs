@@ -1,6 +1,7 @@
 using System.Text.Json;
 using NUnit.Framework;
 using Prewarm.Core.Cargo;
+using Prewarm.Core.Scanning;
 using Prewarm.Tests.Support;
 using Shouldly;
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using NUnit.Framework;
 using Prewarm.Core.Cargo;
 using Prewarm.Core.Recipes;
+using Prewarm.Core.Scanning;
 using Prewarm.Tests.Reliability.RandomWorkspaces;
 using Prewarm.Tests.Support;
 using Shouldly;

@@ -1,6 +1,7 @@
 using NUnit.Framework;
 using Prewarm.Core.Cargo;
 using Prewarm.Core.Recipes;
+using Prewarm.Core.Scanning;
 using Prewarm.Tests.Cargo;
 using Prewarm.Tests.Reliability.RandomWorkspaces;
 using Prewarm.Tests.Support;

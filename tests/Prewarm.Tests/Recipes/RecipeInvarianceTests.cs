@@ -2,6 +2,7 @@ using NUnit.Framework;
 using Prewarm.Core;
 using Prewarm.Core.Cargo;
 using Prewarm.Core.Recipes;
+using Prewarm.Core.Scanning;
 using Prewarm.Tests.Recipes.Support;
 using Shouldly;
 

@@ -3,6 +3,7 @@ using CliWrap.Buffered;
 using NUnit.Framework;
 using Prewarm.Core.Cargo;
 using Prewarm.Core.Recipes;
+using Prewarm.Core.Scanning;
 using Prewarm.Tests.Cargo;
 using Prewarm.Tests.Reliability.RandomWorkspaces;
 using Prewarm.Tests.Support;

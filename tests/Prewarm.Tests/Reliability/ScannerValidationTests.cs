@@ -4,6 +4,7 @@ using CliWrap.Buffered;
 using NUnit.Framework;
 using Prewarm.Core;
 using Prewarm.Core.Cargo;
+using Prewarm.Core.Scanning;
 using Prewarm.Core.Toml;
 using Prewarm.Tests.Cargo;
 using Shouldly;

@@ -3,6 +3,7 @@ using CliWrap;
 using CliWrap.Buffered;
 using NUnit.Framework;
 using Prewarm.Core.Cargo;
+using Prewarm.Core.Scanning;
 using Prewarm.Tests.Cargo;
 using Prewarm.Tests.Support;
 using Shouldly;

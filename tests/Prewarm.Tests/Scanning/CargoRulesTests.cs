@@ -1,5 +1,6 @@
 using NUnit.Framework;
 using Prewarm.Core.Cargo;
+using Prewarm.Core.Scanning;
 using Prewarm.Core.Toml;
 using Prewarm.Tests.Cargo;
 using Shouldly;

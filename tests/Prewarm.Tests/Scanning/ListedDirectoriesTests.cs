@@ -1,6 +1,7 @@
 using NUnit.Framework;
 using Prewarm.Core.Cargo;
 using Prewarm.Core.IO;
+using Prewarm.Core.Scanning;
 using Prewarm.Core.Toml;
 using Prewarm.Tests.Cargo;
 using Shouldly;

@@ -1,6 +1,7 @@
+using Prewarm.Core.Cargo;
 using Prewarm.Core.Toml;
 
-namespace Prewarm.Core.Cargo;
+namespace Prewarm.Core.Scanning;
 
 /// <summary>Builds the <see cref="CargoRepository"/> model of a repository root: finds manifests the
 /// way cargo does (workspace members globs, <c>exclude</c>, path dependencies of members, standalone

@@ -1,6 +1,6 @@
 using Prewarm.Core.IO;
 
-namespace Prewarm.Core.Cargo;
+namespace Prewarm.Core.Scanning;
 
 /// <summary>What manifest discovery found: every manifest path (repository-relative, sorted), those of
 /// them reached through a directory symlink that points back into the repository, and the listings

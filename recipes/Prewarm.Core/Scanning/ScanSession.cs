@@ -1,8 +1,9 @@
+using Prewarm.Core.Cargo;
 using Prewarm.Core.IO;
 using Prewarm.Core.Toml;
 using Tomlyn.Model;
 
-namespace Prewarm.Core.Cargo;
+namespace Prewarm.Core.Scanning;
 
 /// <summary>One scan of one repository root; holds the manifests read so far so each is read once.</summary>
 internal sealed class ScanSession : IDisposable
