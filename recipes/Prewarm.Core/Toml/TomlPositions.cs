@@ -67,8 +67,8 @@ internal sealed class TomlPositions
 
     // Only a file's root table is registered when it is parsed: the tables inside it are registered
     // the first time one is asked for (an error is being reported), by walking every parsed file's
-    // model not yet walked. Most runs report no error, and a 1,500-package workspace has tens of
-    // thousands of tables. Positions are looked up only while the scan reads a model, before anything
+    // model not yet walked. Most runs report no error, and a large workspace has a great many
+    // tables. Positions are looked up only while the scan reads a model, before anything
     // changes it (the skeleton normalises the scan's documents in place afterwards and looks up no
     // position), so the lazy walk finds the paths the eager one did.
     private static readonly object Expanding = new();
