@@ -73,12 +73,5 @@ internal static class TableArrayRuns
     }
 
     private static string[] PathOf(KeySyntax key) =>
-        [Text(key.Key), .. key.DotKeys.Select(d => Text(d.Key))];
-
-    private static string Text(BareKeyOrStringValueSyntax? key) => key switch
-    {
-        BareKeySyntax bare => bare.Key?.Text ?? string.Empty,
-        StringValueSyntax quoted => quoted.Value ?? string.Empty,
-        _ => string.Empty,
-    };
+        [TomlSyntaxKeys.Part(key.Key), .. key.DotKeys.Select(d => TomlSyntaxKeys.Part(d.Key))];
 }

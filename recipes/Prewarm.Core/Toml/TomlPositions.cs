@@ -199,22 +199,15 @@ internal sealed class TomlPositions
     // so a table implied by a header or a dotted key has a position too.
     private string KeyPath(string prefix, KeySyntax key, SyntaxNode node)
     {
-        var path = Join(prefix, Text(key.Key));
+        var path = Join(prefix, TomlSyntaxKeys.Part(key.Key));
         foreach (var dotted in key.DotKeys)
         {
             Add(path, node);
-            path = Join(path, Text(dotted.Key));
+            path = Join(path, TomlSyntaxKeys.Part(dotted.Key));
         }
 
         return path;
     }
-
-    private static string Text(BareKeyOrStringValueSyntax? key) => key switch
-    {
-        BareKeySyntax bare => bare.Key?.Text ?? string.Empty,
-        StringValueSyntax quoted => quoted.Value ?? string.Empty,
-        _ => string.Empty,
-    };
 
     private static string Join(string prefix, string key) => prefix.Length == 0 ? key : $"{prefix}.{key}";
 

@@ -149,19 +149,12 @@ internal static class TomlSyntaxModel
 
     private static List<string> Keys(KeySyntax key)
     {
-        var keys = new List<string>(1 + key.DotKeys.ChildrenCount) { Text(key.Key) };
+        var keys = new List<string>(1 + key.DotKeys.ChildrenCount) { TomlSyntaxKeys.Part(key.Key) };
         foreach (var dotted in key.DotKeys)
         {
-            keys.Add(Text(dotted.Key));
+            keys.Add(TomlSyntaxKeys.Part(dotted.Key));
         }
 
         return keys;
     }
-
-    private static string Text(BareKeyOrStringValueSyntax? key) => key switch
-    {
-        BareKeySyntax bare => bare.Key?.Text ?? string.Empty,
-        StringValueSyntax quoted => quoted.Value ?? string.Empty,
-        _ => string.Empty,
-    };
 }

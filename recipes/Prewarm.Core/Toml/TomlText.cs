@@ -157,6 +157,9 @@ public static class TomlText
     public static IEnumerable<(string Path, (int Line, int Column) At)> Positions(TomlTable table, Func<(string Path, (int Line, int Column) At), bool> predicate) =>
         TomlPositions.For(table)?.Matching(predicate) ?? [];
 
+    /// <summary>The dotted name of a key of a syntax tree without errors (<c>a."b c".d</c> → <c>a.b c.d</c>).</summary>
+    public static string KeyName(KeySyntax key) => TomlSyntaxKeys.Name(key);
+
     /// <summary>CRLF as LF. Inside a multi-line string cargo's parser reads either newline as "\n",
     /// so a CRLF checkout must give the same values (Tomlyn would keep the "\r"). Lines and columns
     /// do not move: a CR before LF only ever ends a line.</summary>
