@@ -1,7 +1,6 @@
 using Cake.Core.Diagnostics;
 using Prewarm.Cake.Recipes;
 using Prewarm.Cake.Support;
-using Prewarm.Core.Cargo;
 using Prewarm.Core.IO;
 using Prewarm.Core.Scanning;
 using Prewarm.Frosting;

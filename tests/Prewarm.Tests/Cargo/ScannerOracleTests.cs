@@ -1,5 +1,4 @@
 using NUnit.Framework;
-using Prewarm.Core.Cargo;
 using Prewarm.Core.Recipes;
 using Prewarm.Core.Scanning;
 using Prewarm.Core.Toml;

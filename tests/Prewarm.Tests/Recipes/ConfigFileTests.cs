@@ -2,7 +2,6 @@ using System.Text;
 using CliWrap;
 using CliWrap.Buffered;
 using NUnit.Framework;
-using Prewarm.Core.Cargo;
 using Prewarm.Core.Recipes;
 using Prewarm.Core.Scanning;
 using Prewarm.Tests.Cargo;

@@ -1,7 +1,6 @@
 using CliWrap;
 using CliWrap.Buffered;
 using NUnit.Framework;
-using Prewarm.Core.Cargo;
 using Prewarm.Core.Recipes;
 using Prewarm.Core.Scanning;
 using Prewarm.Tests.Cargo;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using NUnit.Framework;
-using Prewarm.Core.Cargo;
 using Prewarm.Core.Recipes;
 using Prewarm.Core.Scanning;
 using Prewarm.Tests.Cargo;

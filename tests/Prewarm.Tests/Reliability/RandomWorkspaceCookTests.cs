@@ -1,6 +1,5 @@
 using System.Globalization;
 using NUnit.Framework;
-using Prewarm.Core.Cargo;
 using Prewarm.Core.Recipes;
 using Prewarm.Core.Recipes.Cooking;
 using Prewarm.Core.Scanning;

@@ -1,6 +1,5 @@
 using CliWrap;
 using NUnit.Framework;
-using Prewarm.Core.Cargo;
 using Prewarm.Core.Scanning;
 using Prewarm.Tests.Cargo;
 using Shouldly;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using CliWrap;
 using NUnit.Framework;
-using Prewarm.Core.Cargo;
 using Prewarm.Core.Scanning;
 using Prewarm.Tests.Cargo;
 using Prewarm.Tests.Support;

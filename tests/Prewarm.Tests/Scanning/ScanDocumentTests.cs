@@ -1,6 +1,5 @@
 using NUnit.Framework;
 using Prewarm.Core;
-using Prewarm.Core.Cargo;
 using Prewarm.Core.IO;
 using Prewarm.Core.Scanning;
 using Prewarm.Tests.Support;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Prewarm.Core.Cargo;
 using Prewarm.Core.Scanning;
 
 // Usage: RealWorldScan RUNS DIR... — per directory: the scan (in-process, one warm-up run first) and
