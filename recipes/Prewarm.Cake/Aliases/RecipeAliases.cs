@@ -4,6 +4,7 @@ using Cake.Core.IO;
 using Prewarm.Cake.Tools.Rustc;
 using Prewarm.Core.Cargo;
 using Prewarm.Core.Recipes;
+using Prewarm.Core.Scanning;
 
 namespace Prewarm.Cake.Aliases;
 

@@ -2,6 +2,7 @@ using Prewarm.Cake.Docker;
 using Prewarm.Cake.Tools.Docker;
 using Prewarm.Core;
 using Prewarm.Core.Cargo;
+using Prewarm.Core.Scanning;
 using Prewarm.Core.Diagnostics;
 
 namespace Prewarm.Cake.Diagnostics;

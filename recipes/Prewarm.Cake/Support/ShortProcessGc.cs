@@ -4,8 +4,8 @@ namespace Prewarm.Cake.Support;
 
 /// <summary>Lets a build run allocate its first quarter-gigabyte without a garbage collection. Scan and
 /// Recipe keep most of what they allocate (the repository model) until the end, so each gen0 collection
-/// of a large workspace copies that model again: 7-9 collections and about 100 ms of pauses for 1,500
-/// packages, none with this. The runtime offers no runtimeconfig setting for gen0's budget (GCgen0size has
+/// of a large workspace copies that model again; with this such a run collects not at all (BENCHMARKS.md,
+/// "Scale", has the figures). The runtime offers no runtimeconfig setting for gen0's budget (GCgen0size has
 /// no public name and is read from the environment only), so the no-GC region is asked for here.
 /// <see cref="PrewarmLifetime"/> starts it before the first task and ends it after the last;
 /// <c>PREWARM_GC=default</c> in the environment leaves the runtime's usual budget in force.</summary>

@@ -1,6 +1,5 @@
 using Cake.Core.Diagnostics;
 using Prewarm.Cake.Support;
-using Prewarm.Core.Cargo;
 using Prewarm.Core.IO;
 using Prewarm.Core.Scanning;
 using Prewarm.Core.Warmup;

@@ -1,3 +1,4 @@
+using Prewarm.Core.Toml;
 using Tomlyn.Model;
 
 namespace Prewarm.Core.Cargo;

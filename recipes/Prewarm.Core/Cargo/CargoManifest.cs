@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Prewarm.Core.Toml;
 using Tomlyn;
 using Tomlyn.Model;
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Prewarm.Core.Toml;
 
 namespace Prewarm.Core.Cargo;
 

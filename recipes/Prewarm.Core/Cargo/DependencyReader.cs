@@ -1,3 +1,4 @@
+using Prewarm.Core.Toml;
 using Tomlyn.Model;
 
 namespace Prewarm.Core.Cargo;
@@ -72,7 +73,7 @@ internal sealed class DependencyReader(
             if (tableName != "workspace.dependencies" && spec.Path is { } directory)
             {
                 // A patch or replacement is used as written; a workspace entry is checked where a member inherits it.
-                RequirePath(repoRoot, () => TomlPositions.Of(table, key) is var (line, column) ? $"{values.File}:{line}:{column}" : values.File, key, directory);
+                RequirePath(repoRoot, () => TomlText.PositionOf(table, key) is var (line, column) ? $"{values.File}:{line}:{column}" : values.File, key, directory);
             }
 
             specs[key] = spec;
@@ -80,6 +81,34 @@ internal sealed class DependencyReader(
 
         return specs;
     }
+
+    /// <summary>The manifest's <c>[patch.source]</c> entries, by source and then name, with paths relative to the repository root.</summary>
+    public List<CargoPatch> ReadPatches(TomlTable document, string directory)
+    {
+        var patches = new List<CargoPatch>();
+        foreach (var (source, body) in values.Table(document, "patch") ?? new TomlTable())
+        {
+            if (body is not TomlTable table)
+            {
+                throw values.Invalid($"patch.{source}", "a table", body);
+            }
+
+            patches.AddRange(ReadSpecs(table, directory, $"patch.{source}")
+                .OrderBy(kv => kv.Key, StringComparer.Ordinal)
+                .Select(kv => new CargoPatch { Source = source, Replacement = ToDependency(kv.Key, kv.Value, DependencyKind.Normal, null, false) }));
+        }
+
+        return patches.OrderBy(p => p.Source, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The manifest's <c>[replace]</c> entries (keyed by package id, <c>name:version</c>), by id.</summary>
+    public List<CargoPatch> ReadReplacements(TomlTable document, string directory) =>
+        values.Table(document, "replace") is { } replace
+            ? ReadSpecs(replace, directory, "replace")
+                .OrderBy(kv => kv.Key, StringComparer.Ordinal)
+                .Select(kv => new CargoPatch { Source = kv.Key, Replacement = ToDependency(kv.Key.Split(':')[0], kv.Value, DependencyKind.Normal, null, false) })
+                .ToList()
+            : [];
 
     public CargoDependency ToDependency(string key, DependencySpec spec, DependencyKind kind, string? target, bool inherited) =>
         new()

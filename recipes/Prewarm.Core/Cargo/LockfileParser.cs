@@ -1,3 +1,4 @@
+using Prewarm.Core.Toml;
 using Tomlyn.Model;
 
 namespace Prewarm.Core.Cargo;
@@ -73,8 +74,8 @@ public static class LockfileParser
     /// table's own header when <paramref name="key"/> is null), or the file alone.</summary>
     private static string At(string file, TomlTable table, string? key)
     {
-        var position = key is not null ? TomlPositions.Of(table, key)
-            : TomlPositions.PathOf(table) is { Length: > 0 } own ? TomlPositions.For(table)?.Of(own)
+        var position = key is not null ? TomlText.PositionOf(table, key)
+            : TomlText.PathOf(table) is { Length: > 0 } own ? TomlText.PositionAt(table, own)
             : null;
         return position is var (line, column) ? $"{file}:{line}:{column}" : file;
     }

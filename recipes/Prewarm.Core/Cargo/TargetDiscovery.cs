@@ -1,3 +1,5 @@
+using Prewarm.Core.IO;
+using Prewarm.Core.Toml;
 using Tomlyn.Model;
 
 namespace Prewarm.Core.Cargo;

@@ -1,3 +1,4 @@
+using Prewarm.Core.Toml;
 using Tomlyn.Model;
 
 namespace Prewarm.Core.Cargo;
@@ -67,13 +68,13 @@ internal sealed class TomlValues(string file)
     /// <summary>As <see cref="Invalid(string,string,object?)"/>, at the key's line and column.</summary>
     public CargoManifestException Invalid(TomlTable parent, string key, string expected, object? value)
     {
-        var path = TomlPositions.PathOf(parent) is { Length: > 0 } owner ? $"{owner}.{key}" : key;
+        var path = TomlText.PathOf(parent) is { Length: > 0 } owner ? $"{owner}.{key}" : key;
         return At(parent, key, $"`{path}` must be {expected}, found {Describe(value)}");
     }
 
     /// <summary>A manifest error at <paramref name="key"/> of <paramref name="parent"/> when its position is known.</summary>
     public CargoManifestException At(TomlTable parent, string key, string problem) =>
-        TomlPositions.Of(parent, key) is var (line, column) ? new(File, line, column, problem) : new(File, problem);
+        TomlText.PositionOf(parent, key) is var (line, column) ? new(File, line, column, problem) : new(File, problem);
 
     private static string Describe(object? value) => value switch
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Prewarm.Core.Toml;
 using Tomlyn.Parsing;
 using Tomlyn.Syntax;
 
@@ -52,7 +53,7 @@ public static class PrewarmConfigFile
                 throw new PrewarmConfigException($"{Where(path, table.Span)}: arrays of tables are not used in {FileName}.");
             }
 
-            var section = TomlSyntaxKeys.Name(table.Name!);
+            var section = TomlText.KeyName(table.Name!);
             foreach (var item in table.Items)
             {
                 Read(values, path, section, item);
@@ -64,7 +65,7 @@ public static class PrewarmConfigFile
 
     private static void Read(Dictionary<string, IReadOnlyList<string>> values, string path, string section, KeyValueSyntax keyValue)
     {
-        var key = TomlSyntaxKeys.Name(keyValue.Key!);
+        var key = TomlText.KeyName(keyValue.Key!);
         var dotted = section.Length == 0 ? key : $"{section}.{key}";
         var option = OptionCatalog.FindByTomlPath(dotted);
         if (option is null)

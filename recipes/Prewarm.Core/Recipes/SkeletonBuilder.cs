@@ -1,4 +1,5 @@
 using Prewarm.Core.Cargo;
+using Prewarm.Core.Toml;
 
 namespace Prewarm.Core.Recipes;
 

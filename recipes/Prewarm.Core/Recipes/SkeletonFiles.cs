@@ -26,7 +26,7 @@ public static class SkeletonFiles
     public static SortedDictionary<string, string> Materialize(Recipe recipe)
     {
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        // A set, not a scan of the list per target: 1,500 packages have thousands of targets.
+        // A set, not a scan of the list per target: a large workspace has thousands of targets.
         var manifestPaths = recipe.Manifests.Select(m => m.RelativePath).ToHashSet(StringComparer.Ordinal);
         foreach (var manifest in recipe.Manifests)
         {

@@ -15,7 +15,7 @@ public static class TomlDocuments
         if (!IsSorted(table))
         {
             // Sorted in a pooled array and added back: the table keeps its list's capacity, and no LINQ
-            // buffers per table (a skeleton manifest has a few unsorted tables, 1,500 manifests thousands).
+            // buffers per table (a skeleton manifest has a few unsorted tables, a large workspace's thousands).
             var entries = ArrayPool<KeyValuePair<string, object>>.Shared.Rent(table.Count);
             try
             {

@@ -6,7 +6,7 @@ namespace Prewarm.Core.Recipes;
 
 /// <summary>Tomlyn's built-in metadata for a <see cref="TomlTable"/>, resolved once. Serialising with
 /// options resolves it on every call, and that resolution looks up converter attributes on the type by
-/// reflection: a visible share of the time for 1,500 skeleton manifests. A root table is written by
+/// reflection: a visible share of the time for a large workspace's skeleton manifests. A root table is written by
 /// Tomlyn's model writer whichever way its metadata was found, so the text is the same.</summary>
 internal sealed class TomlTableMetadata : TomlSerializerContext
 {

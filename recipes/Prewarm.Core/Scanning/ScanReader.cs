@@ -1,5 +1,6 @@
 using Prewarm.Core.Artifacts;
 using Prewarm.Core.Cargo;
+using Prewarm.Core.Toml;
 
 namespace Prewarm.Core.Scanning;
 

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
-using Prewarm.Core.Cargo;
+using Prewarm.Core.Toml;
 
 namespace Prewarm.Core.Scanning;
 

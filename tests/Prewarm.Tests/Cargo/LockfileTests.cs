@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Prewarm.Core.Cargo;
+using Prewarm.Core.Scanning;
 
 namespace Prewarm.Tests.Cargo;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Prewarm.Core.Cargo;
 using Prewarm.Core.Recipes;
+using Prewarm.Core.Scanning;
 using Prewarm.Tests.Reliability.RandomWorkspaces;
 
 namespace Prewarm.Tests.Cargo;

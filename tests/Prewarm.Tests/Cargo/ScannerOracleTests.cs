@@ -1,5 +1,7 @@
 using Prewarm.Core.Cargo;
 using Prewarm.Core.Recipes;
+using Prewarm.Core.Scanning;
+using Prewarm.Core.Toml;
 using Prewarm.Tests.Reliability.RandomWorkspaces;
 
 namespace Prewarm.Tests.Cargo;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Prewarm.Core.Cargo;
+using Prewarm.Core.Toml;
 using Tomlyn;
 using Tomlyn.Model;
 
@@ -168,11 +169,11 @@ public sealed class TomlEventModelTests
         var validated = TomlText.ParseValidated(text, "Cargo.toml");
 
         var dependencies = (TomlTable)fast["dependencies"];
-        TomlPositions.Of(dependencies, "log").ShouldBe((6, 3));
-        TomlPositions.Of((TomlTable)dependencies["serde"], "features").ShouldBe((5, 26));
+        TomlText.PositionOf(dependencies, "log").ShouldBe((6, 3));
+        TomlText.PositionOf((TomlTable)dependencies["serde"], "features").ShouldBe((5, 26));
         var second = ((TomlTableArray)fast["bin"])[1];
-        TomlPositions.PathOf(second).ShouldBe("bin[1]");
-        TomlPositions.For(second)!.Of(TomlPositions.PathOf(second)!).ShouldBe((10, 1));
+        TomlText.PathOf(second).ShouldBe("bin[1]");
+        TomlText.PositionAt(second, TomlText.PathOf(second)!).ShouldBe((10, 1));
         Positions(fast).ShouldBe(Positions(validated));
     }
 
@@ -204,7 +205,7 @@ public sealed class TomlEventModelTests
     private static string Positions(TomlTable model)
     {
         var text = new StringBuilder();
-        foreach (var (path, at) in TomlPositions.For(model)!.Matching(_ => true).OrderBy(p => p.Path, StringComparer.Ordinal))
+        foreach (var (path, at) in TomlText.Positions(model, _ => true).OrderBy(p => p.Path, StringComparer.Ordinal))
         {
             text.Append(path).Append(' ').Append(at).Append('\n');
         }
@@ -214,10 +215,10 @@ public sealed class TomlEventModelTests
 
         void Walk(TomlTable table)
         {
-            text.Append(TomlPositions.PathOf(table)).Append('\n');
+            text.Append(TomlText.PathOf(table)).Append('\n');
             foreach (var (key, value) in table)
             {
-                text.Append(key).Append(' ').Append(TomlPositions.Of(table, key)).Append('\n');
+                text.Append(key).Append(' ').Append(TomlText.PositionOf(table, key)).Append('\n');
                 foreach (var nested in value switch { TomlTable t => [t], TomlTableArray a => a, TomlArray a => a.OfType<TomlTable>(), _ => [] })
                 {
                     Walk(nested);

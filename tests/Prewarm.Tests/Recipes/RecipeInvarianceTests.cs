@@ -1,6 +1,7 @@
 using Prewarm.Core;
 using Prewarm.Core.Cargo;
 using Prewarm.Core.Recipes;
+using Prewarm.Core.Scanning;
 using Prewarm.Tests.Recipes.Support;
 
 namespace Prewarm.Tests.Recipes;

@@ -2,6 +2,7 @@ using CliWrap;
 using CliWrap.Buffered;
 using Prewarm.Core.Cargo;
 using Prewarm.Core.Recipes;
+using Prewarm.Core.Scanning;
 using Prewarm.Tests.Cargo;
 using Prewarm.Tests.Reliability.RandomWorkspaces;
 

@@ -1,6 +1,7 @@
 using Prewarm.Core;
 using Prewarm.Core.Cargo;
 using Prewarm.Core.IO;
+using Prewarm.Core.Scanning;
 using Prewarm.Core.Verification;
 using Prewarm.Core.Warmup;
 using Prewarm.Tests.Recipes.Support;

@@ -4,6 +4,7 @@ using Prewarm.Cake.Tools.Cargo;
 using Prewarm.Core.Cargo;
 using Prewarm.Core.Recipes;
 using Prewarm.Core.Recipes.Cooking;
+using Prewarm.Core.Scanning;
 using Prewarm.Tests.Recipes.Support;
 using Prewarm.Tests.Reliability.RandomWorkspaces;
 

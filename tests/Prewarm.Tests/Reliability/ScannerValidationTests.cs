@@ -1,6 +1,8 @@
 using System.Text;
 using Prewarm.Core;
 using Prewarm.Core.Cargo;
+using Prewarm.Core.Scanning;
+using Prewarm.Core.Toml;
 using Prewarm.Tests.Cargo;
 using Prewarm.Tests.Recipes.Support;
 

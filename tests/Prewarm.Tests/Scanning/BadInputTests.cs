@@ -1,5 +1,7 @@
 using Prewarm.Core;
 using Prewarm.Core.Cargo;
+using Prewarm.Core.Scanning;
+using Prewarm.Core.Toml;
 using Prewarm.Tests.Cargo;
 
 namespace Prewarm.Tests.Scanning;

@@ -1,4 +1,6 @@
 using Prewarm.Core.Cargo;
+using Prewarm.Core.Scanning;
+using Prewarm.Core.Toml;
 using Prewarm.Tests.Cargo;
 
 namespace Prewarm.Tests.Scanning;

@@ -1,5 +1,6 @@
 using CliWrap;
 using Prewarm.Core.Cargo;
+using Prewarm.Core.Scanning;
 using Prewarm.Tests.Cargo;
 
 namespace Prewarm.Tests.Scanning;

@@ -1,5 +1,7 @@
 using Prewarm.Core.Cargo;
 using Prewarm.Core.IO;
+using Prewarm.Core.Scanning;
+using Prewarm.Core.Toml;
 using Prewarm.Tests.Cargo;
 
 namespace Prewarm.Tests.Scanning;
@@ -49,7 +51,7 @@ public sealed class ListedDirectoriesTests
             .Write("src/bin/tool.rs", "").Write("src/bin/multi/main.rs", "").Write("src/bin/notes.txt", "").Write("src/bin/empty/readme", "")
             .Write("tests/a.rs", "").Write("examples/demo.rs", "").Write("benches/dir.rs/main.rs", "");
         File.CreateSymbolicLink(Path.Combine(fixture.Root, "tests", "dangling.rs"), "gone.rs");
-        var document = Prewarm.Core.Cargo.TomlText.Parse(File.ReadAllText(Path.Combine(fixture.Root, "Cargo.toml")), "Cargo.toml");
+        var document = TomlText.Parse(File.ReadAllText(Path.Combine(fixture.Root, "Cargo.toml")), "Cargo.toml");
         var discovered = ManifestDiscovery.FindManifests(fixture.Root, new IgnoreRules(fixture.Root, CargoConfig.Read(fixture.Root)));
 
         var listed = TargetDiscovery.Resolve(fixture.Root, "Cargo.toml", document, "app", "2021", discovered.Listings);

@@ -1,5 +1,4 @@
 using Prewarm.Core;
-using Prewarm.Core.Cargo;
 using Prewarm.Core.IO;
 using Prewarm.Core.Scanning;
 

@@ -1,3 +1,4 @@
+using Prewarm.Core.Toml;
 using Tomlyn.Model;
 
 namespace Prewarm.Tests.Support;
@@ -12,7 +13,7 @@ internal static class WarmupManifestReader
 {
     public static IReadOnlyList<string> SelectedCrates(string text, string path)
     {
-        var model = Prewarm.Core.Cargo.TomlText.Parse(text, path);
+        var model = TomlText.Parse(text, path);
         var names = new SortedSet<string>(StringComparer.Ordinal);
         AddTables(model, names);
         if (model.TryGetValue("target", out var targets) && targets is TomlTable targetTable)

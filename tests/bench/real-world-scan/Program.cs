@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Prewarm.Core.Cargo;
+using Prewarm.Core.Scanning;
 
 // Usage: RealWorldScan RUNS DIR... — per directory: the scan (in-process, one warm-up run first) and
 // `cargo metadata --format-version 1 --offline --no-deps` on every root the scan finds (each

@@ -2,11 +2,11 @@ using Tomlyn;
 using Tomlyn.Model;
 using Tomlyn.Parsing;
 
-namespace Prewarm.Core.Cargo;
+namespace Prewarm.Core.Toml;
 
 /// <summary>The model of a TOML file built from Tomlyn's parse event stream (<see cref="TomlParser"/>), the
-/// fast path of <see cref="TomlText.Parse"/>: about a third of the time and a sixth of the allocation of the
-/// validated syntax tree. Tomlyn lexes, parses and decodes; this only assembles what
+/// fast path of <see cref="TomlText.Parse"/>: far cheaper in time and allocation than the validated syntax
+/// tree (BENCHMARKS.md has the figures). Tomlyn lexes, parses and decodes; this only assembles what
 /// <see cref="TomlSyntaxModel"/> builds from the tree. The event stream does not check that a key or table
 /// is defined once, so the builder accepts only the plainly valid shapes a manifest or lockfile is made of
 /// and gives up (null) on anything else — a key or table seen before, a dotted key or header going into an
@@ -22,7 +22,7 @@ internal sealed class TomlEventModel
 
     // Tables made by a [header] (true) or implied by one's prefix (false); only these may be re-entered by a
     // later header. Other plain tables came from dotted keys, which a header may not extend here. One
-    // dictionary per thread, emptied after each file: one per file was a thousand allocations a scan.
+    // dictionary per thread, emptied after each file, rather than one per file.
     [ThreadStatic]
     private static Dictionary<TomlTable, bool>? _headerTablesForThread;
 

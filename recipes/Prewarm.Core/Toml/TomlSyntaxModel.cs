@@ -1,7 +1,7 @@
 using Tomlyn.Model;
 using Tomlyn.Syntax;
 
-namespace Prewarm.Core.Cargo;
+namespace Prewarm.Core.Toml;
 
 /// <summary>The model of a TOML file built from Tomlyn's validated syntax tree, so a manifest is parsed
 /// once (the tree is needed anyway: it finds the duplicate keys and tables the model reader lets through,
@@ -149,19 +149,12 @@ internal static class TomlSyntaxModel
 
     private static List<string> Keys(KeySyntax key)
     {
-        var keys = new List<string>(1 + key.DotKeys.ChildrenCount) { Text(key.Key) };
+        var keys = new List<string>(1 + key.DotKeys.ChildrenCount) { TomlSyntaxKeys.Part(key.Key) };
         foreach (var dotted in key.DotKeys)
         {
-            keys.Add(Text(dotted.Key));
+            keys.Add(TomlSyntaxKeys.Part(dotted.Key));
         }
 
         return keys;
     }
-
-    private static string Text(BareKeyOrStringValueSyntax? key) => key switch
-    {
-        BareKeySyntax bare => bare.Key?.Text ?? string.Empty,
-        StringValueSyntax quoted => quoted.Value ?? string.Empty,
-        _ => string.Empty,
-    };
 }

@@ -1,4 +1,4 @@
-namespace Prewarm.Core.Cargo;
+namespace Prewarm.Core.Scanning;
 
 /// <summary>A scan failure of one of several repositories: the inner failure's repository-relative
 /// file is made absolute so the line says which repository it is in.</summary>

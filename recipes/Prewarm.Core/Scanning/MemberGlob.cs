@@ -1,7 +1,8 @@
 using System.Text.RegularExpressions;
+using Prewarm.Core.Cargo;
 using Prewarm.Core.IO;
 
-namespace Prewarm.Core.Cargo;
+namespace Prewarm.Core.Scanning;
 
 /// <summary>Expands a <c>workspace.members</c> / <c>default-members</c> entry the way cargo's glob does:
 /// <c>*</c>, <c>?</c> and <c>[…]</c> within one path segment.</summary>

@@ -5,9 +5,12 @@ using Tomlyn.Model;
 using Tomlyn.Parsing;
 using Tomlyn.Syntax;
 
-namespace Prewarm.Core.Cargo;
+namespace Prewarm.Core.Toml;
 
-/// <summary>Reads TOML files strictly: UTF-8 only, and every failure is one line naming the file.</summary>
+/// <summary>The way into Core/Toml: reads TOML files strictly (UTF-8 only, and every failure is one line
+/// naming the file), parses them into Tomlyn's model, and tells where a key of a parsed file was written.
+/// How a file is parsed (the event stream or the validated tree), and the pools and per-thread state
+/// that parsing keeps, are private to this folder.</summary>
 public static class TomlText
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
@@ -137,6 +140,25 @@ public static class TomlText
                 : throw new CargoManifestException(displayPath, message);
         }
     }
+
+    /// <summary>Where <paramref name="key"/> of <paramref name="parent"/> (a table of a parsed file) was
+    /// written: 1-based line and column, or null when the file or the key is not known.</summary>
+    public static (int Line, int Column)? PositionOf(TomlTable parent, string key) => TomlPositions.Of(parent, key);
+
+    /// <summary>Where the key at the dotted <paramref name="path"/> (<c>dependencies.serde</c>; the n-th
+    /// <c>[[bin]]</c> is <c>bin[n]</c>) of the file <paramref name="table"/> belongs to was written, or null.</summary>
+    public static (int Line, int Column)? PositionAt(TomlTable table, string path) => TomlPositions.For(table)?.Of(path);
+
+    /// <summary>The dotted path of a table of a parsed file (<c>bin[1]</c>), or null.</summary>
+    public static string? PathOf(TomlTable table) => TomlPositions.PathOf(table);
+
+    /// <summary>The key paths of the file <paramref name="table"/> belongs to that satisfy
+    /// <paramref name="predicate"/>, with their positions, in no particular order; none for a table of no parsed file.</summary>
+    public static IEnumerable<(string Path, (int Line, int Column) At)> Positions(TomlTable table, Func<(string Path, (int Line, int Column) At), bool> predicate) =>
+        TomlPositions.For(table)?.Matching(predicate) ?? [];
+
+    /// <summary>The dotted name of a key of a syntax tree without errors (<c>a."b c".d</c> → <c>a.b c.d</c>).</summary>
+    public static string KeyName(KeySyntax key) => TomlSyntaxKeys.Name(key);
 
     /// <summary>CRLF as LF. Inside a multi-line string cargo's parser reads either newline as "\n",
     /// so a CRLF checkout must give the same values (Tomlyn would keep the "\r"). Lines and columns

@@ -1,6 +1,8 @@
+using Prewarm.Core.Cargo;
 using Prewarm.Core.IO;
+using Prewarm.Core.Toml;
 
-namespace Prewarm.Core.Cargo;
+namespace Prewarm.Core.Scanning;
 
 /// <summary>Finds every Cargo.toml under a repository root, skipping <c>target/</c>, <c>.git</c>,
 /// vendored sources and git-ignored directories, following directory symlinks but failing on a

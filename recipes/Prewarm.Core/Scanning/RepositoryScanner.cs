@@ -1,4 +1,7 @@
-namespace Prewarm.Core.Cargo;
+using Prewarm.Core.Cargo;
+using Prewarm.Core.Toml;
+
+namespace Prewarm.Core.Scanning;
 
 /// <summary>Builds the <see cref="CargoRepository"/> model of a repository root: finds manifests the
 /// way cargo does (workspace members globs, <c>exclude</c>, path dependencies of members, standalone

@@ -1,8 +1,8 @@
-namespace Prewarm.Core.Cargo;
+namespace Prewarm.Core.Toml;
 
 /// <summary>One string per distinct short key or plain string value a thread's parses have met. A large
 /// scan's models hold the same few hundred keys and values (`version`, `workspace`, `path`, "2021", a
-/// shared version requirement) tens of thousands of times, and the models live for the whole run, so
+/// shared version requirement) over and over, and the models live for the whole run, so
 /// every collection copies each copy: taken from here they are allocated and kept once.</summary>
 internal sealed class TomlStringPool
 {

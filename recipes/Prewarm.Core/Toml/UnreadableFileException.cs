@@ -1,4 +1,4 @@
-namespace Prewarm.Core.Cargo;
+namespace Prewarm.Core.Toml;
 
 /// <summary>A file the scan needs that cannot be read (permissions, I/O) or is not UTF-8 text.</summary>
 public sealed class UnreadableFileException : PrewarmException

@@ -1,4 +1,6 @@
-namespace Prewarm.Core.Cargo;
+using Prewarm.Core.Cargo;
+
+namespace Prewarm.Core.Scanning;
 
 /// <summary>cargo's search for the workspace a package believes it is in: the nearest workspace root
 /// above the package's directory whose <c>exclude</c> does not cover it.</summary>

@@ -3,12 +3,12 @@ using Tomlyn.Model;
 using Tomlyn.Parsing;
 using Tomlyn.Syntax;
 
-namespace Prewarm.Core.Cargo;
+namespace Prewarm.Core.Toml;
 
 /// <summary>Where each key of a parsed TOML file was written (1-based line and column), by dotted
 /// path (<c>dependencies.serde.optional</c>; the n-th <c>[[package]]</c> is <c>package[n]</c>).
 /// Built from the file's syntax tree (once, when first needed) so that errors found in the model can point at the text.</summary>
-public sealed class TomlPositions
+internal sealed class TomlPositions
 {
     // Each model table remembers its file's index and its own dotted path, so a typed read that
     // only has the parent table in hand can still name the line.
@@ -67,8 +67,8 @@ public sealed class TomlPositions
 
     // Only a file's root table is registered when it is parsed: the tables inside it are registered
     // the first time one is asked for (an error is being reported), by walking every parsed file's
-    // model not yet walked. Most runs report no error, and a 1,500-package workspace has tens of
-    // thousands of tables. Positions are looked up only while the scan reads a model, before anything
+    // model not yet walked. Most runs report no error, and a large workspace has a great many
+    // tables. Positions are looked up only while the scan reads a model, before anything
     // changes it (the skeleton normalises the scan's documents in place afterwards and looks up no
     // position), so the lazy walk finds the paths the eager one did.
     private static readonly object Expanding = new();
@@ -199,22 +199,15 @@ public sealed class TomlPositions
     // so a table implied by a header or a dotted key has a position too.
     private string KeyPath(string prefix, KeySyntax key, SyntaxNode node)
     {
-        var path = Join(prefix, Text(key.Key));
+        var path = Join(prefix, TomlSyntaxKeys.Part(key.Key));
         foreach (var dotted in key.DotKeys)
         {
             Add(path, node);
-            path = Join(path, Text(dotted.Key));
+            path = Join(path, TomlSyntaxKeys.Part(dotted.Key));
         }
 
         return path;
     }
-
-    private static string Text(BareKeyOrStringValueSyntax? key) => key switch
-    {
-        BareKeySyntax bare => bare.Key?.Text ?? string.Empty,
-        StringValueSyntax quoted => quoted.Value ?? string.Empty,
-        _ => string.Empty,
-    };
 
     private static string Join(string prefix, string key) => prefix.Length == 0 ? key : $"{prefix}.{key}";
 

@@ -1,7 +1,8 @@
 using LibGit2Sharp;
+using Prewarm.Core.Cargo;
 using Tomlyn.Model;
 
-namespace Prewarm.Core.Cargo;
+namespace Prewarm.Core.Scanning;
 
 /// <summary>Directories manifest discovery must not enter: build output (<c>target/</c>), <c>.git</c>,
 /// vendored sources (a <c>directory</c>/<c>local-registry</c> source replacement in the

@@ -1,6 +1,4 @@
-using Prewarm.Core.IO;
-
-namespace Prewarm.Core.Cargo;
+namespace Prewarm.Core.IO;
 
 /// <summary>The directory listings manifest discovery read, kept for the rest of the scan: whether a
 /// package has <c>src/main.rs</c>, <c>build.rs</c> or a <c>tests/</c> folder, or whether a member has a

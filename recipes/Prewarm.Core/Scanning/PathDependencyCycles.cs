@@ -1,4 +1,6 @@
-namespace Prewarm.Core.Cargo;
+using Prewarm.Core.Cargo;
+
+namespace Prewarm.Core.Scanning;
 
 /// <summary>Cargo refuses a cycle of normal or build dependencies among path packages; a cycle that
 /// goes through a dev-dependency is allowed (tests of a may use b which uses a).</summary>

@@ -3,7 +3,7 @@ using Tomlyn;
 using Tomlyn.Model;
 using Tomlyn.Syntax;
 
-namespace Prewarm.Core.Cargo;
+namespace Prewarm.Core.Toml;
 
 /// <summary>Puts back the entries Tomlyn 2.10's model drops from an array of tables whose headers are
 /// split by other tables (sqlx: <c>[[test]]</c>…, <c>[[bench]]</c>, <c>[[test]]</c>…). TOML and cargo
@@ -73,12 +73,5 @@ internal static class TableArrayRuns
     }
 
     private static string[] PathOf(KeySyntax key) =>
-        [Text(key.Key), .. key.DotKeys.Select(d => Text(d.Key))];
-
-    private static string Text(BareKeyOrStringValueSyntax? key) => key switch
-    {
-        BareKeySyntax bare => bare.Key?.Text ?? string.Empty,
-        StringValueSyntax quoted => quoted.Value ?? string.Empty,
-        _ => string.Empty,
-    };
+        [TomlSyntaxKeys.Part(key.Key), .. key.DotKeys.Select(d => TomlSyntaxKeys.Part(d.Key))];
 }

@@ -1,4 +1,6 @@
-namespace Prewarm.Core.Cargo;
+using Prewarm.Core.IO;
+
+namespace Prewarm.Core.Scanning;
 
 /// <summary>What manifest discovery found: every manifest path (repository-relative, sorted), those of
 /// them reached through a directory symlink that points back into the repository, and the listings

@@ -1,4 +1,4 @@
-namespace Prewarm.Core.Cargo;
+namespace Prewarm.Core.Toml;
 
 /// <summary>A Cargo.toml that is not valid TOML or not a valid manifest; names the file and, for
 /// syntax errors, the line and column.</summary>

@@ -1,4 +1,4 @@
-namespace Prewarm.Core.Cargo;
+namespace Prewarm.Core.Scanning;
 
 /// <summary>Several problems found in one scan (stale example packages, a missing member, a broken
 /// lockfile…): one line each, in the order found, then how many, so one run names every fix. A
