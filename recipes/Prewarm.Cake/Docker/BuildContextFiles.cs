@@ -2,8 +2,10 @@ using Prewarm.Core.Warmup;
 using System.Text;
 using Cake.Core.IO;
 using Prewarm.Core.Docker;
+using Prewarm.Core.Recipes;
 using Path = System.IO.Path;
 using File = System.IO.File;
+using Directory = System.IO.Directory;
 
 namespace Prewarm.Cake.Docker;
 
@@ -29,9 +31,33 @@ internal static class BuildContextFiles
             stager.AddFile(cargoConfig, BuildContextLayout.CargoConfig);
         }
 
-        stager.AddDirectory(repository.FullPath, BuildContextLayout.Source, BuildContextLayout.ExcludedDirectoryNames, [paths.Artifacts]);
+        AddSources(stager, repository, paths);
         stager.AddText(".dockerignore", DockerIgnore(repository));
         return stager.Finish();
+    }
+
+    /// <summary>The repository's files under source/; for a member-scoped recipe only the directories it
+    /// records (the selection's closure, the patched packages) under its workspace roots and lockfiles
+    /// restricted to them, so an edit elsewhere changes nothing the image is built from.</summary>
+    private static void AddSources(BuildContextStager stager, DirectoryPath repository, ArtifactPaths paths)
+    {
+        var scoped = RecipeStageManifest.Read(paths.RecipeManifest).SourceDirectories;
+        if (scoped is null)
+        {
+            stager.AddDirectory(repository.FullPath, BuildContextLayout.Source, BuildContextLayout.ExcludedDirectoryNames, [paths.Artifacts]);
+            return;
+        }
+
+        var overlay = Path.Combine(Path.GetDirectoryName(paths.RecipeManifest)!, RecipeArtifacts.SourcesDirectory);
+        if (Directory.Exists(overlay))
+        {
+            stager.AddDirectory(overlay, BuildContextLayout.Source);
+        }
+
+        foreach (var directory in scoped)
+        {
+            stager.AddDirectory(Path.Combine(repository.FullPath, directory), $"{BuildContextLayout.Source}/{directory}", BuildContextLayout.ExcludedDirectoryNames, [paths.Artifacts], underOverlay: true);
+        }
     }
 
     /// <summary>The repository's own .dockerignore, re-rooted under source/.</summary>

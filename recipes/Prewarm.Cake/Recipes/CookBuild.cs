@@ -12,27 +12,13 @@ internal static class CookBuild
         {
             ManifestPath = step.Manifest,
             WorkingDirectory = step.WorkingDirectory,
-            Profile = step.CustomProfile,
-            Release = step.Release,
-            Target = step.Options.Target,
             TargetDirectory = step.Options.TargetDirectory,
-            Workspace = step.Workspace,
             Locked = step.Locked,
             Offline = step.Options.Offline,
         };
-        foreach (var feature in step.Options.Features)
+        foreach (var argument in step.BuildArguments)
         {
-            settings.Features.Add(feature);
-        }
-
-        foreach (var package in step.Options.Packages)
-        {
-            settings.Packages.Add(package);
-        }
-
-        foreach (var bin in step.Options.Bins)
-        {
-            settings.Binaries.Add(bin);
+            settings.Identity.Add(argument);
         }
 
         return settings;

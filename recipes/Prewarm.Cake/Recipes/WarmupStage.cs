@@ -26,12 +26,6 @@ internal sealed class WarmupStage
     /// <summary>Files relative to <c>warmup/</c>.</summary>
     public SortedDictionary<string, string> Files { get; }
 
-    /// <summary>Tier names in layer order.</summary>
-    public IReadOnlyList<string> Tiers => _crates.Select(c => c.Tier).ToList();
-
-    /// <summary>The tiers that carry a Cargo.lock.</summary>
-    public IReadOnlyList<string> TierLockfiles => Tiers.Where(t => Files.ContainsKey($"{t}/Cargo.lock")).ToList();
-
     public static WarmupStage Plan(PrewarmContext context, IReadOnlyList<CargoRepository> repositories)
     {
         var options = Options(context);

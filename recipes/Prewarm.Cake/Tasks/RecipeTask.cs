@@ -23,8 +23,10 @@ public sealed class RecipeTask : FrostingTask<PrewarmContext>
     public override void Run(PrewarmContext context)
     {
         var repositories = ScanReader.Load(context.Layout.ScanDocument, context.Settings.Shared.Repositories, context.Settings.Scan.Exclude);
-        var selection = RecipeArguments.Selection(context);
-        var warmup = WarmupStage.Plan(context, repositories);
+        var build = context.Settings.Identity;
+        var selection = build.Selection();
+        // A member-scoped recipe's tiers hold only crates of the selection's closure.
+        var warmup = WarmupStage.Plan(context, repositories.Select(r => MemberScope.Of(r, selection)).ToList());
         var rustc = RustcTool.For(context);
         foreach (var repository in repositories)
         {
@@ -43,7 +45,7 @@ public sealed class RecipeTask : FrostingTask<PrewarmContext>
             }
 
             var written = RecipeArtifacts.Write(
-                context.Artifacts.FullPath, repository, recipe, RecipeArguments.Environment(context, toolchain.GetAwaiter().GetResult()), warmup.Tiers, warmup.TierLockfiles);
+                context.Artifacts.FullPath, repository, recipe, RecipeArguments.Environment(context, toolchain.GetAwaiter().GetResult()), build);
             context.Log.Information(
                 "Recipe {0}: {1} manifests, {2} dummy crates, recipe {3}, environment {4} (profile {5}) -> {6}",
                 repository.Id,

@@ -2,6 +2,7 @@ using Cake.Core;
 using Prewarm.Cake.Tools.Cargo;
 using Prewarm.Cake.Tools.Sccache;
 using Prewarm.Core;
+using Prewarm.Core.Recipes;
 using Prewarm.Core.Verification;
 
 namespace Prewarm.Cake.Verification;
@@ -16,7 +17,8 @@ internal sealed class LocalBuild(ICakeContext context)
     public string Metadata(string repository) =>
         _cargo.Metadata(new CargoMetadataSettings { ManifestPath = System.IO.Path.Combine(repository, "Cargo.toml"), NoDependencies = true, WorkingDirectory = repository });
 
-    public BuildObservation Observe(string repository, string? rustTarget, bool useSccache)
+    /// <summary>cargo tree and a build of <paramref name="build"/> (the one identity's arguments), with sccache's statistics.</summary>
+    public BuildObservation Observe(string repository, BuildIdentity build, bool useSccache)
     {
         if (useSccache && context.Tools.Resolve("sccache") is null)
         {
@@ -24,7 +26,12 @@ internal sealed class LocalBuild(ICakeContext context)
         }
 
         var manifest = System.IO.Path.Combine(repository, "Cargo.toml");
-        var treeSettings = new CargoTreeSettings { ManifestPath = manifest, Workspace = true, Target = rustTarget, WorkingDirectory = repository };
+        var treeSettings = new CargoTreeSettings { ManifestPath = manifest, WorkingDirectory = repository };
+        foreach (var argument in build.CargoArguments(CargoStep.Tree))
+        {
+            treeSettings.Identity.Add(argument);
+        }
+
         treeSettings.Edges.Add("normal");
         treeSettings.Edges.Add("build");
         var tree = CargoTreeParser.Parse(_cargo.Tree(treeSettings), "cargo tree");
@@ -35,16 +42,19 @@ internal sealed class LocalBuild(ICakeContext context)
             sccache.ZeroStats(new SccacheServerSettings());
         }
 
-        var build = new CargoBuildSettings
+        var buildSettings = new CargoBuildSettings
         {
             ManifestPath = manifest,
-            Workspace = true,
-            Target = rustTarget,
             MessageFormat = "json",
             WorkingDirectory = repository,
             RustcWrapper = useSccache ? "sccache" : null,
         };
-        var artifacts = CargoMessageParser.ParseArtifacts(_cargo.Build(build).Output, "cargo build --message-format=json");
+        foreach (var argument in build.CargoArguments(CargoStep.Build))
+        {
+            buildSettings.Identity.Add(argument);
+        }
+
+        var artifacts = CargoMessageParser.ParseArtifacts(_cargo.Build(buildSettings).Output, "cargo build --message-format=json");
         var stats = useSccache ? sccache.ReadStats(new SccacheShowStatsSettings()) : null;
         return new BuildObservation(tree, artifacts, stats);
     }

@@ -19,6 +19,8 @@ public static class OptionCatalog
         new("recipe", "release", "release", OptionKind.Boolean, "Shorthand for profile = \"release\"."),
         new("recipe", "rust-target", "rust-target", OptionKind.Text, "Target triple to cook and build for (cargo --target)."),
         new("recipe", "features", "features", OptionKind.List, "Cargo features to enable."),
+        new("recipe", "no-default-features", "no-default-features", OptionKind.Boolean, "cargo --no-default-features, for every stage that compiles."),
+        new("recipe", "all-features", "all-features", OptionKind.Boolean, "cargo --all-features, for every stage that compiles."),
         new("recipe", "target-dir", "target-dir", OptionKind.Text, "Cargo target directory for Cook."),
 
         new("recipe", "tiers", "tiers", OptionKind.Text, "JSON file of warmup tiers replacing the default catalog: {\"tiers\": {\"core\": [...], ...}}."),

@@ -103,6 +103,8 @@ public static class SettingsBinder
                 Profile = Profile(options),
                 RustTarget = options.Text("rust-target"),
                 Features = BuildEnvironment.NormalizeFeatures(options.List("features")),
+                NoDefaultFeatures = options.Switch("no-default-features") ?? false,
+                AllFeatures = options.Switch("all-features") ?? false,
             },
         };
     }
