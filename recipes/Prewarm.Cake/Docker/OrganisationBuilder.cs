@@ -30,7 +30,7 @@ internal sealed class OrganisationBuilder(PrewarmContext context, DockerSettings
             var repository = new ArtifactPaths(context.Artifacts.FullPath, id);
             repository.RequireSkeleton();
             // Each repository's skeleton step builds what its recipe was made for; another build in this run is refused.
-            builds[id] = RecipeStageManifest.Read(repository.RecipeManifest).RequireBuild(context.Settings.Identity, repository.RecipeManifest).Build;
+            builds[id] = RecipeStageManifest.Read(repository.RecipeManifest).RequireBuild(context.Settings.Shared.Build, repository.RecipeManifest).Build;
         }
 
         var paths = ArtifactPaths.Builder(context.Artifacts.FullPath);
@@ -40,7 +40,7 @@ internal sealed class OrganisationBuilder(PrewarmContext context, DockerSettings
         {
             BuilderImage = null,
             // The recipes' build (its profile and target for the tiers) and the shared sccache switch, bound once.
-            Build = context.Settings.Identity,
+            Build = context.Settings.Shared.Build,
             Sccache = context.Settings.Shared.Sccache.UseInImage(),
             Tiers = tiers,
             LockedTiers = [],   // tiers' lockfiles pin versions but may carry extra entries: see DockerfileTask

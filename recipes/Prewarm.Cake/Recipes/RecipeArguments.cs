@@ -16,7 +16,7 @@ internal static class RecipeArguments
             : context.Environment.GetEnvironmentVariable("RUSTFLAGS") ?? "";
 
     public static BuildEnvironment Environment(PrewarmContext context, string toolchain) =>
-        BuildEnvironment.For(context.Settings.Identity, toolchain, RustFlags(context));
+        BuildEnvironment.For(context.Settings.Shared.Build, toolchain, RustFlags(context));
 
     public static CookOptions Cook(PrewarmContext context, DirectoryPath repository, BuildIdentity build) => new()
     {

@@ -62,7 +62,7 @@ internal sealed class WarmupStage
     private static WarmupOptions Read(PrewarmContext context)
     {
         var recipe = context.Settings.Recipe;
-        return WarmupOptions.For(Catalog(recipe.TiersFile), recipe.TierMaxCrates, context.Settings.Shared.Build.RustTarget) with
+        return WarmupOptions.For(Catalog(recipe.TiersFile), recipe.TierMaxCrates, context.Settings.Shared.Build.Target) with
         {
             Timings = recipe.TierTimings.Aggregate(CompileTimes.None, (times, path) => times.Merge(File.Exists(path)
                 ? CompileTimes.ParseTimingReport(File.ReadAllText(path), path)

@@ -25,7 +25,7 @@ public sealed class BenchmarkTask(IAnsiConsole console) : FrostingTask<PrewarmCo
     {
         var runs = context.Settings.Benchmark.Runs;
         var useSccache = context.Settings.Shared.Sccache.UseLocally(installed: context.Tools.Resolve("sccache") is not null);
-        var build = context.Settings.Identity;
+        var build = context.Settings.Shared.Build;
         var release = build.Profile == "release";
         var (repository, id) = RepositoryIds.Assign(context.Repositories)[0];
         RootManifest.Require(repository.FullPath);

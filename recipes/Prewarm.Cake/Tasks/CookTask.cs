@@ -28,7 +28,7 @@ public sealed class CookTask : FrostingTask<PrewarmContext>
         var ids = RepositoryIds.Assign(context.Settings.Shared.Repositories);
         for (var i = 0; i < ids.Count; i++)
         {
-            var inputs = CookInputs.Read(context.Layout, ids[i], context.Settings.Identity);
+            var inputs = CookInputs.Read(context.Layout, ids[i], context.Settings.Shared.Build);
             var toolchain = rustc.VerboseVersion(new RustcVersionSettings { WorkingDirectory = inputs.Skeleton });
             foreach (var drift in inputs.Drift(RecipeArguments.Environment(context, toolchain)))
             {

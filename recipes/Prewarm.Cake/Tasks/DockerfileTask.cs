@@ -26,7 +26,7 @@ public sealed class DockerfileTask : FrostingTask<PrewarmContext>
             var paths = new ArtifactPaths(context.Artifacts.FullPath, id);
             paths.RequireSkeleton();
             // What Recipe wrote, as it recorded it: the image builds the recipe's build and the tiers tiers.json lists.
-            var recipe = RecipeStageManifest.Read(paths.RecipeManifest).RequireBuild(context.Settings.Identity, paths.RecipeManifest);
+            var recipe = RecipeStageManifest.Read(paths.RecipeManifest).RequireBuild(context.Settings.Shared.Build, paths.RecipeManifest);
             var read = context.Settings.Docker.Rendering(id);
             // FROM a builder image (named, or built in this run), whose layers carry the tiers.
             var builder = read.BuilderImage ?? context.BuiltBuilderImage;

@@ -23,7 +23,7 @@ public sealed class RecipeTask : FrostingTask<PrewarmContext>
     public override void Run(PrewarmContext context)
     {
         var repositories = ScanReader.Load(context.Layout.ScanDocument, context.Settings.Shared.Repositories, context.Settings.Scan.Exclude);
-        var build = context.Settings.Identity;
+        var build = context.Settings.Shared.Build;
         var selection = build.Selection();
         // A member-scoped recipe's tiers hold only crates of the selection's closure.
         var warmup = WarmupStage.Plan(context, repositories.Select(r => MemberScope.Of(r, selection)).ToList());

@@ -80,7 +80,7 @@ public sealed class VerifyTask : FrostingTask<PrewarmContext>
     {
         var manifest = context.Layout.RecipeManifest(id);
         return System.IO.File.Exists(manifest)
-            ? RecipeStageManifest.Read(manifest).RequireBuild(context.Settings.Identity, manifest).Build
-            : context.Settings.Identity;
+            ? RecipeStageManifest.Read(manifest).RequireBuild(context.Settings.Shared.Build, manifest).Build
+            : context.Settings.Shared.Build;
     }
 }

@@ -18,7 +18,4 @@ public sealed record PrewarmSettings
     public BenchmarkSettings Benchmark { get; init; } = new();
 
     public DockerSettings Docker { get; init; } = new();
-
-    /// <summary>The build every compiling stage makes (profile, target, feature switches, selection), as this run's options give it.</summary>
-    public Recipes.BuildIdentity Identity => Shared.Build.Identity(Recipe.Packages, Recipe.Bins);
 }

@@ -16,8 +16,6 @@ public static class SettingsBinder
         Scan = new ScanSettings { Exclude = options.List("exclude") },
         Recipe = new RecipeSettings
         {
-            Packages = options.List("package"),
-            Bins = options.List("bin"),
             TiersFile = Absolute(options.Text("tiers"), workingDirectory),
             TierMaxCrates = options.Integer("tier-max-crates", 0),
             TierTimings = options.List("tier-timings").Select(file => Absolute(file, workingDirectory)!).ToList(),
@@ -98,13 +96,15 @@ public static class SettingsBinder
                 true => SccacheMode.On,
                 false => SccacheMode.Off,
             },
-            Build = new BuildProfile
+            Build = new BuildIdentity
             {
                 Profile = Profile(options),
-                RustTarget = options.Text("rust-target"),
+                Target = options.Text("rust-target"),
                 Features = BuildEnvironment.NormalizeFeatures(options.List("features")),
                 NoDefaultFeatures = options.Switch("no-default-features") ?? false,
                 AllFeatures = options.Switch("all-features") ?? false,
+                Packages = options.List("package"),
+                Bins = options.List("bin"),
             },
         };
     }
@@ -118,7 +118,7 @@ public static class SettingsBinder
             throw new PrewarmException($"--release and --profile={profile} contradict each other; pass one");
         }
 
-        return profile ?? (release ? "release" : BuildProfile.DefaultProfile);
+        return profile ?? (release ? "release" : BuildIdentity.DefaultProfile);
     }
 
     private static string? Absolute(string? path, string workingDirectory) =>

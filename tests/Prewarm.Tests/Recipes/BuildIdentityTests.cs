@@ -44,8 +44,8 @@ public sealed class BuildIdentityTests
 
         var settings = SettingsBinder.Bind(new OptionReader(name => values.TryGetValue(name, out var v) ? v : null), "/work");
 
-        settings.Identity.CargoArguments(CargoStep.Build).ShouldBe(Full.CargoArguments(CargoStep.Build));
-        settings.Identity.Difference(Full).ShouldBeNull();
+        settings.Shared.Build.CargoArguments(CargoStep.Build).ShouldBe(Full.CargoArguments(CargoStep.Build));
+        settings.Shared.Build.Difference(Full).ShouldBeNull();
     }
 
     [TestCase("Profile", "--profile: made for release, this run builds dev")]
