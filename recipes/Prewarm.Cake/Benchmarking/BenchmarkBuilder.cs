@@ -68,19 +68,7 @@ internal sealed class BenchmarkBuilder(ICakeContext context, bool useSccache, Bu
     /// <summary>Builds the workspace in <paramref name="workingDirectory"/> into the phase's target directory; returns the seconds and the units.</summary>
     private (double Seconds, UnitFreshness Units) Build(BenchmarkPhase phase, BenchmarkBuild timed, string workingDirectory)
     {
-        var settings = new CargoBuildSettings
-        {
-            ManifestPath = Path.Combine(workingDirectory, "Cargo.toml"),
-            TargetDirectory = new DirectoryPath(phase.TargetDirectory),
-            WorkingDirectory = workingDirectory,
-            MessageFormat = "json",
-            RustcWrapper = useSccache ? "sccache" : string.Empty,
-        };
-        foreach (var argument in build.CargoArguments(CargoStep.Build))
-        {
-            settings.Identity.Add(argument);
-        }
-
+        var settings = Settings(build, workingDirectory, phase.TargetDirectory, useSccache);
         if (useSccache)
         {
             settings.EnvironmentVariables["SCCACHE_DIR"] = phase.CacheDirectory;
@@ -94,6 +82,16 @@ internal sealed class BenchmarkBuilder(ICakeContext context, bool useSccache, Bu
         context.Log.Information("{0}", timed.Describe(seconds, units));
         return (seconds, units);
     }
+
+    /// <summary>One timed build: <paramref name="build"/> in <paramref name="workingDirectory"/> into <paramref name="targetDirectory"/>, with cargo's JSON messages.</summary>
+    internal static CargoBuildSettings Settings(BuildIdentity build, string workingDirectory, string targetDirectory, bool useSccache) => new CargoBuildSettings
+    {
+        ManifestPath = Path.Combine(workingDirectory, "Cargo.toml"),
+        TargetDirectory = new DirectoryPath(targetDirectory),
+        WorkingDirectory = workingDirectory,
+        MessageFormat = "json",
+        RustcWrapper = useSccache ? "sccache" : string.Empty,
+    }.Making(build);
 
     private static int FreePort()
     {

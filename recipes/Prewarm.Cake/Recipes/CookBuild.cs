@@ -6,21 +6,12 @@ namespace Prewarm.Cake.Recipes;
 /// <summary>A <see cref="CookStep"/> as cargo's settings.</summary>
 internal static class CookBuild
 {
-    public static CargoBuildSettings Settings(CookStep step)
+    public static CargoBuildSettings Settings(CookStep step) => new CargoBuildSettings
     {
-        var settings = new CargoBuildSettings
-        {
-            ManifestPath = step.Manifest,
-            WorkingDirectory = step.WorkingDirectory,
-            TargetDirectory = step.Options.TargetDirectory,
-            Locked = step.Locked,
-            Offline = step.Options.Offline,
-        };
-        foreach (var argument in step.BuildArguments)
-        {
-            settings.Identity.Add(argument);
-        }
-
-        return settings;
-    }
+        ManifestPath = step.Manifest,
+        WorkingDirectory = step.WorkingDirectory,
+        TargetDirectory = step.Options.TargetDirectory,
+        Locked = step.Locked,
+        Offline = step.Options.Offline,
+    }.Making(step.Options.Build);
 }

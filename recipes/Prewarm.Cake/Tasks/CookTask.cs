@@ -38,7 +38,7 @@ public sealed class CookTask : FrostingTask<PrewarmContext>
             var options = RecipeArguments.Cook(context, context.Repositories[i], inputs.Build);
             foreach (var step in CookPlan.Steps(inputs.Recipe, inputs.Skeleton, options))
             {
-                context.Log.Information("Cook {0}: cargo build {1} ({2}) into {3}", ids[i], step.Manifest, string.Join(" ", step.BuildArguments), options.TargetDirectory);
+                context.Log.Information("Cook {0}: cargo build {1} ({2}) into {3}", ids[i], step.Manifest, string.Join(" ", options.Build.CargoArguments(Prewarm.Core.Recipes.CargoStep.Build)), options.TargetDirectory);
                 cargo.Build(CookBuild.Settings(step));
             }
 

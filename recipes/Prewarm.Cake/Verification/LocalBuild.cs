@@ -25,16 +25,7 @@ internal sealed class LocalBuild(ICakeContext context)
             throw new PrewarmException("sccache not found on PATH; install it (apt-get install sccache) or pass --sccache=off");
         }
 
-        var manifest = System.IO.Path.Combine(repository, "Cargo.toml");
-        var treeSettings = new CargoTreeSettings { ManifestPath = manifest, WorkingDirectory = repository };
-        foreach (var argument in build.CargoArguments(CargoStep.Tree))
-        {
-            treeSettings.Identity.Add(argument);
-        }
-
-        treeSettings.Edges.Add("normal");
-        treeSettings.Edges.Add("build");
-        var tree = CargoTreeParser.Parse(_cargo.Tree(treeSettings), "cargo tree");
+        var tree = CargoTreeParser.Parse(_cargo.Tree(TreeSettings(repository, build)), "cargo tree");
 
         var sccache = SccacheTool.For(context);
         if (useSccache)
@@ -42,20 +33,26 @@ internal sealed class LocalBuild(ICakeContext context)
             sccache.ZeroStats(new SccacheServerSettings());
         }
 
-        var buildSettings = new CargoBuildSettings
-        {
-            ManifestPath = manifest,
-            MessageFormat = "json",
-            WorkingDirectory = repository,
-            RustcWrapper = useSccache ? "sccache" : null,
-        };
-        foreach (var argument in build.CargoArguments(CargoStep.Build))
-        {
-            buildSettings.Identity.Add(argument);
-        }
-
-        var artifacts = CargoMessageParser.ParseArtifacts(_cargo.Build(buildSettings).Output, "cargo build --message-format=json");
+        var artifacts = CargoMessageParser.ParseArtifacts(_cargo.Build(BuildSettings(repository, build, useSccache)).Output, "cargo build --message-format=json");
         var stats = useSccache ? sccache.ReadStats(new SccacheShowStatsSettings()) : null;
         return new BuildObservation(tree, artifacts, stats);
     }
+
+    /// <summary>The tree Verify checks the warmed crates against: normal and build edges of <paramref name="build"/>.</summary>
+    internal static CargoTreeSettings TreeSettings(string repository, BuildIdentity build)
+    {
+        var settings = new CargoTreeSettings { ManifestPath = System.IO.Path.Combine(repository, "Cargo.toml"), WorkingDirectory = repository }.Making(build);
+        settings.Edges.Add("normal");
+        settings.Edges.Add("build");
+        return settings;
+    }
+
+    /// <summary>The build Verify counts fresh units in: <paramref name="build"/> with cargo's JSON messages.</summary>
+    internal static CargoBuildSettings BuildSettings(string repository, BuildIdentity build, bool useSccache) => new CargoBuildSettings
+    {
+        ManifestPath = System.IO.Path.Combine(repository, "Cargo.toml"),
+        MessageFormat = "json",
+        WorkingDirectory = repository,
+        RustcWrapper = useSccache ? "sccache" : null,
+    }.Making(build);
 }

@@ -1,4 +1,6 @@
 using NUnit.Framework;
+using Prewarm.Cake.Recipes;
+using Prewarm.Cake.Tools.Cargo;
 using Prewarm.Core;
 using Prewarm.Core.Artifacts;
 using Prewarm.Core.Recipes;
@@ -56,13 +58,14 @@ public sealed class CookPlanTests
 
     [TestCase("dev", "--workspace")]
     [TestCase("release", "--release --workspace")]
-    [TestCase("ci", "--profile ci --workspace")]
+    [TestCase("ci", "--profile \"ci\" --workspace")]
     public void A_step_builds_the_recipes_build_identity(string profile, string expected)
     {
         var step = new CookStep("/s/Cargo.toml", Options with { Build = new BuildIdentity { Profile = profile } }, Locked: false);
 
-        string.Join(" ", step.BuildArguments).ShouldBe(expected);
-        string.Join(" ", new CookStep("/s/Cargo.toml", Options with { Build = new BuildIdentity { Bins = ["shop"] } }, Locked: false).BuildArguments).ShouldBe("--bin shop");
+        CargoArguments.For(CookBuild.Settings(step)).Render().ShouldBe($"build {expected} --target-dir \"/t\" --manifest-path \"/s/Cargo.toml\"");
+        CargoArguments.For(CookBuild.Settings(step with { Options = Options with { Build = new BuildIdentity { Bins = ["shop"] } } })).Render()
+            .ShouldBe("build --bin \"shop\" --target-dir \"/t\" --manifest-path \"/s/Cargo.toml\"");
     }
 
     [Test]

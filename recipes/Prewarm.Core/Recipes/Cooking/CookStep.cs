@@ -6,7 +6,4 @@ public sealed record CookStep(string Manifest, CookOptions Options, bool Locked)
 {
     /// <summary>cargo runs in the manifest's directory, so the skeleton's <c>.cargo/config.toml</c> applies.</summary>
     public string WorkingDirectory => Path.GetDirectoryName(Manifest)!;
-
-    /// <summary>The build identity as cargo's arguments.</summary>
-    public IReadOnlyList<string> BuildArguments => Options.Build.CargoArguments(CargoStep.Build);
 }
