@@ -136,7 +136,8 @@ public sealed class DockerfileRenderer(DockerTemplates templates)
             tiers.Append(Fill(DockerTemplates.WarmupTier, new()
             {
                 ["tier"] = tier, ["uid"] = uid, ["gid"] = gid, ["cache_mounts"] = mounts,
-                ["tier_build_flags"] = Flags(tierFlags, options.LockedTiers.Contains(tier, StringComparer.Ordinal)),
+                // Leading space: a dev build's tier has no argument at all (cargo's default profile, the host).
+                ["tier_build_flags"] = Flags(tierFlags, options.LockedTiers.Contains(tier, StringComparer.Ordinal)) is { Length: > 0 } flags ? " " + flags : string.Empty,
                 ["tier_messages"] = tierMessages ? $" --message-format=json-render-diagnostics > /build/prewarm/builder/tier-{tier}.json" : string.Empty,
             }));
         }
