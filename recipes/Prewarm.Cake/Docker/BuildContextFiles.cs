@@ -16,8 +16,10 @@ namespace Prewarm.Cake.Docker;
 /// </summary>
 internal static class BuildContextFiles
 {
-    public static StagingResult Stage(DirectoryPath repository, ArtifactPaths paths)
+    /// <summary>Stages the context of the recipe made for <paramref name="build"/> (another build is refused, naming the option).</summary>
+    public static StagingResult Stage(DirectoryPath repository, ArtifactPaths paths, BuildIdentity build)
     {
+        var recipe = RecipeStageManifest.Read(paths.RecipeManifest).RequireBuild(build, paths.RecipeManifest);
         var stager = new BuildContextStager(paths.Context);
         foreach (var tier in WarmupTierList.Read(paths.WarmupRoot))
         {
@@ -31,7 +33,7 @@ internal static class BuildContextFiles
             stager.AddFile(cargoConfig, BuildContextLayout.CargoConfig);
         }
 
-        AddSources(stager, repository, paths);
+        AddSources(stager, repository, paths, recipe.SourceDirectories);
         stager.AddText(".dockerignore", DockerIgnore(repository));
         return stager.Finish();
     }
@@ -39,9 +41,8 @@ internal static class BuildContextFiles
     /// <summary>The repository's files under source/; for a member-scoped recipe only the directories it
     /// records (the selection's closure, the patched packages) under its workspace roots and lockfiles
     /// restricted to them, so an edit elsewhere changes nothing the image is built from.</summary>
-    private static void AddSources(BuildContextStager stager, DirectoryPath repository, ArtifactPaths paths)
+    private static void AddSources(BuildContextStager stager, DirectoryPath repository, ArtifactPaths paths, IReadOnlyList<string>? scoped)
     {
-        var scoped = RecipeStageManifest.Read(paths.RecipeManifest).SourceDirectories;
         if (scoped is null)
         {
             stager.AddDirectory(repository.FullPath, BuildContextLayout.Source, BuildContextLayout.ExcludedDirectoryNames, [paths.Artifacts]);

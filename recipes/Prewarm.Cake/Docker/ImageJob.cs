@@ -14,6 +14,6 @@ internal sealed record ImageJob(ArtifactPaths Paths, DirectoryPath? Repository, 
     /// <summary>Labels beside the OCI ones (the builder image's description of itself).</summary>
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
 
-    public static ImageJob ForRepository(DirectoryPath repository, ArtifactPaths paths, DockerSettings options) =>
-        new(paths, repository, () => BuildContextFiles.Stage(repository, paths), options.TagsFor(paths.RepositoryId));
+    public static ImageJob ForRepository(DirectoryPath repository, ArtifactPaths paths, DockerSettings options, Core.Recipes.BuildIdentity build) =>
+        new(paths, repository, () => BuildContextFiles.Stage(repository, paths, build), options.TagsFor(paths.RepositoryId));
 }
