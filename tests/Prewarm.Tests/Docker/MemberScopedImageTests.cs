@@ -91,6 +91,7 @@ public sealed class MemberScopedImageTests
         text.ShouldContain(Tag);
         var share = FreshShare(report.RootElement);
         share.ShouldBeGreaterThanOrEqualTo(95, text);
+        TestContext.Out.WriteLine($"member-scoped image: {share}% of the dependency units fresh; {File.ReadAllLines(Path.Combine(_artifacts, "verify", "verify.md")).FirstOrDefault(l => l.StartsWith("Dependency units fresh", StringComparison.Ordinal))}");
     }
 
     [Test, Order(2)]
