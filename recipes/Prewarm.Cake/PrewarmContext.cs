@@ -53,7 +53,7 @@ public class PrewarmContext(ICakeContext context) : FrostingContext(context)
         _settings = settings;
         _layout = settings.Shared.Layout;
         var recipe = settings.Recipe;
-        _warmup = new Lazy<WarmupOptions>(() => WarmupOptions.Read(recipe.TiersFile, recipe.TierMaxCrates, recipe.TierTimings, settings.Shared.Build.RustTarget));
+        _warmup = new Lazy<WarmupOptions>(() => WarmupOptions.Read(recipe.TiersFile, recipe.TierMaxCrates, recipe.TierTimings, settings.Shared.Build.Target));
     }
 
     private static InvalidOperationException NotBound() =>

@@ -42,6 +42,7 @@ public static class RecipeAliases
             RustFlags = context.Environment.GetEnvironmentVariable("RUSTFLAGS") ?? "",
             RecipeSha256 = "",
         };
-        return RecipeArtifacts.Write(artifacts.MakeAbsolute(context.Environment).FullPath, scanned, recipe, environment);
+        var build = new BuildIdentity { Profile = profile, Packages = options?.Packages ?? [], Bins = options?.Bins ?? [] };
+        return RecipeArtifacts.Write(artifacts.MakeAbsolute(context.Environment).FullPath, scanned, recipe, environment, build);
     }
 }

@@ -8,14 +8,16 @@ using Cake.Core.IO;
 using Prewarm.Cake.Tools.Cargo;
 using Prewarm.Cake.Tools.Sccache;
 using Prewarm.Core.Benchmarking;
+using Prewarm.Core.Recipes;
 using Prewarm.Core.Verification;
 using Path = System.IO.Path;
 
 namespace Prewarm.Cake.Benchmarking;
 
 /// <summary>Runs a benchmark's builds with cargo, each phase with a private sccache server (a free
-/// port, the phase's own cache) when sccache is used, and times them.</summary>
-internal sealed class BenchmarkBuilder(ICakeContext context, bool useSccache, bool release)
+/// port, the phase's own cache) when sccache is used, and times them. Every build makes the run's
+/// <see cref="BuildIdentity"/> (profile, target, feature switches, selection).</summary>
+internal sealed class BenchmarkBuilder(ICakeContext context, bool useSccache, BuildIdentity build)
 {
     private readonly CargoTool _cargo = CargoTool.For(context);
     private readonly SccacheTool _sccache = SccacheTool.For(context);
@@ -64,18 +66,9 @@ internal sealed class BenchmarkBuilder(ICakeContext context, bool useSccache, bo
     }
 
     /// <summary>Builds the workspace in <paramref name="workingDirectory"/> into the phase's target directory; returns the seconds and the units.</summary>
-    private (double Seconds, UnitFreshness Units) Build(BenchmarkPhase phase, BenchmarkBuild build, string workingDirectory)
+    private (double Seconds, UnitFreshness Units) Build(BenchmarkPhase phase, BenchmarkBuild timed, string workingDirectory)
     {
-        var settings = new CargoBuildSettings
-        {
-            ManifestPath = Path.Combine(workingDirectory, "Cargo.toml"),
-            Workspace = true,
-            Release = release,
-            TargetDirectory = new DirectoryPath(phase.TargetDirectory),
-            WorkingDirectory = workingDirectory,
-            MessageFormat = "json",
-            RustcWrapper = useSccache ? "sccache" : string.Empty,
-        };
+        var settings = Settings(build, workingDirectory, phase.TargetDirectory, useSccache);
         if (useSccache)
         {
             settings.EnvironmentVariables["SCCACHE_DIR"] = phase.CacheDirectory;
@@ -86,9 +79,19 @@ internal sealed class BenchmarkBuilder(ICakeContext context, bool useSccache, bo
         var output = _cargo.Build(settings);
         var seconds = stopwatch.Elapsed.TotalSeconds;
         var units = UnitFreshness.From(CargoMessageParser.ParseArtifacts(output.Output, "cargo build --message-format=json"));
-        context.Log.Information("{0}", build.Describe(seconds, units));
+        context.Log.Information("{0}", timed.Describe(seconds, units));
         return (seconds, units);
     }
+
+    /// <summary>One timed build: <paramref name="build"/> in <paramref name="workingDirectory"/> into <paramref name="targetDirectory"/>, with cargo's JSON messages.</summary>
+    internal static CargoBuildSettings Settings(BuildIdentity build, string workingDirectory, string targetDirectory, bool useSccache) => new CargoBuildSettings
+    {
+        ManifestPath = Path.Combine(workingDirectory, "Cargo.toml"),
+        TargetDirectory = new DirectoryPath(targetDirectory),
+        WorkingDirectory = workingDirectory,
+        MessageFormat = "json",
+        RustcWrapper = useSccache ? "sccache" : string.Empty,
+    }.Making(build);
 
     private static int FreePort()
     {

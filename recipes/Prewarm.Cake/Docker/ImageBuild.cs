@@ -24,11 +24,12 @@ internal sealed class ImageBuild(ICakeContext context, DockerSettings options, D
 {
     private const string MultiPlatformBuilder = "prewarm-multiplatform";
 
-    public IReadOnlyList<BuildStep> Run(DirectoryPath repository, ArtifactPaths paths)
+    /// <summary>Builds the repository's image; a recipe made for another build than <paramref name="build"/> is refused.</summary>
+    public IReadOnlyList<BuildStep> Run(DirectoryPath repository, ArtifactPaths paths, Core.Recipes.BuildIdentity build)
     {
         paths.RequireDockerfile();
         paths.RequireSkeleton();
-        return Run(ImageJob.ForRepository(repository, paths, options));
+        return Run(ImageJob.ForRepository(repository, paths, options, build));
     }
 
     public IReadOnlyList<BuildStep> Run(ImageJob job)

@@ -23,8 +23,9 @@ public sealed class RecipeTask : FrostingTask<PrewarmContext>
     public override void Run(PrewarmContext context)
     {
         var scan = ScanStage.Result(context);
-        var selection = RecipeArguments.Selection(context);
-        var warmup = WarmupStage.Plan(scan);
+        var build = context.Settings.Shared.Build;
+        var selection = build.Selection();
+        var warmup = WarmupStage.Plan(scan, selection);
         var rustc = RustcTool.For(context);
         foreach (var repository in scan.Repositories)
         {
@@ -43,7 +44,7 @@ public sealed class RecipeTask : FrostingTask<PrewarmContext>
             }
 
             var written = RecipeArtifacts.Write(
-                context.Artifacts.FullPath, repository, recipe, RecipeArguments.Environment(context, toolchain.GetAwaiter().GetResult()), warmup.Tiers, warmup.TierLockfiles);
+                context.Artifacts.FullPath, repository, recipe, RecipeArguments.Environment(context, toolchain.GetAwaiter().GetResult()), build);
             context.Log.Information(
                 "Recipe {0}: {1} manifests, {2} dummy crates, recipe {3}, environment {4} (profile {5}) -> {6}",
                 repository.Id,
