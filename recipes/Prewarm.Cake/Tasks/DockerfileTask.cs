@@ -1,4 +1,5 @@
 using Cake.Core.Diagnostics;
+using Cake.Frosting;
 using Prewarm.Cake.Docker;
 using Prewarm.Core.Artifacts;
 using Prewarm.Core.Docker;
@@ -6,7 +7,6 @@ using Prewarm.Core.IO;
 using Prewarm.Core.Recipes;
 using Prewarm.Cake.Support;
 using Prewarm.Core.Settings;
-using Prewarm.Frosting;
 
 namespace Prewarm.Cake.Tasks;
 

@@ -1,4 +1,4 @@
-namespace Prewarm.Frosting;
+namespace Cake.Frosting;
 
 /// <summary>The decorated task runs before <see cref="Task"/>: a reverse dependency, so a
 /// consumer can hook its own task into a graph it does not own.</summary>

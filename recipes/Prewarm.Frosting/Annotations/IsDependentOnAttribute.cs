@@ -1,4 +1,4 @@
-namespace Prewarm.Frosting;
+namespace Cake.Frosting;
 
 /// <summary>The decorated task runs after <see cref="Task"/>.</summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = true)]

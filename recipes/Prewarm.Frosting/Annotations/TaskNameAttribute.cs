@@ -1,7 +1,7 @@
-namespace Prewarm.Frosting;
+namespace Cake.Frosting;
 
 /// <summary>Names a task; without it the class name (minus a trailing "Task") is used.</summary>
-[AttributeUsage(AttributeTargets.Class, AllowMultiple = false)]
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
 public sealed class TaskNameAttribute(string name) : Attribute
 {
     public string Name { get; } = name;

@@ -1,5 +1,6 @@
 using System.Reflection;
 using Cake.Core;
+using Cake.Frosting;
 
 namespace Prewarm.Frosting.Internal;
 

@@ -1,4 +1,6 @@
+using Cake.Frosting;
 using Microsoft.Extensions.DependencyInjection;
+using Prewarm.Frosting;
 using Prewarm.Tests.Frosting.Samples;
 
 namespace Prewarm.Tests.Frosting;

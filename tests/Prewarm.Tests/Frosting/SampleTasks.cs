@@ -1,5 +1,5 @@
 using Cake.Core;
-using Prewarm.Frosting;
+using Cake.Frosting;
 
 namespace Prewarm.Tests.Frosting.Samples;
 
