@@ -18,11 +18,7 @@ public sealed class FrostingParityTests
     [OneTimeSetUp]
     public async Task BuildTheCakeFrostingProjectAgainstPrewarmFrosting()
     {
-        var (feed, version) = await PackageFeed.GetAsync();
-        _project = Directory.CreateTempSubdirectory("prewarm-frosting-parity-").FullName;
-        DotNet.CopyTree(Path.Combine(RepositoryLayout.Root, "tests", "frosting-parity"), _project);
-        await DotNet.RunAsync(_project, "build", "-c", "Release",
-            "-p:FrostingPackage=Prewarm.Frosting", $"-p:FrostingVersion={version}", $"-p:RestoreAdditionalProjectSources={feed}");
+        _project = await PackageFeed.BuildCopyAsync("frosting-parity", "FrostingPackage=Prewarm.Frosting", "FrostingVersion={version}");
         _dll = Path.Combine(_project, "bin", "Release", "net10.0", "FrostingParity.dll");
     }
 
