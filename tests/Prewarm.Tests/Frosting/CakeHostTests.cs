@@ -58,6 +58,17 @@ public sealed class CakeHostTests
     }
 
     [Test]
+    public void A_skipped_task_gives_its_SkippedMessage()
+    {
+        _host.Host.AddTask<NotTodayTask>();
+
+        _host.Run("--target=NotToday").ShouldNotBe(0);
+
+        _host.Output.ShouldContain("skipped due to a criteria: not today");
+        _recorder.Events.ShouldBeEmpty();
+    }
+
+    [Test]
     public void Exclusive_runs_only_the_target()
     {
         _host.Run("--target=Last", "--exclusive").ShouldBe(0);

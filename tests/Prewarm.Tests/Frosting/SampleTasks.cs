@@ -57,6 +57,17 @@ public sealed class OptionalTask : FrostingTask<SampleContext>
     public override void Run(SampleContext context) => context.Recorder.Events.Add("Optional");
 }
 
+/// <summary>Skipped, with a reason: Cake.Frosting's <see cref="IFrostingTask.SkippedMessage"/>, re-implemented.</summary>
+[TaskName("NotToday")]
+public sealed class NotTodayTask : FrostingTask<SampleContext>, IFrostingTask
+{
+    string IFrostingTask.SkippedMessage => "not today";
+
+    public override bool ShouldRun(SampleContext context) => false;
+
+    public override void Run(SampleContext context) => context.Recorder.Events.Add("NotToday");
+}
+
 [TaskName("Last")]
 [IsDependentOn(typeof(SecondTask))]
 [IsDependentOn(typeof(OptionalTask))]
