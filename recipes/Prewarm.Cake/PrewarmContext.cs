@@ -1,10 +1,10 @@
 using Cake.Core;
 using Cake.Core.IO;
+using Cake.Frosting;
 using Prewarm.Core.Artifacts;
 using Prewarm.Core.Scanning;
 using Prewarm.Core.Settings;
 using Prewarm.Core.Warmup;
-using Prewarm.Frosting;
 
 namespace Prewarm.Cake;
 

@@ -1,9 +1,9 @@
 using Cake.Core.Diagnostics;
+using Cake.Frosting;
 using Prewarm.Cake.Benchmarking;
 using Prewarm.Core.Benchmarking;
 using Prewarm.Core.Cargo;
 using Prewarm.Core.Settings;
-using Prewarm.Frosting;
 using Spectre.Console;
 using RepositoryIds = Prewarm.Cake.Support.RepositoryIds;
 

@@ -1,10 +1,10 @@
 using Cake.Core.Diagnostics;
+using Cake.Frosting;
 using Prewarm.Cake.Recipes;
 using Prewarm.Cake.Support;
 using Prewarm.Cake.Tools.Cargo;
 using Prewarm.Cake.Tools.Rustc;
 using Prewarm.Core.Recipes.Cooking;
-using Prewarm.Frosting;
 using RepositoryIds = Prewarm.Core.Cargo.RepositoryIds;
 
 namespace Prewarm.Cake.Tasks;

@@ -1,4 +1,5 @@
 using Cake.Core.Diagnostics;
+using Cake.Frosting;
 using Prewarm.Cake.Docker;
 using Prewarm.Core.Artifacts;
 using Prewarm.Core.Docker;
@@ -7,7 +8,6 @@ using Prewarm.Core.Recipes;
 using Prewarm.Cake.Support;
 using Prewarm.Core.Settings;
 using Prewarm.Core.Warmup;
-using Prewarm.Frosting;
 
 namespace Prewarm.Cake.Tasks;
 

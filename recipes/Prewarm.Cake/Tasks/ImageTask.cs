@@ -1,10 +1,10 @@
 using Cake.Core.Diagnostics;
 using Cake.Core.IO;
+using Cake.Frosting;
 using Prewarm.Cake.Docker;
 using Prewarm.Cake.Tools.Docker;
 using Prewarm.Core.Docker;
 using Prewarm.Cake.Support;
-using Prewarm.Frosting;
 
 namespace Prewarm.Cake.Tasks;
 

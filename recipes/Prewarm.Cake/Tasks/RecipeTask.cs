@@ -1,9 +1,9 @@
 using Cake.Core.Diagnostics;
+using Cake.Frosting;
 using Prewarm.Cake.Recipes;
 using Prewarm.Cake.Support;
 using Prewarm.Cake.Tools.Rustc;
 using Prewarm.Core.Recipes;
-using Prewarm.Frosting;
 
 namespace Prewarm.Cake.Tasks;
 

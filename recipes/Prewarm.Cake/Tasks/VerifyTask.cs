@@ -1,4 +1,5 @@
 using Cake.Core.Diagnostics;
+using Cake.Frosting;
 using Prewarm.Cake.Docker;
 using Prewarm.Cake.Verification;
 using Prewarm.Core;
@@ -7,7 +8,6 @@ using Prewarm.Core.Docker;
 using Prewarm.Core.Recipes;
 using Prewarm.Core.Settings;
 using Prewarm.Core.Verification;
-using Prewarm.Frosting;
 using RepositoryIds = Prewarm.Cake.Support.RepositoryIds;
 
 namespace Prewarm.Cake.Tasks;

@@ -3,6 +3,7 @@ using Prewarm.Core;
 using Prewarm.Core.Artifacts;
 using Prewarm.Core.Cargo;
 using Prewarm.Core.Recipes;
+using Prewarm.Core.Scanning;
 using Prewarm.Core.Settings;
 using Prewarm.Core.Warmup;
 using Prewarm.Tests.Recipes.Support;

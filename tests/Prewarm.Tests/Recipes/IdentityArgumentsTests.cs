@@ -26,8 +26,8 @@ public sealed class IdentityArgumentsTests
     {
         var build = new BuildIdentity { Profile = "release", Features = ["x"], Packages = ["api"] };
 
-        CargoArguments.For(LocalBuild.BuildSettings("/r", build, useSccache: false)).Render()
-            .ShouldBe("build --release -p \"api\" --features \"x\" --message-format \"json\" --manifest-path \"/r/Cargo.toml\"");
+        CargoArguments.For(LocalBuild.BuildSettings("/r", "/t", build, useSccache: false)).Render()
+            .ShouldBe("build --release -p \"api\" --features \"x\" --target-dir \"/t\" --message-format \"json\" --manifest-path \"/r/Cargo.toml\"");
         CargoArguments.For(LocalBuild.TreeSettings("/r", build)).Render()
             .ShouldBe("tree -e normal,build -p \"api\" --features \"x\" --prefix \"depth\" --format \"{p}\" --manifest-path \"/r/Cargo.toml\"");
     }
