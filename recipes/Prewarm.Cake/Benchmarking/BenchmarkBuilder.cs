@@ -18,7 +18,6 @@ namespace Prewarm.Cake.Benchmarking;
 internal sealed class BenchmarkBuilder(ICakeContext context, bool useSccache, bool release)
 {
     private readonly CargoTool _cargo = CargoTool.For(context);
-    private readonly SccacheTool _sccache = SccacheTool.For(context);
     private readonly int _port = FreePort();
 
     /// <summary>cargo metadata --no-deps of the repository: its workspace targets are what the stubs replace.</summary>
@@ -50,7 +49,7 @@ internal sealed class BenchmarkBuilder(ICakeContext context, bool useSccache, bo
         if (useSccache)
         {
             Directory.CreateDirectory(phase.CacheDirectory);
-            _sccache.StartServer(new SccacheServerSettings { CacheDirectory = new DirectoryPath(phase.CacheDirectory), ServerPort = _port });
+            context.SccacheStartServer(new SccacheServerSettings { CacheDirectory = new DirectoryPath(phase.CacheDirectory), ServerPort = _port });
         }
     }
 
@@ -59,7 +58,7 @@ internal sealed class BenchmarkBuilder(ICakeContext context, bool useSccache, bo
     {
         if (useSccache)
         {
-            _sccache.StopServer(new SccacheServerSettings { ServerPort = _port });
+            context.SccacheStopServer(new SccacheServerSettings { ServerPort = _port });
         }
     }
 

@@ -24,13 +24,12 @@ public sealed class CookTask : FrostingTask<PrewarmContext>
     public override void Run(PrewarmContext context)
     {
         var cargo = CargoTool.For(context);
-        var rustc = RustcTool.For(context);
         var selection = RecipeArguments.Selection(context);
         var ids = RepositoryIds.Assign(context.Settings.Shared.Repositories);
         for (var i = 0; i < ids.Count; i++)
         {
             var inputs = CookInputs.Read(context.Layout, ids[i]);
-            var toolchain = rustc.VerboseVersion(new RustcVersionSettings { WorkingDirectory = inputs.Skeleton });
+            var toolchain = context.RustcVerboseVersion(new RustcVersionSettings { WorkingDirectory = inputs.Skeleton });
             foreach (var drift in inputs.Drift(RecipeArguments.Environment(context, toolchain)))
             {
                 context.Log.Warning("Cook {0}: drift from {1}: {2}", ids[i], inputs.EnvironmentFile, drift);

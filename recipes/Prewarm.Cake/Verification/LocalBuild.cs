@@ -30,10 +30,9 @@ internal sealed class LocalBuild(ICakeContext context)
         treeSettings.Edges.Add("build");
         var tree = CargoTreeParser.Parse(_cargo.Tree(treeSettings), "cargo tree");
 
-        var sccache = SccacheTool.For(context);
         if (useSccache)
         {
-            sccache.ZeroStats(new SccacheServerSettings());
+            context.SccacheZeroStats();
         }
 
         var build = new CargoBuildSettings
@@ -47,7 +46,7 @@ internal sealed class LocalBuild(ICakeContext context)
             RustcWrapper = useSccache ? "sccache" : null,
         };
         var artifacts = CargoMessageParser.ParseArtifacts(_cargo.Build(build).Output, "cargo build --message-format=json");
-        var stats = useSccache ? sccache.ReadStats(new SccacheShowStatsSettings()) : null;
+        var stats = useSccache ? context.SccacheReadStats() : null;
         return new BuildObservation(tree, artifacts, stats);
     }
 }

@@ -23,8 +23,12 @@ public sealed class ToolAliasTests
             .ToList();
 
         aliases.Select(m => m.Name).Order(StringComparer.Ordinal).ShouldBe([
-            "CargoBuild", "CargoMetadata", "CargoTree", "DockerBuildxBuild", "DockerSelectEngine", "RustcVerboseVersion",
-            "SccacheReadStats", "SccacheStartServer", "SccacheStopServer", "SccacheZeroStats",
+            "CargoBuild", "CargoMetadata", "CargoTree", "DfUsage",
+            "DockerBuildxBuild", "DockerBuildxCreate", "DockerBuildxInspectDriver", "DockerBuildxVersion", "DockerImageExists",
+            "DockerImageInspect", "DockerImageRepoDigests", "DockerImageSize", "DockerIntegratedBuild", "DockerManifestCreate",
+            "DockerManifestInspect", "DockerManifestPush", "DockerPull", "DockerPush", "DockerReadFile", "DockerReadFiles",
+            "DockerRunShell", "DockerSelectEngine", "DockerTag", "DockerVersion", "GitDescribe", "GitHead", "GitOriginUrl",
+            "RustcVerboseVersion", "SccacheReadStats", "SccacheStartServer", "SccacheStopServer", "SccacheZeroStats", "StatOwner",
         ]);
         aliases.ShouldAllBe(m => m.GetCustomAttribute<CakeMethodAliasAttribute>() != null && m.GetParameters()[0].ParameterType == typeof(ICakeContext));
     }
