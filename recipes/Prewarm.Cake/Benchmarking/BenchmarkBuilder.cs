@@ -17,12 +17,11 @@ namespace Prewarm.Cake.Benchmarking;
 /// port, the phase's own cache) when sccache is used, and times them.</summary>
 internal sealed class BenchmarkBuilder(ICakeContext context, bool useSccache, bool release)
 {
-    private readonly CargoTool _cargo = CargoTool.For(context);
     private readonly int _port = FreePort();
 
     /// <summary>cargo metadata --no-deps of the repository: its workspace targets are what the stubs replace.</summary>
     public IReadOnlyList<WorkspaceTarget> Targets(string repository) => CargoMetadataReader.WorkspaceTargets(
-        _cargo.Metadata(new CargoMetadataSettings { ManifestPath = Path.Combine(repository, "Cargo.toml"), NoDependencies = true, WorkingDirectory = repository }),
+        context.CargoMetadata(new CargoMetadataSettings { ManifestPath = Path.Combine(repository, "Cargo.toml"), NoDependencies = true, WorkingDirectory = repository }),
         "cargo metadata --no-deps");
 
     /// <summary>Runs the phase's builds in order (each announced to <paramref name="status"/>) and records the timed ones.</summary>
@@ -82,7 +81,7 @@ internal sealed class BenchmarkBuilder(ICakeContext context, bool useSccache, bo
         }
 
         var stopwatch = Stopwatch.StartNew();
-        var output = _cargo.Build(settings);
+        var output = context.CargoBuild(settings);
         var seconds = stopwatch.Elapsed.TotalSeconds;
         var units = UnitFreshness.From(CargoMessageParser.ParseArtifacts(output.Output, "cargo build --message-format=json"));
         context.Log.Information("{0}", build.Describe(seconds, units));

@@ -23,7 +23,6 @@ public sealed class CookTask : FrostingTask<PrewarmContext>
 {
     public override void Run(PrewarmContext context)
     {
-        var cargo = CargoTool.For(context);
         var selection = RecipeArguments.Selection(context);
         var ids = RepositoryIds.Assign(context.Settings.Shared.Repositories);
         for (var i = 0; i < ids.Count; i++)
@@ -39,7 +38,7 @@ public sealed class CookTask : FrostingTask<PrewarmContext>
             foreach (var step in CookPlan.Steps(inputs.Recipe, inputs.Skeleton, options))
             {
                 context.Log.Information("Cook {0}: cargo build {1} (profile {2}) into {3}", ids[i], step.Manifest, options.Profile, options.TargetDirectory);
-                cargo.Build(CookBuild.Settings(step));
+                context.CargoBuild(CookBuild.Settings(step));
             }
 
             var dummies = inputs.Recipe.LocalPackages();

@@ -11,11 +11,9 @@ namespace Prewarm.Cake.Verification;
 /// cargo's JSON messages, and (zeroed first) sccache's statistics.</summary>
 internal sealed class LocalBuild(ICakeContext context)
 {
-    private readonly CargoTool _cargo = CargoTool.For(context);
-
     /// <summary>cargo metadata --no-deps of the repository (what Verify expects before Recipe has run).</summary>
     public string Metadata(string repository) =>
-        _cargo.Metadata(new CargoMetadataSettings { ManifestPath = System.IO.Path.Combine(repository, "Cargo.toml"), NoDependencies = true, WorkingDirectory = repository });
+        context.CargoMetadata(new CargoMetadataSettings { ManifestPath = System.IO.Path.Combine(repository, "Cargo.toml"), NoDependencies = true, WorkingDirectory = repository });
 
     public BuildObservation Observe(string repository, string targetDirectory, string? rustTarget, bool useSccache)
     {
@@ -28,7 +26,7 @@ internal sealed class LocalBuild(ICakeContext context)
         var treeSettings = new CargoTreeSettings { ManifestPath = manifest, Workspace = true, Target = rustTarget, WorkingDirectory = repository };
         treeSettings.Edges.Add("normal");
         treeSettings.Edges.Add("build");
-        var tree = CargoTreeParser.Parse(_cargo.Tree(treeSettings), "cargo tree");
+        var tree = CargoTreeParser.Parse(context.CargoTree(treeSettings), "cargo tree");
 
         if (useSccache)
         {
@@ -45,7 +43,7 @@ internal sealed class LocalBuild(ICakeContext context)
             WorkingDirectory = repository,
             RustcWrapper = useSccache ? "sccache" : null,
         };
-        var artifacts = CargoMessageParser.ParseArtifacts(_cargo.Build(build).Output, "cargo build --message-format=json");
+        var artifacts = CargoMessageParser.ParseArtifacts(context.CargoBuild(build).Output, "cargo build --message-format=json");
         var stats = useSccache ? context.SccacheReadStats() : null;
         return new BuildObservation(tree, artifacts, stats);
     }
