@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Cake.Core;
 using Prewarm.Cake.Tools.Docker;
 using Prewarm.Core;
 using Prewarm.Core.Docker;

@@ -1,4 +1,3 @@
-using Cake.Core;
 using Prewarm.Cake.Tools.Docker;
 using Prewarm.Core;
 using Prewarm.Core.Docker;

@@ -1,9 +1,6 @@
 using System.Text.Json;
-using Cake.Core;
-using Cake.Core.Diagnostics;
 using Cake.Core.IO;
 using Prewarm.Cake.Tools.Docker;
-using Prewarm.Cake.Tools.Process;
 using Prewarm.Core.Docker;
 using Prewarm.Core.Settings;
 using Prewarm.Core.IO;
