@@ -1,7 +1,3 @@
-using Cake.Core;
-using Cake.Core.Annotations;
-using Prewarm.Cake.Tools.Process;
-
 namespace Prewarm.Cake.Tools.Cargo;
 
 /// <summary>cargo from a Cake script. A failed command throws one line naming it.</summary>

@@ -1,4 +1,3 @@
-using Cake.Core.Annotations;
 using Prewarm.Core.Docker;
 
 namespace Prewarm.Cake.Tools.Docker;

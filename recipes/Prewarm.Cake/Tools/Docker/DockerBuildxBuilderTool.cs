@@ -6,13 +6,13 @@ namespace Prewarm.Cake.Tools.Docker;
 public sealed class DockerBuildxBuilderTool(IFileSystem fileSystem, ICakeEnvironment environment, IProcessRunner processRunner, IToolLocator tools, ICakeLog log)
     : DockerToolBase<DockerBuildxBuilderSettings>(fileSystem, environment, processRunner, tools, log)
 {
-    public static ProcessArgumentBuilder InspectArguments(string? name)
+    private static ProcessArgumentBuilder InspectArguments(string? name)
     {
         var args = new ProcessArgumentBuilder().Append("buildx").Append("inspect");
         return string.IsNullOrEmpty(name) ? args : args.AppendQuoted(name);
     }
 
-    public static ProcessArgumentBuilder CreateArguments(DockerBuildxBuilderSettings settings)
+    private static ProcessArgumentBuilder CreateArguments(DockerBuildxBuilderSettings settings)
     {
         var args = new ProcessArgumentBuilder().Append("buildx").Append("create")
             .AppendSwitchQuoted("--name", " ", settings.Name)

@@ -1,5 +1,3 @@
-using Cake.Core.Annotations;
-
 namespace Prewarm.Cake.Tools.Git;
 
 /// <summary>What git knows about the repository in the settings' working directory; null where it

@@ -1,4 +1,3 @@
-using Cake.Core.Annotations;
 using Prewarm.Core.Diagnostics;
 
 namespace Prewarm.Cake.Tools.Posix;

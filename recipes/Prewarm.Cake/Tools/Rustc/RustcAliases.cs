@@ -1,5 +1,3 @@
-using Cake.Core.Annotations;
-
 namespace Prewarm.Cake.Tools.Rustc;
 
 /// <summary>rustc from a Cake script.</summary>

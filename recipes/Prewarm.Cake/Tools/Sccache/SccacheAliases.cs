@@ -1,4 +1,3 @@
-using Cake.Core.Annotations;
 using Prewarm.Core.Verification;
 
 namespace Prewarm.Cake.Tools.Sccache;
