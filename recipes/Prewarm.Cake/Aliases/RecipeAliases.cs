@@ -33,7 +33,7 @@ public static class RecipeAliases
         var root = repository.MakeAbsolute(context.Environment).FullPath;
         var scanned = RepositoryScanner.ScanAll([root])[0];
         var recipe = SkeletonBuilder.Build(scanned, options);
-        var toolchain = RustcTool.For(context).VerboseVersion(new RustcVersionSettings { WorkingDirectory = root });
+        var toolchain = context.RustcVerboseVersion(new RustcVersionSettings { WorkingDirectory = root });
         var environment = new BuildEnvironment
         {
             Toolchain = toolchain,

@@ -19,13 +19,11 @@ namespace Prewarm.Cake.Benchmarking;
 /// <see cref="BuildIdentity"/> (profile, target, feature switches, selection).</summary>
 internal sealed class BenchmarkBuilder(ICakeContext context, bool useSccache, BuildIdentity build)
 {
-    private readonly CargoTool _cargo = CargoTool.For(context);
-    private readonly SccacheTool _sccache = SccacheTool.For(context);
     private readonly int _port = FreePort();
 
     /// <summary>cargo metadata --no-deps of the repository: its workspace targets are what the stubs replace.</summary>
     public IReadOnlyList<WorkspaceTarget> Targets(string repository) => CargoMetadataReader.WorkspaceTargets(
-        _cargo.Metadata(new CargoMetadataSettings { ManifestPath = Path.Combine(repository, "Cargo.toml"), NoDependencies = true, WorkingDirectory = repository }),
+        context.CargoMetadata(new CargoMetadataSettings { ManifestPath = Path.Combine(repository, "Cargo.toml"), NoDependencies = true, WorkingDirectory = repository }),
         "cargo metadata --no-deps");
 
     /// <summary>Runs the phase's builds in order (each announced to <paramref name="status"/>) and records the timed ones.</summary>
@@ -52,7 +50,7 @@ internal sealed class BenchmarkBuilder(ICakeContext context, bool useSccache, Bu
         if (useSccache)
         {
             Directory.CreateDirectory(phase.CacheDirectory);
-            _sccache.StartServer(new SccacheServerSettings { CacheDirectory = new DirectoryPath(phase.CacheDirectory), ServerPort = _port });
+            context.SccacheStartServer(new SccacheServerSettings { CacheDirectory = new DirectoryPath(phase.CacheDirectory), ServerPort = _port });
         }
     }
 
@@ -61,7 +59,7 @@ internal sealed class BenchmarkBuilder(ICakeContext context, bool useSccache, Bu
     {
         if (useSccache)
         {
-            _sccache.StopServer(new SccacheServerSettings { ServerPort = _port });
+            context.SccacheStopServer(new SccacheServerSettings { ServerPort = _port });
         }
     }
 
@@ -76,7 +74,7 @@ internal sealed class BenchmarkBuilder(ICakeContext context, bool useSccache, Bu
         }
 
         var stopwatch = Stopwatch.StartNew();
-        var output = _cargo.Build(settings);
+        var output = context.CargoBuild(settings);
         var seconds = stopwatch.Elapsed.TotalSeconds;
         var units = UnitFreshness.From(CargoMessageParser.ParseArtifacts(output.Output, "cargo build --message-format=json"));
         context.Log.Information("{0}", timed.Describe(seconds, units));

@@ -89,16 +89,14 @@ internal sealed class OrganisationBuilder(PrewarmContext context, DockerSettings
     /// asked, build nothing.</summary>
     private bool Reuse(string contentTag, string tag)
     {
-        var docker = DockerCommandTool.For(context);
-        var settings = new DockerCommandSettings { ToolPath = engine.Cli };
-        var local = docker.ImageExists(settings, contentTag);
-        if (!local && !(options.Push && docker.Pull(settings, contentTag).Succeeded))
+        var local = context.DockerImageExists(contentTag, engine.Settings<DockerImageInspectSettings>());
+        if (!local && !(options.Push && context.DockerPull(contentTag, engine.Settings<DockerPullSettings>()).Succeeded))
         {
             return false;
         }
 
         context.Log.Information("Builder image {0} exists (same inputs): nothing to build.", contentTag);
-        var tagged = docker.Tag(settings, contentTag, tag);
+        var tagged = context.DockerTag(contentTag, tag, engine.Settings<DockerTagSettings>());
         if (!tagged.Succeeded)
         {
             throw new PrewarmException($"docker tag {contentTag} {tag} failed: {tagged.ErrorSummary}");

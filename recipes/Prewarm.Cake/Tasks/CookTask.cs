@@ -23,13 +23,11 @@ public sealed class CookTask : FrostingTask<PrewarmContext>
 {
     public override void Run(PrewarmContext context)
     {
-        var cargo = CargoTool.For(context);
-        var rustc = RustcTool.For(context);
         var ids = RepositoryIds.Assign(context.Settings.Shared.Repositories);
         for (var i = 0; i < ids.Count; i++)
         {
             var inputs = CookInputs.Read(context.Layout, ids[i], context.Settings.Shared.Build);
-            var toolchain = rustc.VerboseVersion(new RustcVersionSettings { WorkingDirectory = inputs.Skeleton });
+            var toolchain = context.RustcVerboseVersion(new RustcVersionSettings { WorkingDirectory = inputs.Skeleton });
             foreach (var drift in inputs.Drift(RecipeArguments.Environment(context, toolchain)))
             {
                 context.Log.Warning("Cook {0}: drift from {1}: {2}", ids[i], inputs.EnvironmentFile, drift);
@@ -39,7 +37,7 @@ public sealed class CookTask : FrostingTask<PrewarmContext>
             foreach (var step in CookPlan.Steps(inputs.Recipe, inputs.Skeleton, options))
             {
                 context.Log.Information("Cook {0}: cargo build {1} ({2}) into {3}", ids[i], step.Manifest, string.Join(" ", options.Build.CargoArguments(Prewarm.Core.Recipes.CargoStep.Build)), options.TargetDirectory);
-                cargo.Build(CookBuild.Settings(step));
+                context.CargoBuild(CookBuild.Settings(step));
             }
 
             var dummies = inputs.Recipe.LocalPackages();

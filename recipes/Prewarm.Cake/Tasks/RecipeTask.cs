@@ -26,11 +26,10 @@ public sealed class RecipeTask : FrostingTask<PrewarmContext>
         var build = context.Settings.Shared.Build;
         var selection = build.Selection();
         var warmup = WarmupStage.Plan(scan, selection);
-        var rustc = RustcTool.For(context);
         foreach (var repository in scan.Repositories)
         {
             // `rustc -vV` is a process of its own, mostly waiting: it runs while the skeleton is built.
-            var toolchain = Task.Run(() => rustc.VerboseVersion(new RustcVersionSettings { WorkingDirectory = repository.RootPath }));
+            var toolchain = Task.Run(() => context.RustcVerboseVersion(new RustcVersionSettings { WorkingDirectory = repository.RootPath }));
             Recipe recipe;
             try
             {

@@ -12,11 +12,9 @@ namespace Prewarm.Cake.Verification;
 /// cargo's JSON messages, and (zeroed first) sccache's statistics.</summary>
 internal sealed class LocalBuild(ICakeContext context)
 {
-    private readonly CargoTool _cargo = CargoTool.For(context);
-
     /// <summary>cargo metadata --no-deps of the repository (what Verify expects before Recipe has run).</summary>
     public string Metadata(string repository) =>
-        _cargo.Metadata(new CargoMetadataSettings { ManifestPath = System.IO.Path.Combine(repository, "Cargo.toml"), NoDependencies = true, WorkingDirectory = repository });
+        context.CargoMetadata(new CargoMetadataSettings { ManifestPath = System.IO.Path.Combine(repository, "Cargo.toml"), NoDependencies = true, WorkingDirectory = repository });
 
     /// <summary>cargo tree and a build of <paramref name="build"/> (the one identity's arguments) into
     /// <paramref name="targetDirectory"/> (Cook's chain: --target-dir, CARGO_TARGET_DIR, &lt;repo&gt;/target), with sccache's statistics.</summary>
@@ -27,16 +25,15 @@ internal sealed class LocalBuild(ICakeContext context)
             throw new PrewarmException("sccache not found on PATH; install it (apt-get install sccache) or pass --sccache=off");
         }
 
-        var tree = CargoTreeParser.Parse(_cargo.Tree(TreeSettings(repository, build)), "cargo tree");
+        var tree = CargoTreeParser.Parse(context.CargoTree(TreeSettings(repository, build)), "cargo tree");
 
-        var sccache = SccacheTool.For(context);
         if (useSccache)
         {
-            sccache.ZeroStats(new SccacheServerSettings());
+            context.SccacheZeroStats();
         }
 
-        var artifacts = CargoMessageParser.ParseArtifacts(_cargo.Build(BuildSettings(repository, targetDirectory, build, useSccache)).Output, "cargo build --message-format=json");
-        var stats = useSccache ? sccache.ReadStats(new SccacheShowStatsSettings()) : null;
+        var artifacts = CargoMessageParser.ParseArtifacts(context.CargoBuild(BuildSettings(repository, targetDirectory, build, useSccache)).Output, "cargo build --message-format=json");
+        var stats = useSccache ? context.SccacheReadStats() : null;
         return new BuildObservation(tree, artifacts, stats);
     }
 
