@@ -29,7 +29,8 @@ public sealed class OptionReader
     public T Get<T>(ValueOption<T> option)
     {
         var values = Raw(option);
-        var last = option.Kind == OptionKind.Boolean ? values?.LastOrDefault() : values?.LastOrDefault(v => v.Length > 0);
+        // A bare flag (--release) may arrive with no value at all, or with an empty one: both are on.
+        var last = option.Kind == OptionKind.Boolean ? values is { Count: 0 } ? string.Empty : values?.LastOrDefault() : values?.LastOrDefault(v => v.Length > 0);
         return last is null ? option.Value : Parse(option.Argument, last, option.Parse);
     }
 

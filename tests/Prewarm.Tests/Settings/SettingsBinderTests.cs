@@ -25,6 +25,15 @@ public sealed class SettingsBinderTests
         unbound.ShouldBeEmpty("catalog options no setting binds");
     }
 
+    /// <summary>Cake hands a bare flag over with no value at all (<c>--release</c>), or with an empty one: both are on.</summary>
+    [Test]
+    public void A_bare_flag_with_no_value_is_on()
+    {
+        Bind(new() { ["release"] = [] }, out _).Shared.Build.Profile.ShouldBe("release");
+        Bind(new() { ["release"] = [""] }, out _).Shared.Build.Profile.ShouldBe("release");
+        Bind(new() { ["release"] = ["off"] }, out _).Shared.Build.Profile.ShouldBe("dev");
+    }
+
     [Test]
     public void Each_option_has_one_default()
     {
