@@ -110,7 +110,7 @@ public sealed class RecipePartsTests
             Targets = [new CargoTarget { Name = "z", Kinds = ["lib"], SrcPath = "z/src/lib.rs", Edition = "2021", Doc = true, Doctest = true }],
         };
 
-        var manifest = ManifestNormalizer.Normalize(document, "z/Cargo.toml", package, _ => true);
+        var manifest = ManifestNormalizer.Normalize(document, "z/Cargo.toml", package, _ => ManifestMetadata.MaskedVersion);
 
         manifest.Contents.ShouldBe(
             "[dependencies]\nalias = {package = \"real\", path = \"../real\", version = \"0.0.1\"}\nalpha = \"1\"\nzeta = \"1\"\n"
