@@ -1,6 +1,7 @@
 using Cake.Core;
 using Cake.Core.Annotations;
 using Cake.Core.IO;
+using Prewarm.Cake.Recipes;
 using Prewarm.Cake.Tools.Rustc;
 using Prewarm.Core.Cargo;
 using Prewarm.Core.Recipes;
@@ -33,10 +34,12 @@ public static class RecipeAliases
         var root = repository.MakeAbsolute(context.Environment).FullPath;
         var scanned = RepositoryScanner.ScanAll([root])[0];
         var recipe = SkeletonBuilder.Build(scanned, options);
-        var toolchain = RustcTool.For(context).VerboseVersion(new RustcVersionSettings { WorkingDirectory = root });
+        var rustc = RustcTool.For(context);
+        var toolchain = rustc.VerboseVersion(new RustcVersionSettings { WorkingDirectory = root });
         var environment = new BuildEnvironment
         {
             Toolchain = toolchain,
+            NestedToolchains = RecipeArguments.NestedToolchains(rustc, root, recipe),
             Profile = profile,
             Features = [],
             RustFlags = context.Environment.GetEnvironmentVariable("RUSTFLAGS") ?? "",

@@ -140,6 +140,25 @@ public sealed class RecipePartsTests
     }
 
     [Test]
+    public void A_nested_toolchain_is_recorded_fingerprinted_and_compared_per_directory()
+    {
+        var root = new BuildEnvironment { Toolchain = "rustc 1.95.0\nhost: x", Profile = "dev", RecipeSha256 = "abc" };
+        var nested = root with { NestedToolchains = new Dictionary<string, string> { ["tools"] = "rustc 1.97.0-nightly\nhost: x" } };
+
+        root.ToJson().ShouldNotContain("nested_toolchains");
+        nested.ToJson().ShouldContain("\"nested_toolchains\": {\n    \"tools\": \"rustc 1.97.0-nightly\\nhost: x\"\n  },\n");
+        var read = BuildEnvironment.FromJson(nested.ToJson(), "build-env.json");
+        read.NestedToolchains.ShouldBe(nested.NestedToolchains);
+        read.Fingerprint.ShouldBe(nested.Fingerprint);
+        nested.Fingerprint.ShouldNotBe(root.Fingerprint);
+        nested.DriftFrom(root with { NestedToolchains = new Dictionary<string, string> { ["tools"] = "rustc 1.95.0\nhost: x" } })
+            .ShouldBe(["toolchain in tools: recipe has 'rustc 1.97.0-nightly', build uses 'rustc 1.95.0'"]);
+        nested.DriftFrom(root).ShouldBe(["toolchain in tools: recipe has 'rustc 1.97.0-nightly', build uses '(none)'"]);
+        new Recipe { Manifests = [], NestedConfigFiles = new Dictionary<string, string> { ["tools/.cargo/config.toml"] = "", ["tools/rust-toolchain.toml"] = "", ["x/rust-toolchain"] = "" } }
+            .NestedToolchainDirectories().ShouldBe(["tools", "x"]);
+    }
+
+    [Test]
     public void Patched_sources_are_read_sorted_without_target_dirs_and_binary_files_in_base64()
     {
         using var tree = new Support.TemporaryTree();
