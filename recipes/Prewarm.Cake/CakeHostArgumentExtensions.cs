@@ -1,6 +1,6 @@
+using Cake.Frosting;
 using Microsoft.Extensions.DependencyInjection;
 using Prewarm.Cake.Configuration;
-using Prewarm.Frosting;
 
 namespace Prewarm.Cake;
 

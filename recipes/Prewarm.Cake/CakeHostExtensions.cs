@@ -1,5 +1,6 @@
 using Cake.Core;
 using Cake.Core.Diagnostics;
+using Cake.Frosting;
 using Microsoft.Extensions.DependencyInjection;
 using Prewarm.Cake.Configuration;
 using Prewarm.Cake.Diagnostics;

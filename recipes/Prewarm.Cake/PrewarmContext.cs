@@ -1,10 +1,10 @@
 using Cake.Core;
 using Cake.Core.IO;
+using Cake.Frosting;
 using Prewarm.Core.Artifacts;
 using Prewarm.Core.Scanning;
 using Prewarm.Core.Settings;
 using Prewarm.Core.Warmup;
-using Prewarm.Frosting;
 
 namespace Prewarm.Cake;
 
@@ -53,7 +53,7 @@ public class PrewarmContext(ICakeContext context) : FrostingContext(context)
         _settings = settings;
         _layout = settings.Shared.Layout;
         var recipe = settings.Recipe;
-        _warmup = new Lazy<WarmupOptions>(() => WarmupOptions.Read(recipe.TiersFile, recipe.TierMaxCrates, recipe.TierTimings, settings.Shared.Build.RustTarget));
+        _warmup = new Lazy<WarmupOptions>(() => WarmupOptions.Read(recipe.TiersFile, recipe.TierMaxCrates, recipe.TierTimings, settings.Shared.Build.Target));
     }
 
     private static InvalidOperationException NotBound() =>

@@ -1,7 +1,7 @@
 using Cake.Core;
+using Cake.Frosting;
 using Prewarm.Cake.Support;
 using Prewarm.Core.Settings;
-using Prewarm.Frosting;
 
 namespace Prewarm.Cake;
 

@@ -1,6 +1,6 @@
 using Cake.Core;
 
-namespace Prewarm.Frosting;
+namespace Cake.Frosting;
 
 /// <summary>An asynchronous task; see <see cref="FrostingTask{TContext}"/>.</summary>
 public abstract class AsyncFrostingTask<TContext> : IFrostingTask

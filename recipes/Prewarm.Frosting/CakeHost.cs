@@ -11,11 +11,13 @@ using Prewarm.Frosting.Internal;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
-namespace Prewarm.Frosting;
+namespace Cake.Frosting;
 
 /// <summary>
 /// The entry point of a Frosting-style build: collects task types from assemblies, the context,
-/// lifetimes and services, then parses the Cake command line and runs the targets.
+/// lifetimes and services, then parses the Cake command line and runs the targets. Its members are
+/// Cake.Frosting's host's; everything else is set up through extension methods
+/// (<see cref="CakeHostExtensions"/>, and Prewarm's own in <c>Prewarm.Frosting</c>).
 /// <code>return new CakeHost().UseContext&lt;BuildContext&gt;().Run(args);</code>
 /// </summary>
 public sealed class CakeHost
@@ -24,7 +26,6 @@ public sealed class CakeHost
     private readonly List<Assembly> _assemblies = [];
     private readonly List<Type> _taskTypes = [];
     private IAnsiConsole _console = AnsiConsole.Console;
-    private bool _contextSet;
 
     public CakeHost()
     {
@@ -50,70 +51,30 @@ public sealed class CakeHost
         return this;
     }
 
-    /// <summary>Adds one task type without scanning its assembly.</summary>
-    public CakeHost AddTask<TTask>() where TTask : class, IFrostingTask
+    public CakeHost ConfigureServices(Action<IServiceCollection> services)
     {
-        _taskTypes.Add(typeof(TTask));
-        return this;
-    }
-
-    /// <summary>Sets the context type; it is resolved from the container, once per run.</summary>
-    public CakeHost UseContext<TContext>() where TContext : class, IFrostingContext
-    {
-        _services.AddSingleton<TContext>();
-        _services.AddSingleton<IFrostingContext>(sp => sp.GetRequiredService<TContext>());
-        _contextSet = true;
-        return this;
-    }
-
-    public CakeHost UseLifetime<TLifetime>() where TLifetime : class, IFrostingLifetime
-    {
-        _services.AddSingleton<IFrostingLifetime, TLifetime>();
-        return this;
-    }
-
-    public CakeHost UseTaskLifetime<TLifetime>() where TLifetime : class, IFrostingTaskLifetime
-    {
-        _services.AddSingleton<IFrostingTaskLifetime, TLifetime>();
-        return this;
-    }
-
-    /// <summary>Adds arguments from another source (a configuration file); the command line wins.</summary>
-    public CakeHost UseArgumentSource<TSource>() where TSource : class, IArgumentSource
-    {
-        _services.AddSingleton<IArgumentSource, TSource>();
-        return this;
-    }
-
-    public CakeHost UseWorkingDirectory(DirectoryPath path)
-    {
-        _services.AddSingleton(new WorkingDirectory(path));
-        return this;
-    }
-
-    public CakeHost ConfigureServices(Action<IServiceCollection> configure)
-    {
-        configure(_services);
-        return this;
-    }
-
-    /// <summary>Writes to <paramref name="console"/> instead of the process console (tests capture output this way).</summary>
-    public CakeHost UseConsole(IAnsiConsole console)
-    {
-        _console = console;
+        ArgumentNullException.ThrowIfNull(services);
+        services(_services);
         return this;
     }
 
     /// <summary>Parses <paramref name="args"/> and runs; returns the process exit code.</summary>
     public int Run(IEnumerable<string> args) => RunAsync(args).GetAwaiter().GetResult();
 
-    public Task<int> RunAsync(IEnumerable<string> args)
+    internal CakeHost AddTaskType(Type type)
     {
-        if (!_contextSet)
-        {
-            UseContext<FrostingContext>();
-        }
+        _taskTypes.Add(type);
+        return this;
+    }
 
+    internal CakeHost SetConsole(IAnsiConsole console)
+    {
+        _console = console;
+        return this;
+    }
+
+    private Task<int> RunAsync(IEnumerable<string> args)
+    {
         foreach (var type in DiscoverTasks())
         {
             _services.AddSingleton(typeof(IFrostingTask), type);
@@ -174,5 +135,6 @@ public sealed class CakeHost
         _services.AddSingleton<VersionFeature>();
         _services.AddSingleton<InfoFeature>();
         _services.AddSingleton<TaskRegistrar>();
+        _services.UseContext<FrostingContext>(); // until the build names its own
     }
 }

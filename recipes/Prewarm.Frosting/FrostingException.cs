@@ -1,4 +1,15 @@
-namespace Prewarm.Frosting;
+namespace Cake.Frosting;
 
 /// <summary>A mistake in how the build is put together (bad dependency, unknown directory).</summary>
-public sealed class FrostingException(string message) : Exception(message);
+public sealed class FrostingException : Exception
+{
+    public FrostingException(string message)
+        : base(message)
+    {
+    }
+
+    public FrostingException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+}

@@ -1,6 +1,6 @@
 using Cake.Core;
 
-namespace Prewarm.Frosting;
+namespace Cake.Frosting;
 
 /// <summary>A synchronous task. Override what it needs; only overridden members are wired
 /// into Cake, so an un-overridden <see cref="OnError"/> never swallows a failure.</summary>

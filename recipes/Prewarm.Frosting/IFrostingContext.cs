@@ -1,6 +1,6 @@
 using Cake.Core;
 
-namespace Prewarm.Frosting;
+namespace Cake.Frosting;
 
 /// <summary>The context every task receives; derive from <see cref="FrostingContext"/> for a typed one.</summary>
 public interface IFrostingContext : ICakeContext;

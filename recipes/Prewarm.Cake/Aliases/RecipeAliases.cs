@@ -34,17 +34,17 @@ public static class RecipeAliases
         var root = repository.MakeAbsolute(context.Environment).FullPath;
         var scanned = RepositoryScanner.ScanAll([root])[0];
         var recipe = SkeletonBuilder.Build(scanned, options);
-        var rustc = RustcTool.For(context);
-        var toolchain = rustc.VerboseVersion(new RustcVersionSettings { WorkingDirectory = root });
+        var toolchain = context.RustcVerboseVersion(new RustcVersionSettings { WorkingDirectory = root });
         var environment = new BuildEnvironment
         {
             Toolchain = toolchain,
-            NestedToolchains = RecipeArguments.NestedToolchains(rustc, root, recipe),
+            NestedToolchains = RecipeArguments.NestedToolchains(context, root, recipe),
             Profile = profile,
             Features = [],
             RustFlags = context.Environment.GetEnvironmentVariable("RUSTFLAGS") ?? "",
             RecipeSha256 = "",
         };
-        return RecipeArtifacts.Write(artifacts.MakeAbsolute(context.Environment).FullPath, scanned, recipe, environment);
+        var build = new BuildIdentity { Profile = profile, Packages = options?.Packages ?? [], Bins = options?.Bins ?? [] };
+        return RecipeArtifacts.Write(artifacts.MakeAbsolute(context.Environment).FullPath, scanned, recipe, environment, build);
     }
 }

@@ -8,22 +8,22 @@ using Cake.Core.IO;
 using Prewarm.Cake.Tools.Cargo;
 using Prewarm.Cake.Tools.Sccache;
 using Prewarm.Core.Benchmarking;
+using Prewarm.Core.Recipes;
 using Prewarm.Core.Verification;
 using Path = System.IO.Path;
 
 namespace Prewarm.Cake.Benchmarking;
 
 /// <summary>Runs a benchmark's builds with cargo, each phase with a private sccache server (a free
-/// port, the phase's own cache) when sccache is used, and times them.</summary>
-internal sealed class BenchmarkBuilder(ICakeContext context, bool useSccache, bool release)
+/// port, the phase's own cache) when sccache is used, and times them. Every build makes the run's
+/// <see cref="BuildIdentity"/> (profile, target, feature switches, selection).</summary>
+internal sealed class BenchmarkBuilder(ICakeContext context, bool useSccache, BuildIdentity build)
 {
-    private readonly CargoTool _cargo = CargoTool.For(context);
-    private readonly SccacheTool _sccache = SccacheTool.For(context);
     private readonly int _port = FreePort();
 
     /// <summary>cargo metadata --no-deps of the repository: its workspace targets are what the stubs replace.</summary>
     public IReadOnlyList<WorkspaceTarget> Targets(string repository) => CargoMetadataReader.WorkspaceTargets(
-        _cargo.Metadata(new CargoMetadataSettings { ManifestPath = Path.Combine(repository, "Cargo.toml"), NoDependencies = true, WorkingDirectory = repository }),
+        context.CargoMetadata(new CargoMetadataSettings { ManifestPath = Path.Combine(repository, "Cargo.toml"), NoDependencies = true, WorkingDirectory = repository }),
         "cargo metadata --no-deps");
 
     /// <summary>Runs the phase's builds in order (each announced to <paramref name="status"/>) and records the timed ones.</summary>
@@ -50,7 +50,7 @@ internal sealed class BenchmarkBuilder(ICakeContext context, bool useSccache, bo
         if (useSccache)
         {
             Directory.CreateDirectory(phase.CacheDirectory);
-            _sccache.StartServer(new SccacheServerSettings { CacheDirectory = new DirectoryPath(phase.CacheDirectory), ServerPort = _port });
+            context.SccacheStartServer(new SccacheServerSettings { CacheDirectory = new DirectoryPath(phase.CacheDirectory), ServerPort = _port });
         }
     }
 
@@ -59,23 +59,14 @@ internal sealed class BenchmarkBuilder(ICakeContext context, bool useSccache, bo
     {
         if (useSccache)
         {
-            _sccache.StopServer(new SccacheServerSettings { ServerPort = _port });
+            context.SccacheStopServer(new SccacheServerSettings { ServerPort = _port });
         }
     }
 
     /// <summary>Builds the workspace in <paramref name="workingDirectory"/> into the phase's target directory; returns the seconds and the units.</summary>
-    private (double Seconds, UnitFreshness Units) Build(BenchmarkPhase phase, BenchmarkBuild build, string workingDirectory)
+    private (double Seconds, UnitFreshness Units) Build(BenchmarkPhase phase, BenchmarkBuild timed, string workingDirectory)
     {
-        var settings = new CargoBuildSettings
-        {
-            ManifestPath = Path.Combine(workingDirectory, "Cargo.toml"),
-            Workspace = true,
-            Release = release,
-            TargetDirectory = new DirectoryPath(phase.TargetDirectory),
-            WorkingDirectory = workingDirectory,
-            MessageFormat = "json",
-            RustcWrapper = useSccache ? "sccache" : string.Empty,
-        };
+        var settings = Settings(build, workingDirectory, phase.TargetDirectory, useSccache);
         if (useSccache)
         {
             settings.EnvironmentVariables["SCCACHE_DIR"] = phase.CacheDirectory;
@@ -83,12 +74,22 @@ internal sealed class BenchmarkBuilder(ICakeContext context, bool useSccache, bo
         }
 
         var stopwatch = Stopwatch.StartNew();
-        var output = _cargo.Build(settings);
+        var output = context.CargoBuild(settings);
         var seconds = stopwatch.Elapsed.TotalSeconds;
         var units = UnitFreshness.From(CargoMessageParser.ParseArtifacts(output.Output, "cargo build --message-format=json"));
-        context.Log.Information("{0}", build.Describe(seconds, units));
+        context.Log.Information("{0}", timed.Describe(seconds, units));
         return (seconds, units);
     }
+
+    /// <summary>One timed build: <paramref name="build"/> in <paramref name="workingDirectory"/> into <paramref name="targetDirectory"/>, with cargo's JSON messages.</summary>
+    internal static CargoBuildSettings Settings(BuildIdentity build, string workingDirectory, string targetDirectory, bool useSccache) => new CargoBuildSettings
+    {
+        ManifestPath = Path.Combine(workingDirectory, "Cargo.toml"),
+        TargetDirectory = new DirectoryPath(targetDirectory),
+        WorkingDirectory = workingDirectory,
+        MessageFormat = "json",
+        RustcWrapper = useSccache ? "sccache" : string.Empty,
+    }.Making(build);
 
     private static int FreePort()
     {

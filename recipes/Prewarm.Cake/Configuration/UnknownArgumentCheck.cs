@@ -1,3 +1,4 @@
+using Cake.Frosting;
 using Prewarm.Core.Configuration;
 using Prewarm.Frosting;
 

@@ -2,8 +2,10 @@ using Prewarm.Core.Warmup;
 using System.Text;
 using Cake.Core.IO;
 using Prewarm.Core.Docker;
+using Prewarm.Core.Recipes;
 using Path = System.IO.Path;
 using File = System.IO.File;
+using Directory = System.IO.Directory;
 
 namespace Prewarm.Cake.Docker;
 
@@ -14,8 +16,10 @@ namespace Prewarm.Cake.Docker;
 /// </summary>
 internal static class BuildContextFiles
 {
-    public static StagingResult Stage(DirectoryPath repository, ArtifactPaths paths)
+    /// <summary>Stages the context of the recipe made for <paramref name="build"/> (another build is refused, naming the option).</summary>
+    public static StagingResult Stage(DirectoryPath repository, ArtifactPaths paths, BuildIdentity build)
     {
+        var recipe = RecipeStageManifest.Read(paths.RecipeManifest).RequireBuild(build, paths.RecipeManifest);
         var stager = new BuildContextStager(paths.Context);
         foreach (var tier in WarmupTierList.Read(paths.WarmupRoot))
         {
@@ -29,9 +33,32 @@ internal static class BuildContextFiles
             stager.AddFile(cargoConfig, BuildContextLayout.CargoConfig);
         }
 
-        stager.AddDirectory(repository.FullPath, BuildContextLayout.Source, BuildContextLayout.ExcludedDirectoryNames, [paths.Artifacts]);
+        AddSources(stager, repository, paths, recipe.SourceDirectories);
         stager.AddText(".dockerignore", DockerIgnore(repository));
         return stager.Finish();
+    }
+
+    /// <summary>The repository's files under source/; for a member-scoped recipe only the directories it
+    /// records (the selection's closure, the patched packages) under its workspace roots and lockfiles
+    /// restricted to them, so an edit elsewhere changes nothing the image is built from.</summary>
+    private static void AddSources(BuildContextStager stager, DirectoryPath repository, ArtifactPaths paths, IReadOnlyList<string>? scoped)
+    {
+        if (scoped is null)
+        {
+            stager.AddDirectory(repository.FullPath, BuildContextLayout.Source, BuildContextLayout.ExcludedDirectoryNames, [paths.Artifacts]);
+            return;
+        }
+
+        var overlay = Path.Combine(Path.GetDirectoryName(paths.RecipeManifest)!, RecipeArtifacts.SourcesDirectory);
+        if (Directory.Exists(overlay))
+        {
+            stager.AddDirectory(overlay, BuildContextLayout.Source);
+        }
+
+        foreach (var directory in scoped)
+        {
+            stager.AddDirectory(Path.Combine(repository.FullPath, directory), $"{BuildContextLayout.Source}/{directory}", BuildContextLayout.ExcludedDirectoryNames, [paths.Artifacts], underOverlay: true);
+        }
     }
 
     /// <summary>The repository's own .dockerignore, re-rooted under source/.</summary>

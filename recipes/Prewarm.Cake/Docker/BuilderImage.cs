@@ -46,22 +46,21 @@ internal sealed record BuilderImage(string Docker, string Image)
     /// its skeleton step compiled and what the builder's steps had compiled.</param>
     public BuildObservation ReadBuildRecord(ICakeContext context, bool withSccache, bool fromBuilder = false)
     {
-        var docker = DockerCommandTool.For(context);
-        var settings = new DockerCommandSettings { ToolPath = new FilePath(Docker) };
+        var settings = new DockerRunSettings { ToolPath = new FilePath(Docker), Platform = Platform };
         string Required(string file) =>
-            docker.ReadFile(settings, Image, $"{Record}/{file}", Platform)
+            context.DockerReadFile(Image, $"{Record}/{file}", settings)
             ?? throw new PrewarmException($"{Image}: {Record}/{file} could not be read (is the engine up, and was the image built by this Prewarm's Dockerfile?); re-run --target=Image");
 
         var tree = CargoTreeParser.Parse(Required("cargo-tree.txt"), $"{Image}:{Record}/cargo-tree.txt");
         var artifacts = CargoMessageParser.ParseArtifacts(Required("build-messages.json"), $"{Image}:{Record}/build-messages.json");
-        var stats = withSccache && docker.ReadFile(settings, Image, $"{Record}/sccache-stats.json", Platform) is { Length: > 0 } json
+        var stats = withSccache && context.DockerReadFile(Image, $"{Record}/sccache-stats.json", settings) is { Length: > 0 } json
             ? SccacheStatsParser.ParseJson(json, $"{Image}:{Record}/sccache-stats.json")
             : null;
         BuilderSupply? supply = null;
         if (fromBuilder)
         {
             var skeleton = CargoMessageParser.ParseArtifacts(Required("skeleton-messages.json"), $"{Image}:{Record}/skeleton-messages.json");
-            var builder = docker.ReadFiles(settings, Image, $"{Record}/builder/*.json", Platform)
+            var builder = context.DockerReadFiles(Image, $"{Record}/builder/*.json", settings)
                 ?? throw new PrewarmException($"{Image}: {Record}/builder/ holds no record of the builder image's steps; was its builder made by the BuilderImage task?");
             supply = BuilderSupply.From(skeleton, CargoMessageParser.ParseArtifacts(builder, $"{Image}:{Record}/builder/*.json"));
         }

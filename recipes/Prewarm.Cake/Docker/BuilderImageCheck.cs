@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Cake.Core;
 using Prewarm.Cake.Tools.Docker;
 using Prewarm.Core;
 using Prewarm.Core.Docker;
@@ -12,18 +11,17 @@ internal sealed class BuilderImageCheck(ICakeContext context, DockerEngine engin
 {
     public BuilderLabel Require(string image, DockerfileRecord rendered)
     {
-        var docker = DockerCommandTool.For(context);
-        var settings = new DockerCommandSettings { ToolPath = engine.Cli };
-        if (!docker.ImageExists(settings, image))
+        var inspectSettings = engine.Settings<DockerImageInspectSettings>();
+        if (!context.DockerImageExists(image, inspectSettings))
         {
-            var pull = docker.Pull(settings, image);
+            var pull = context.DockerPull(image, engine.Settings<DockerPullSettings>());
             if (!pull.Succeeded)
             {
                 throw new PrewarmException($"--builder-image {image}: not in the engine and not pullable ({pull.ErrorSummary}); run --target=BuilderImage (with --push) first.");
             }
         }
 
-        var inspect = docker.ImageInspect(settings, image);
+        var inspect = context.DockerImageInspect(image, inspectSettings);
         string? json = null;
         if (inspect.Succeeded)
         {

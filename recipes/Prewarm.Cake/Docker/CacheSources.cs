@@ -1,5 +1,3 @@
-using Cake.Core;
-using Cake.Core.Diagnostics;
 using Prewarm.Cake.Tools.Docker;
 using Prewarm.Core;
 using Prewarm.Core.Docker;
@@ -12,12 +10,11 @@ internal sealed class CacheSources(ICakeContext context, DockerEngine engine)
     /// <summary>The references that were not there (the build runs cold for them); throws for a registry that cannot be read.</summary>
     public IReadOnlyList<string> Check(IEnumerable<CacheSpec> sources)
     {
-        var docker = DockerCommandTool.For(context);
         var missing = new List<string>();
         foreach (var reference in sources.Where(s => s.Type == "registry").Select(s => s.Get("ref")).OfType<string>())
         {
             var insecure = ImageReference.OnLoopbackRegistry(reference);
-            var answer = docker.ManifestInspect(new DockerCommandSettings { ToolPath = engine.Cli }, reference, insecure);
+            var answer = context.DockerManifestInspect(reference, new DockerManifestSettings { ToolPath = engine.Cli, Insecure = insecure });
             var output = answer.Output + "\n" + answer.Error;
             switch (CacheSourceCheck.Classify(answer.ExitCode, output))
             {

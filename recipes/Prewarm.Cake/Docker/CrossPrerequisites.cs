@@ -1,4 +1,3 @@
-using Cake.Core;
 using Prewarm.Cake.Tools.Docker;
 using Prewarm.Core;
 using Prewarm.Core.Docker;
@@ -15,12 +14,11 @@ internal sealed class CrossPrerequisites(ICakeContext context, DockerEngine engi
     /// <summary>Null when every target can be cross-compiled in <paramref name="baseImage"/>, else the problem.</summary>
     public string? Problem(IReadOnlyList<BuildPlatform> platforms, string baseImage)
     {
-        var docker = DockerCommandTool.For(context);
-        var settings = new DockerCommandSettings { ToolPath = engine.Cli };
+        var native = new DockerRunSettings { ToolPath = engine.Cli, Platform = engine.NativePlatform.ToString() };
         foreach (var platform in platforms)
         {
             var target = CrossTarget.For(platform);
-            var check = docker.RunShell(settings, baseImage, engine.NativePlatform.ToString(), target.CheckScript());
+            var check = context.DockerRunShell(baseImage, target.CheckScript(), native);
             if (!check.Succeeded)
             {
                 var line = check.StandardError.FirstOrDefault(l => l.StartsWith(CrossTarget.MissingPrefix, StringComparison.Ordinal))

@@ -24,11 +24,12 @@ internal sealed class ImageBuild(ICakeContext context, DockerSettings options, D
 {
     private const string MultiPlatformBuilder = "prewarm-multiplatform";
 
-    public IReadOnlyList<BuildStep> Run(DirectoryPath repository, ArtifactPaths paths)
+    /// <summary>Builds the repository's image; a recipe made for another build than <paramref name="build"/> is refused.</summary>
+    public IReadOnlyList<BuildStep> Run(DirectoryPath repository, ArtifactPaths paths, Core.Recipes.BuildIdentity build)
     {
         paths.RequireDockerfile();
         paths.RequireSkeleton();
-        return Run(ImageJob.ForRepository(repository, paths, options));
+        return Run(ImageJob.ForRepository(repository, paths, options, build));
     }
 
     public IReadOnlyList<BuildStep> Run(ImageJob job)
@@ -85,8 +86,7 @@ internal sealed class ImageBuild(ICakeContext context, DockerSettings options, D
         if (!integrated)
         {
             PrepareBuilder(settings);
-            result = DockerBuildxTool.For(context)
-                .Build(settings, Progress);
+            result = context.DockerBuildxBuild(settings, Progress);
         }
         else
         {
@@ -196,21 +196,20 @@ internal sealed class ImageBuild(ICakeContext context, DockerSettings options, D
             yield break;
         }
 
-        var git = GitTool.For(context);
         var here = new GitSettings { WorkingDirectory = repository };
-        var source = options.SourceUrl ?? git.OriginUrl(here);
+        var source = options.SourceUrl ?? context.GitOriginUrl(here);
         if (source is not null)
         {
             yield return new("org.opencontainers.image.source", source);
         }
 
-        var revision = git.Head(here);
+        var revision = context.GitHead(here);
         if (revision is not null)
         {
             yield return new("org.opencontainers.image.revision", revision);
         }
 
-        var version = options.ImageVersion ?? git.Describe(here);
+        var version = options.ImageVersion ?? context.GitDescribe(here);
         if (version is not null)
         {
             yield return new("org.opencontainers.image.version", version);
@@ -254,18 +253,17 @@ internal sealed class ImageBuild(ICakeContext context, DockerSettings options, D
             return;
         }
 
-        var tool = DockerBuildxBuilderTool.For(context);
-        var current = tool.InspectDriver(new DockerBuildxBuilderSettings { Name = string.Empty, ToolPath = engine.Cli });
+        var current = context.DockerBuildxInspectDriver(new DockerBuildxBuilderSettings { Name = string.Empty, ToolPath = engine.Cli });
         if (current is not null && current != "docker")
         {
             return;
         }
 
         var builder = new DockerBuildxBuilderSettings { Name = MultiPlatformBuilder, ToolPath = engine.Cli, Platforms = [.. settings.Platforms] };
-        if (tool.InspectDriver(builder) is null)
+        if (context.DockerBuildxInspectDriver(builder) is null)
         {
             context.Log.Information("Creating buildx builder {0} (docker-container driver) for {1}.", MultiPlatformBuilder, string.Join(",", settings.Platforms));
-            tool.Create(builder);
+            context.DockerBuildxCreate(builder);
         }
 
         settings.Builder = MultiPlatformBuilder;

@@ -18,8 +18,8 @@ internal sealed record ImageJob(ArtifactPaths Paths, DirectoryPath? Repository, 
     /// manifests are checked against the base image's toolchain before building.</summary>
     public IReadOnlyList<(string Id, string Root)> Compiles { get; init; } = [];
 
-    public static ImageJob ForRepository(DirectoryPath repository, ArtifactPaths paths, DockerSettings options) =>
-        new(paths, repository, () => BuildContextFiles.Stage(repository, paths), options.TagsFor(paths.RepositoryId))
+    public static ImageJob ForRepository(DirectoryPath repository, ArtifactPaths paths, DockerSettings options, Core.Recipes.BuildIdentity build) =>
+        new(paths, repository, () => BuildContextFiles.Stage(repository, paths, build), options.TagsFor(paths.RepositoryId))
         {
             Compiles = [(paths.RepositoryId, repository.FullPath)],
         };

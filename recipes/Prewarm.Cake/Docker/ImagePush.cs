@@ -1,5 +1,3 @@
-using Cake.Core;
-using Cake.Core.Diagnostics;
 using Prewarm.Cake.Tools.Docker;
 using Prewarm.Core;
 using Prewarm.Core.Docker;
@@ -13,14 +11,12 @@ namespace Prewarm.Cake.Docker;
 /// </summary>
 internal sealed class ImagePush(ICakeContext context, DockerEngine engine)
 {
-    private readonly DockerCommandTool _docker = DockerCommandTool.For(context);
-
     public void PushAll(IEnumerable<string> tags)
     {
         foreach (var tag in tags)
         {
             var started = DateTime.UtcNow;
-            var result = _docker.Push(Settings(), tag, line => context.Log.Write(Verbosity.Verbose, LogLevel.Verbose, "{0}", line));
+            var result = context.DockerPush(tag, engine.Settings<DockerPushSettings>(), line => context.Log.Write(Verbosity.Verbose, LogLevel.Verbose, "{0}", line));
             if (!result.Succeeded)
             {
                 throw new PrewarmException(DockerEngineErrors.Explain($"docker push {tag}", result.Error)
@@ -35,9 +31,9 @@ internal sealed class ImagePush(ICakeContext context, DockerEngine engine)
     /// <returns>The list's registry digest, <c>repository@sha256:…</c>, or null when the CLI printed none.</returns>
     public string? Join(string tag, IReadOnlyList<string> platformTags)
     {
-        var insecure = ImageReference.OnLoopbackRegistry(tag);
-        var create = _docker.ManifestCreate(Settings(), tag, platformTags, insecure);
-        var push = create.Succeeded ? _docker.ManifestPush(Settings(), tag, insecure) : create;
+        var manifest = new DockerManifestSettings { ToolPath = engine.Cli, Insecure = ImageReference.OnLoopbackRegistry(tag) };
+        var create = context.DockerManifestCreate(tag, platformTags, manifest);
+        var push = create.Succeeded ? context.DockerManifestPush(tag, manifest) : create;
         if (!push.Succeeded)
         {
             var verb = create.Succeeded ? "push" : "create";
@@ -49,6 +45,4 @@ internal sealed class ImagePush(ICakeContext context, DockerEngine engine)
         context.Log.Information("Pushed {0}: one tag for {1}{2}.", tag, string.Join(", ", platformTags), digest is null ? "" : $" ({digest})");
         return digest is null ? null : $"{ImageReference.Repository(tag)}@{digest}";
     }
-
-    private DockerCommandSettings Settings() => new() { ToolPath = engine.Cli };
 }

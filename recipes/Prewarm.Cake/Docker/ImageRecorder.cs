@@ -20,8 +20,7 @@ internal sealed class ImageRecorder(ICakeContext context, DockerEngine engine)
     /// <param name="listDigests">Manifest lists pushed to join several platforms' images under each tag.</param>
     public ImageRecord Record(DockerBuildxBuildSettings settings, DockerfileRecord rendered, bool local, IReadOnlyDictionary<string, IReadOnlyList<string>> images, IReadOnlyList<string> coldFor, IReadOnlyList<string> listDigests)
     {
-        var docker = DockerCommandTool.For(context);
-        var ask = new DockerCommandSettings { ToolPath = engine.Cli };
+        var ask = engine.Settings<DockerImageInspectSettings>();
         // Several platforms without buildx: the engine holds one image per platform; the native one
         // (or the first) stands for the build, and every platform's image is listed.
         var integratedSeveral = engine.Mode == DockerBuildMode.IntegratedBuildKit && settings.Platforms.Count > 1;
@@ -30,14 +29,14 @@ internal sealed class ImageRecorder(ICakeContext context, DockerEngine engine)
             : settings.Tags[0];
         // Built FROM an organisation builder image: that is the base its own layers add to.
         var baseImage = rendered.BuilderImage ?? rendered.BaseImage;
-        long? size = local ? docker.ImageSize(ask, image) : null;
+        long? size = local ? context.DockerImageSize(image, ask) : null;
         long? baseSize = null;
         if (size is not null)
         {
             // The base is in the engine's content store after the build, but not always in its image
             // list: pull it (from the registry the build pulled it from) to learn its size.
-            baseSize = docker.ImageSize(ask, baseImage)
-                ?? (docker.Pull(ask, baseImage).Succeeded ? docker.ImageSize(ask, baseImage) : null);
+            baseSize = context.DockerImageSize(baseImage, ask)
+                ?? (context.DockerPull(baseImage, engine.Settings<DockerPullSettings>()).Succeeded ? context.DockerImageSize(baseImage, ask) : null);
         }
 
         var record = new ImageRecord
@@ -50,9 +49,9 @@ internal sealed class ImageRecorder(ICakeContext context, DockerEngine engine)
             CacheFromMissing = coldFor.Count > 0 ? coldFor : null,
             Pushed = settings.Push,
             // Joined platforms: the tag names the list; each platform's own image keeps its digest.
-            Digests = !settings.Push || !local ? [] : listDigests.Count > 0 ? listDigests : docker.RepoDigests(ask, image),
+            Digests = !settings.Push || !local ? [] : listDigests.Count > 0 ? listDigests : context.DockerImageRepoDigests(image, ask),
             PlatformDigests = settings.Push && integratedSeveral
-                ? images.ToDictionary(i => i.Key, i => docker.RepoDigests(ask, i.Value[0]).FirstOrDefault() ?? "", StringComparer.Ordinal)
+                ? images.ToDictionary(i => i.Key, i => context.DockerImageRepoDigests(i.Value[0], ask).FirstOrDefault() ?? "", StringComparer.Ordinal)
                 : null,
             DependencyStorage = rendered.DependencyStorage,
             BaseImage = baseImage,

@@ -1,9 +1,6 @@
 using System.Text.Json;
-using Cake.Core;
-using Cake.Core.Diagnostics;
 using Cake.Core.IO;
 using Prewarm.Cake.Tools.Docker;
-using Prewarm.Cake.Tools.Process;
 using Prewarm.Core.Docker;
 using Prewarm.Core.Settings;
 using Prewarm.Core.IO;
@@ -24,7 +21,6 @@ internal sealed class IntegratedBuild(ICakeContext context, DockerSettings optio
     /// </summary>
     public ToolResult BuildEachPlatform(DockerBuildxBuildSettings settings, ArtifactPaths paths, Action<string> progress)
     {
-        var tool = DockerIntegratedBuildTool.For(context);
         var tags = settings.Tags;
         var several = settings.Platforms.Count > 1;
         if (several && File.Exists(paths.ImageId))
@@ -53,7 +49,7 @@ internal sealed class IntegratedBuild(ICakeContext context, DockerSettings optio
                     context.Log.Information("Building {0} ({1} of {2}) as {3}.", platform, settings.Platforms.IndexOf(platform) + 1, settings.Platforms.Count, string.Join(", ", settings.Tags));
                 }
 
-                result = tool.Build(settings, platform, out _, progress);
+                result = context.DockerIntegratedBuild(settings, platform, out _, progress);
                 if (!result.Succeeded)
                 {
                     break;
@@ -93,14 +89,12 @@ internal sealed class IntegratedBuild(ICakeContext context, DockerSettings optio
 
         if (options.Frontend == "auto")
         {
-            var docker = DockerCommandTool.For(context);
-            var settings = new DockerCommandSettings { ToolPath = engine.Cli };
-            if (docker.ImageExists(settings, frontend))
+            if (context.DockerImageExists(frontend, engine.Settings<DockerImageInspectSettings>()))
             {
                 return paths.Dockerfile;
             }
 
-            var pull = docker.Pull(settings, frontend);
+            var pull = context.DockerPull(frontend, engine.Settings<DockerPullSettings>());
             if (pull.Succeeded)
             {
                 return paths.Dockerfile;

@@ -6,6 +6,7 @@ using Prewarm.Core;
 using Prewarm.Core.Docker;
 using Prewarm.Core.Settings;
 using Prewarm.Core.IO;
+using Prewarm.Core.Recipes;
 using Prewarm.Core.Warmup;
 using Path = System.IO.Path;
 using File = System.IO.File;
@@ -23,9 +24,13 @@ internal sealed class OrganisationBuilder(PrewarmContext context, DockerSettings
     public string Build()
     {
         var ids = RepositoryIds.Assign(context.Repositories.Select(r => r.FullPath));
+        var builds = new Dictionary<string, BuildIdentity>(StringComparer.Ordinal);
         foreach (var id in ids)
         {
-            new ArtifactPaths(context.Artifacts.FullPath, id).RequireSkeleton();
+            var repository = new ArtifactPaths(context.Artifacts.FullPath, id);
+            repository.RequireSkeleton();
+            // Each repository's skeleton step builds what its recipe was made for; another build in this run is refused.
+            builds[id] = RecipeStageManifest.Read(repository.RecipeManifest).RequireBuild(context.Settings.Shared.Build, repository.RecipeManifest).Build;
         }
 
         var paths = ArtifactPaths.Builder(context.Artifacts.FullPath);
@@ -34,14 +39,14 @@ internal sealed class OrganisationBuilder(PrewarmContext context, DockerSettings
         var rendering = options.Rendering(paths.RepositoryId) with
         {
             BuilderImage = null,
-            // The recipes' profile and the shared sccache switch, bound once (profile default dev).
-            Profile = context.Settings.Shared.Build.Profile,
+            // The recipes' build (its profile and target for the tiers) and the shared sccache switch, bound once.
+            Build = context.Settings.Shared.Build,
             Sccache = context.Settings.Shared.Sccache.UseInImage(),
             Tiers = tiers,
             LockedTiers = [],   // tiers' lockfiles pin versions but may carry extra entries: see DockerfileTask
             CargoConfig = configFrom is not null,
         };
-        var repositories = ids.Select(id => new BuilderRepository(id, File.Exists(Path.Combine(Skeleton(id), "Cargo.lock")))).ToList();
+        var repositories = ids.Select(id => new BuilderRepository(id, File.Exists(Path.Combine(Skeleton(id), "Cargo.lock")), builds[id])).ToList();
         var dockerfile = new DockerfileRenderer(options.TemplateSet()).RenderBuilder(rendering, repositories);
 
         Stage(paths, ids, tiers, configFrom, null);
@@ -84,16 +89,14 @@ internal sealed class OrganisationBuilder(PrewarmContext context, DockerSettings
     /// asked, build nothing.</summary>
     private bool Reuse(string contentTag, string tag)
     {
-        var docker = DockerCommandTool.For(context);
-        var settings = new DockerCommandSettings { ToolPath = engine.Cli };
-        var local = docker.ImageExists(settings, contentTag);
-        if (!local && !(options.Push && docker.Pull(settings, contentTag).Succeeded))
+        var local = context.DockerImageExists(contentTag, engine.Settings<DockerImageInspectSettings>());
+        if (!local && !(options.Push && context.DockerPull(contentTag, engine.Settings<DockerPullSettings>()).Succeeded))
         {
             return false;
         }
 
         context.Log.Information("Builder image {0} exists (same inputs): nothing to build.", contentTag);
-        var tagged = docker.Tag(settings, contentTag, tag);
+        var tagged = context.DockerTag(contentTag, tag, engine.Settings<DockerTagSettings>());
         if (!tagged.Succeeded)
         {
             throw new PrewarmException($"docker tag {contentTag} {tag} failed: {tagged.ErrorSummary}");

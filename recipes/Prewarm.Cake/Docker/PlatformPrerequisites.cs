@@ -1,4 +1,3 @@
-using Cake.Core;
 using Prewarm.Cake.Tools.Docker;
 using Prewarm.Core;
 using Prewarm.Core.Docker;
@@ -43,10 +42,8 @@ internal sealed class PlatformPrerequisites(ICakeContext context, DockerEngine e
     /// for an image only the engine has, its one platform.</summary>
     private IReadOnlyList<BuildPlatform> BasePlatforms(string baseImage)
     {
-        var docker = DockerCommandTool.For(context);
-        var settings = new DockerCommandSettings { ToolPath = engine.Cli };
-        var insecure = ImageReference.OnLoopbackRegistry(baseImage);
-        var manifest = docker.ManifestInspect(settings, baseImage, insecure);
+        var registry = new DockerManifestSettings { ToolPath = engine.Cli, Insecure = ImageReference.OnLoopbackRegistry(baseImage) };
+        var manifest = context.DockerManifestInspect(baseImage, registry);
         if (manifest.Succeeded)
         {
             var platforms = ImagePlatforms.ParseManifestInspect(manifest.Output, baseImage);
@@ -56,7 +53,7 @@ internal sealed class PlatformPrerequisites(ICakeContext context, DockerEngine e
             }
         }
 
-        var local = docker.ImageInspect(settings, baseImage);
+        var local = context.DockerImageInspect(baseImage, engine.Settings<DockerImageInspectSettings>());
         return local.Succeeded ? [ImagePlatforms.ParseImage(local.Output, baseImage)] : [];
     }
 }

@@ -89,16 +89,14 @@ internal sealed class ToolchainPrerequisites(ICakeContext context, DockerEngine 
     /// for its image id, else asked (pulling the image when the engine lacks it) and remembered.</summary>
     private (ImageToolchain? Toolchain, string? Unknown) Ask(string image, BuildPlatform platform)
     {
-        var docker = DockerCommandTool.For(context);
-        var settings = new DockerCommandSettings { ToolPath = engine.Cli };
         var cache = new ToolchainCache(layout.ImageToolchains);
-        var id = LocalId(docker, settings, image, platform);
+        var id = LocalId(image, platform);
         if (id is not null && cache.Find(id) is { } known)
         {
             return (known, null);
         }
 
-        var run = docker.RunShell(settings, image, platform.ToString(), ImageToolchain.Script);
+        var run = context.DockerRunShell(image, ImageToolchain.Script, new DockerRunSettings { ToolPath = engine.Cli, Platform = platform.ToString() });
         var toolchain = run.Succeeded ? ImageToolchain.Parse(run.Output) : null;
         if (toolchain is null)
         {
@@ -106,7 +104,7 @@ internal sealed class ToolchainPrerequisites(ICakeContext context, DockerEngine 
             return (null, $"could not ask {image} ({platform}) for its cargo and rustc with sh -c '{ImageToolchain.Script}': {why}");
         }
 
-        if ((id ?? LocalId(docker, settings, image, platform)) is { } asked)
+        if ((id ?? LocalId(image, platform)) is { } asked)
         {
             cache.Remember(asked, toolchain);
         }
@@ -115,9 +113,9 @@ internal sealed class ToolchainPrerequisites(ICakeContext context, DockerEngine 
     }
 
     /// <summary>The id of the engine's copy of <paramref name="image"/> when it is for <paramref name="platform"/>, else null.</summary>
-    private static string? LocalId(DockerCommandTool docker, DockerCommandSettings settings, string image, BuildPlatform platform)
+    private string? LocalId(string image, BuildPlatform platform)
     {
-        var inspect = docker.ImageInspect(settings, image);
+        var inspect = context.DockerImageInspect(image, engine.Settings<DockerImageInspectSettings>());
         return inspect.Succeeded && ImagePlatforms.Provides(ImagePlatforms.ParseImage(inspect.Output, image), platform)
             ? ToolchainCache.ImageId(inspect.Output)
             : null;

@@ -3,6 +3,7 @@ using Prewarm.Core;
 using Prewarm.Core.Artifacts;
 using Prewarm.Core.Scanning;
 using Prewarm.Core.IO;
+using Prewarm.Core.Recipes;
 using Prewarm.Core.Warmup;
 
 namespace Prewarm.Cake.Recipes;
@@ -25,16 +26,13 @@ internal sealed class WarmupStage
     /// <summary>Files relative to <c>warmup/</c>.</summary>
     public SortedDictionary<string, string> Files { get; }
 
-    /// <summary>Tier names in layer order.</summary>
-    public IReadOnlyList<string> Tiers => _crates.Select(c => c.Tier).ToList();
-
-    /// <summary>The tiers that carry a Cargo.lock.</summary>
-    public IReadOnlyList<string> TierLockfiles => Tiers.Where(t => Files.ContainsKey($"{t}/Cargo.lock")).ToList();
-
-    /// <summary>The tiers of <paramref name="scan"/>'s plan, the one Scan's frequency report shows.</summary>
-    public static WarmupStage Plan(ScanResult scan)
+    /// <summary>The tiers of <paramref name="scan"/>'s plan, the one Scan's frequency report shows; for a
+    /// member-scoped build (<c>--package</c>, <c>--bin</c>) planned anew from the selection's closure only.</summary>
+    public static WarmupStage Plan(ScanResult scan, RecipeOptions selection)
     {
-        var plan = scan.WarmupPlan;
+        var plan = selection.IsFiltered
+            ? WarmupPlanner.Decide([.. scan.Repositories.Select(r => MemberScope.Of(r, selection))], scan.Warmup)
+            : scan.WarmupPlan;
         var crates = plan.Crates;
         var files = WarmupFiles.Render(crates);
         files[ArtifactsLayout.TierListFile] = WarmupTierList.Render(crates);

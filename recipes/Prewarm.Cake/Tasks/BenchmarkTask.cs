@@ -1,9 +1,9 @@
 using Cake.Core.Diagnostics;
+using Cake.Frosting;
 using Prewarm.Cake.Benchmarking;
 using Prewarm.Core.Benchmarking;
 using Prewarm.Core.Cargo;
 using Prewarm.Core.Settings;
-using Prewarm.Frosting;
 using Spectre.Console;
 using RepositoryIds = Prewarm.Cake.Support.RepositoryIds;
 
@@ -25,10 +25,11 @@ public sealed class BenchmarkTask(IAnsiConsole console) : FrostingTask<PrewarmCo
     {
         var runs = context.Settings.Benchmark.Runs;
         var useSccache = context.Settings.Shared.Sccache.UseLocally(installed: context.Tools.Resolve("sccache") is not null);
-        var release = context.Settings.Shared.Build.IsRelease;
+        var build = context.Settings.Shared.Build;
+        var release = build.Profile == "release";
         var (repository, id) = RepositoryIds.Assign(context.Repositories)[0];
         RootManifest.Require(repository.FullPath);
-        var builder = new BenchmarkBuilder(context, useSccache, release);
+        var builder = new BenchmarkBuilder(context, useSccache, build);
         var results = new BenchmarkResults();
         using (var workspace = new BenchmarkWorkspace(repository.FullPath, context.Artifacts.FullPath, builder.Targets(repository.FullPath)))
         {

@@ -1,7 +1,7 @@
 using Cake.Core.Diagnostics;
+using Cake.Frosting;
 using Prewarm.Cake.Docker;
 using Prewarm.Cake.Tools.Docker;
-using Prewarm.Frosting;
 
 namespace Prewarm.Cake.Tasks;
 

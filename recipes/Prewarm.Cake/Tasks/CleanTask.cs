@@ -1,5 +1,5 @@
 using Cake.Common.IO;
-using Prewarm.Frosting;
+using Cake.Frosting;
 
 namespace Prewarm.Cake.Tasks;
 

@@ -1,10 +1,10 @@
 using Cake.Core.Diagnostics;
+using Cake.Frosting;
 using Prewarm.Cake.Recipes;
 using Prewarm.Cake.Support;
 using Prewarm.Cake.Tools.Cargo;
 using Prewarm.Cake.Tools.Rustc;
 using Prewarm.Core.Recipes.Cooking;
-using Prewarm.Frosting;
 using RepositoryIds = Prewarm.Core.Cargo.RepositoryIds;
 
 namespace Prewarm.Cake.Tasks;
@@ -23,26 +23,23 @@ public sealed class CookTask : FrostingTask<PrewarmContext>
 {
     public override void Run(PrewarmContext context)
     {
-        var cargo = CargoTool.For(context);
-        var rustc = RustcTool.For(context);
-        var selection = RecipeArguments.Selection(context);
         var ids = RepositoryIds.Assign(context.Settings.Shared.Repositories);
         for (var i = 0; i < ids.Count; i++)
         {
-            var inputs = CookInputs.Read(context.Layout, ids[i]);
-            var toolchain = rustc.VerboseVersion(new RustcVersionSettings { WorkingDirectory = inputs.Skeleton });
+            var inputs = CookInputs.Read(context.Layout, ids[i], context.Settings.Shared.Build);
+            var toolchain = context.RustcVerboseVersion(new RustcVersionSettings { WorkingDirectory = inputs.Skeleton });
             var environment = RecipeArguments.Environment(context, toolchain)
-                with { NestedToolchains = RecipeArguments.NestedToolchains(rustc, inputs.Skeleton, inputs.Recipe) };
+                with { NestedToolchains = RecipeArguments.NestedToolchains(context, inputs.Skeleton, inputs.Recipe) };
             foreach (var drift in inputs.Drift(environment))
             {
                 context.Log.Warning("Cook {0}: drift from {1}: {2}", ids[i], inputs.EnvironmentFile, drift);
             }
 
-            var options = RecipeArguments.Cook(context, context.Repositories[i], selection);
+            var options = RecipeArguments.Cook(context, context.Repositories[i], inputs.Build);
             foreach (var step in CookPlan.Steps(inputs.Recipe, inputs.Skeleton, options))
             {
-                context.Log.Information("Cook {0}: cargo build {1} (profile {2}) into {3}", ids[i], step.Manifest, options.Profile, options.TargetDirectory);
-                cargo.Build(CookBuild.Settings(step));
+                context.Log.Information("Cook {0}: cargo build {1} ({2}) into {3}", ids[i], step.Manifest, string.Join(" ", options.Build.CargoArguments(Prewarm.Core.Recipes.CargoStep.Build)), options.TargetDirectory);
+                context.CargoBuild(CookBuild.Settings(step));
             }
 
             var dummies = inputs.Recipe.LocalPackages();

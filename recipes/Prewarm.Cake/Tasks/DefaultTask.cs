@@ -1,4 +1,4 @@
-using Prewarm.Frosting;
+using Cake.Frosting;
 
 namespace Prewarm.Cake.Tasks;
 

@@ -1,4 +1,5 @@
 using Cake.Core.Diagnostics;
+using Cake.Frosting;
 using Prewarm.Cake.Docker;
 using Prewarm.Core.Artifacts;
 using Prewarm.Core.Docker;
@@ -6,7 +7,7 @@ using Prewarm.Core.IO;
 using Prewarm.Core.Recipes;
 using Prewarm.Cake.Support;
 using Prewarm.Core.Settings;
-using Prewarm.Frosting;
+using Prewarm.Core.Warmup;
 
 namespace Prewarm.Cake.Tasks;
 
@@ -24,13 +25,12 @@ public sealed class DockerfileTask : FrostingTask<PrewarmContext>
         {
             var paths = new ArtifactPaths(context.Artifacts.FullPath, id);
             paths.RequireSkeleton();
-            // What Recipe wrote, as it recorded it: the image builds the recipe's profile and tiers.
-            var recipe = RecipeStageManifest.Read(paths.RecipeManifest);
-            RequireSameProfile(context, recipe, paths.RecipeManifest);
+            // What Recipe wrote, as it recorded it: the image builds the recipe's build and the tiers tiers.json lists.
+            var recipe = RecipeStageManifest.Read(paths.RecipeManifest).RequireBuild(context.Settings.Shared.Build, paths.RecipeManifest);
             var read = context.Settings.Docker.Rendering(id);
             // FROM a builder image (named, or built in this run), whose layers carry the tiers.
             var builder = read.BuilderImage ?? context.BuiltBuilderImage;
-            var tiers = builder is null ? recipe.Tiers : [];
+            var tiers = builder is null ? WarmupTierList.Read(paths.WarmupRoot) : [];
             var options = read with
             {
                 BuilderImage = builder,
@@ -43,7 +43,7 @@ public sealed class DockerfileTask : FrostingTask<PrewarmContext>
                 SkeletonLocked = recipe.SkeletonLockfile,
                 CargoConfig = recipe.CargoConfig,
                 RealSourceDirectories = recipe.PatchedDirectories,
-                Profile = recipe.Profile,
+                Build = recipe.Build,
                 Sccache = context.Settings.Shared.Sccache.UseInImage(),
             };
             files.Add(new(paths.Dockerfile, renderer.Render(options)));
@@ -55,16 +55,5 @@ public sealed class DockerfileTask : FrostingTask<PrewarmContext>
         }
 
         AtomicFile.WriteAll(files);
-    }
-
-    /// <summary>A recipe made for another profile than this run's is stale: the image would build
-    /// units the recipe's build-env.json does not describe.</summary>
-    private static void RequireSameProfile(PrewarmContext context, RecipeStageManifest recipe, string path)
-    {
-        var profile = context.Settings.Shared.Build.Profile;
-        if (recipe.Profile != profile)
-        {
-            throw StageArtifact.Stale(path, $"made for profile {recipe.Profile}, this run builds {profile}", PipelineTasks.Recipe);
-        }
     }
 }

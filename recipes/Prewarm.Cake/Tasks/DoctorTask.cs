@@ -1,9 +1,9 @@
 using Cake.Core.Diagnostics;
+using Cake.Frosting;
 using Prewarm.Cake.Diagnostics;
 using Prewarm.Core;
 using Prewarm.Core.Diagnostics;
 using Prewarm.Core.Docker;
-using Prewarm.Frosting;
 
 namespace Prewarm.Cake.Tasks;
 

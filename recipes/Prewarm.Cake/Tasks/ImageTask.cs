@@ -1,10 +1,10 @@
 using Cake.Core.Diagnostics;
 using Cake.Core.IO;
+using Cake.Frosting;
 using Prewarm.Cake.Docker;
 using Prewarm.Cake.Tools.Docker;
 using Prewarm.Core.Docker;
 using Prewarm.Cake.Support;
-using Prewarm.Frosting;
 
 namespace Prewarm.Cake.Tasks;
 
@@ -26,7 +26,7 @@ public sealed class ImageTask : FrostingTask<PrewarmContext>
         context.Log.Information("Docker: {0}", engine);
         for (var i = 0; i < ids.Count; i++)
         {
-            new ImageBuild(context, options, engine).Run(context.Repositories[i], new ArtifactPaths(context.Artifacts.FullPath, ids[i]));
+            new ImageBuild(context, options, engine).Run(context.Repositories[i], new ArtifactPaths(context.Artifacts.FullPath, ids[i]), context.Settings.Shared.Build);
         }
     }
 }

@@ -1,9 +1,9 @@
 using Cake.Core.Diagnostics;
+using Cake.Frosting;
 using Prewarm.Cake.Recipes;
 using Prewarm.Cake.Support;
 using Prewarm.Cake.Tools.Rustc;
 using Prewarm.Core.Recipes;
-using Prewarm.Frosting;
 
 namespace Prewarm.Cake.Tasks;
 
@@ -23,13 +23,13 @@ public sealed class RecipeTask : FrostingTask<PrewarmContext>
     public override void Run(PrewarmContext context)
     {
         var scan = ScanStage.Result(context);
-        var selection = RecipeArguments.Selection(context);
-        var warmup = WarmupStage.Plan(scan);
-        var rustc = RustcTool.For(context);
+        var build = context.Settings.Shared.Build;
+        var selection = build.Selection();
+        var warmup = WarmupStage.Plan(scan, selection);
         foreach (var repository in scan.Repositories)
         {
             // `rustc -vV` is a process of its own, mostly waiting: it runs while the skeleton is built.
-            var toolchain = Task.Run(() => rustc.VerboseVersion(new RustcVersionSettings { WorkingDirectory = repository.RootPath }));
+            var toolchain = Task.Run(() => context.RustcVerboseVersion(new RustcVersionSettings { WorkingDirectory = repository.RootPath }));
             Recipe recipe;
             try
             {
@@ -43,8 +43,8 @@ public sealed class RecipeTask : FrostingTask<PrewarmContext>
             }
 
             var environment = RecipeArguments.Environment(context, toolchain.GetAwaiter().GetResult())
-                with { NestedToolchains = RecipeArguments.NestedToolchains(rustc, repository.RootPath, recipe) };
-            var written = RecipeArtifacts.Write(context.Artifacts.FullPath, repository, recipe, environment, warmup.Tiers, warmup.TierLockfiles);
+                with { NestedToolchains = RecipeArguments.NestedToolchains(context, repository.RootPath, recipe) };
+            var written = RecipeArtifacts.Write(context.Artifacts.FullPath, repository, recipe, environment, build);
             context.Log.Information(
                 "Recipe {0}: {1} manifests, {2} dummy crates, recipe {3}, environment {4} (profile {5}) -> {6}",
                 repository.Id,

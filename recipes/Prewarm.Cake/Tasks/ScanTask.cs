@@ -1,9 +1,9 @@
 using Cake.Core.Diagnostics;
+using Cake.Frosting;
 using Prewarm.Cake.Support;
 using Prewarm.Core.IO;
 using Prewarm.Core.Scanning;
 using Prewarm.Core.Warmup;
-using Prewarm.Frosting;
 
 namespace Prewarm.Cake.Tasks;
 

@@ -1,12 +1,13 @@
 using Cake.Core.Diagnostics;
+using Cake.Frosting;
 using Prewarm.Cake.Docker;
 using Prewarm.Cake.Verification;
 using Prewarm.Core;
 using Prewarm.Core.Cargo;
 using Prewarm.Core.Docker;
+using Prewarm.Core.Recipes;
 using Prewarm.Core.Settings;
 using Prewarm.Core.Verification;
-using Prewarm.Frosting;
 using RepositoryIds = Prewarm.Cake.Support.RepositoryIds;
 
 namespace Prewarm.Cake.Tasks;
@@ -57,7 +58,7 @@ public sealed class VerifyTask : FrostingTask<PrewarmContext>
                     ? settings.Shared.Sccache.UseLocally(installed: context.Tools.Resolve("sccache") is not null)
                     : settings.Shared.Sccache.ReadFromImage();
                 var observed = image is null
-                    ? local.Observe(root, settings.Cook.TargetDirectoryFor(root), settings.Shared.Build.RustTarget, useSccache)
+                    ? local.Observe(root, settings.Cook.TargetDirectoryFor(root), LocalBuildIdentity(context, id), useSccache)
                     : image.ReadBuildRecord(context, useSccache, rendered?.BuilderImage is not null);
                 results.Add(subject.Verify(expected, observed, useSccache));
             }
@@ -72,5 +73,14 @@ public sealed class VerifyTask : FrostingTask<PrewarmContext>
         {
             throw new PrewarmException(failure);
         }
+    }
+
+    /// <summary>The build a local Verify makes: this run's identity, refused when Recipe recorded another one.</summary>
+    private static BuildIdentity LocalBuildIdentity(PrewarmContext context, string id)
+    {
+        var manifest = context.Layout.RecipeManifest(id);
+        return System.IO.File.Exists(manifest)
+            ? RecipeStageManifest.Read(manifest).RequireBuild(context.Settings.Shared.Build, manifest).Build
+            : context.Settings.Shared.Build;
     }
 }

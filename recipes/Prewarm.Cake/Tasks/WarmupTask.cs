@@ -1,5 +1,5 @@
 using Cake.Core.Diagnostics;
-using Prewarm.Frosting;
+using Cake.Frosting;
 
 namespace Prewarm.Cake.Tasks;
 

@@ -3,6 +3,7 @@ using Cake.Core.IO;
 using Prewarm.Cake.Tools.Cargo;
 using Prewarm.Cake.Tools.Sccache;
 using Prewarm.Core;
+using Prewarm.Core.Recipes;
 using Prewarm.Core.Verification;
 
 namespace Prewarm.Cake.Verification;
@@ -11,43 +12,47 @@ namespace Prewarm.Cake.Verification;
 /// cargo's JSON messages, and (zeroed first) sccache's statistics.</summary>
 internal sealed class LocalBuild(ICakeContext context)
 {
-    private readonly CargoTool _cargo = CargoTool.For(context);
-
     /// <summary>cargo metadata --no-deps of the repository (what Verify expects before Recipe has run).</summary>
     public string Metadata(string repository) =>
-        _cargo.Metadata(new CargoMetadataSettings { ManifestPath = System.IO.Path.Combine(repository, "Cargo.toml"), NoDependencies = true, WorkingDirectory = repository });
+        context.CargoMetadata(new CargoMetadataSettings { ManifestPath = System.IO.Path.Combine(repository, "Cargo.toml"), NoDependencies = true, WorkingDirectory = repository });
 
-    public BuildObservation Observe(string repository, string targetDirectory, string? rustTarget, bool useSccache)
+    /// <summary>cargo tree and a build of <paramref name="build"/> (the one identity's arguments) into
+    /// <paramref name="targetDirectory"/> (Cook's chain: --target-dir, CARGO_TARGET_DIR, &lt;repo&gt;/target), with sccache's statistics.</summary>
+    public BuildObservation Observe(string repository, string targetDirectory, BuildIdentity build, bool useSccache)
     {
         if (useSccache && context.Tools.Resolve("sccache") is null)
         {
             throw new PrewarmException("sccache not found on PATH; install it (apt-get install sccache) or pass --sccache=off");
         }
 
-        var manifest = System.IO.Path.Combine(repository, "Cargo.toml");
-        var treeSettings = new CargoTreeSettings { ManifestPath = manifest, Workspace = true, Target = rustTarget, WorkingDirectory = repository };
-        treeSettings.Edges.Add("normal");
-        treeSettings.Edges.Add("build");
-        var tree = CargoTreeParser.Parse(_cargo.Tree(treeSettings), "cargo tree");
+        var tree = CargoTreeParser.Parse(context.CargoTree(TreeSettings(repository, build)), "cargo tree");
 
-        var sccache = SccacheTool.For(context);
         if (useSccache)
         {
-            sccache.ZeroStats(new SccacheServerSettings());
+            context.SccacheZeroStats();
         }
 
-        var build = new CargoBuildSettings
-        {
-            ManifestPath = manifest,
-            Workspace = true,
-            Target = rustTarget,
-            TargetDirectory = new DirectoryPath(targetDirectory),
-            MessageFormat = "json",
-            WorkingDirectory = repository,
-            RustcWrapper = useSccache ? "sccache" : null,
-        };
-        var artifacts = CargoMessageParser.ParseArtifacts(_cargo.Build(build).Output, "cargo build --message-format=json");
-        var stats = useSccache ? sccache.ReadStats(new SccacheShowStatsSettings()) : null;
+        var artifacts = CargoMessageParser.ParseArtifacts(context.CargoBuild(BuildSettings(repository, targetDirectory, build, useSccache)).Output, "cargo build --message-format=json");
+        var stats = useSccache ? context.SccacheReadStats() : null;
         return new BuildObservation(tree, artifacts, stats);
     }
+
+    /// <summary>The tree Verify checks the warmed crates against: normal and build edges of <paramref name="build"/>.</summary>
+    internal static CargoTreeSettings TreeSettings(string repository, BuildIdentity build)
+    {
+        var settings = new CargoTreeSettings { ManifestPath = System.IO.Path.Combine(repository, "Cargo.toml"), WorkingDirectory = repository }.Making(build);
+        settings.Edges.Add("normal");
+        settings.Edges.Add("build");
+        return settings;
+    }
+
+    /// <summary>The build Verify counts fresh units in: <paramref name="build"/> with cargo's JSON messages.</summary>
+    internal static CargoBuildSettings BuildSettings(string repository, string targetDirectory, BuildIdentity build, bool useSccache) => new CargoBuildSettings
+    {
+        ManifestPath = System.IO.Path.Combine(repository, "Cargo.toml"),
+        TargetDirectory = new DirectoryPath(targetDirectory),
+        MessageFormat = "json",
+        WorkingDirectory = repository,
+        RustcWrapper = useSccache ? "sccache" : null,
+    }.Making(build);
 }

@@ -31,6 +31,8 @@ public static class OptionCatalog
     public static readonly ValueOption<bool> Release = new("recipe", "release", OptionKind.Boolean, Switch, false, "Shorthand for profile = \"release\".", Profiled);
     public static readonly ValueOption<string?> RustTarget = new("recipe", "rust-target", Text, AsIs, null, "Target triple to cook and build for (cargo --target; Cake owns --target).", "Scan Recipe Cook Verify", "host");
     public static readonly ListOption<string> Features = new("recipe", "features", AsIs, "Cargo features to enable.", "Recipe Cook");
+    public static readonly ValueOption<bool> NoDefaultFeatures = new("recipe", "no-default-features", OptionKind.Boolean, Switch, false, "cargo --no-default-features, for every stage that compiles.", Profiled);
+    public static readonly ValueOption<bool> AllFeatures = new("recipe", "all-features", OptionKind.Boolean, Switch, false, "cargo --all-features, for every stage that compiles.", Profiled);
     public static readonly ValueOption<string?> TargetDir = new("recipe", "target-dir", Text, AsIs, null,
         "Cargo's target directory, for Cook, Verify's local build and Doctor alike (use the same for the real build).", "Cook Verify Doctor", "$CARGO_TARGET_DIR, else <repo>/target")
     { IsPath = true, EnvironmentVariable = "CARGO_TARGET_DIR" };

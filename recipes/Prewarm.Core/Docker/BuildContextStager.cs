@@ -21,8 +21,9 @@ public sealed class BuildContextStager
 
     /// <summary>Mirrors <paramref name="sourceDirectory"/> into <paramref name="relativeTarget"/>,
     /// skipping directories named in <paramref name="excludedDirectoryNames"/> and any directory
-    /// in <paramref name="excludedPaths"/> (absolute).</summary>
-    public void AddDirectory(string sourceDirectory, string relativeTarget, IReadOnlyCollection<string>? excludedDirectoryNames = null, IReadOnlyCollection<string>? excludedPaths = null)
+    /// in <paramref name="excludedPaths"/> (absolute). With <paramref name="underOverlay"/>, a file staged
+    /// before (an overlay written first, such as a member-scoped workspace root) is kept instead.</summary>
+    public void AddDirectory(string sourceDirectory, string relativeTarget, IReadOnlyCollection<string>? excludedDirectoryNames = null, IReadOnlyCollection<string>? excludedPaths = null, bool underOverlay = false)
     {
         var root = Path.GetFullPath(sourceDirectory);
         var excludedNames = excludedDirectoryNames ?? [];
@@ -53,7 +54,10 @@ public sealed class BuildContextStager
                 }
 
                 var relative = Path.GetRelativePath(root, entry.FullName).Replace('\\', '/');
-                AddFile(entry.FullName, $"{relativeTarget}/{relative}");
+                if (!(underOverlay && _expected.Contains($"{relativeTarget}/{relative}")))
+                {
+                    AddFile(entry.FullName, $"{relativeTarget}/{relative}");
+                }
             }
         }
     }

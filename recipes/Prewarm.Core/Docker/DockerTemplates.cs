@@ -19,8 +19,9 @@ public sealed class DockerTemplates
     public const string CrossStages = "cross-stages.template";
     public const string CrossTarget = "cross-target.template";
     public const string CrossFinal = "cross-final.template";
+    public const string RustTargetCheck = "rust-target-check.template";
 
-    public static IReadOnlyList<string> Names { get; } = [Main, LayoutCargoHome, LayoutSymlinked, Sccache, CargoConfig, WarmupTier, Builder, BuilderSkeleton, CrossStages, CrossTarget, CrossFinal];
+    public static IReadOnlyList<string> Names { get; } = [Main, LayoutCargoHome, LayoutSymlinked, Sccache, CargoConfig, WarmupTier, Builder, BuilderSkeleton, CrossStages, CrossTarget, CrossFinal, RustTargetCheck];
 
     private const string ResourcePrefix = "Prewarm.Core.Docker.Templates.";
     private readonly string? _overrideDirectory;

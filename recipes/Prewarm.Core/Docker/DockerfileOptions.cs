@@ -1,3 +1,5 @@
+using Prewarm.Core.Recipes;
+
 namespace Prewarm.Core.Docker;
 
 /// <summary>Everything the builder Dockerfile depends on. Same options, same bytes.</summary>
@@ -56,6 +58,10 @@ public sealed record DockerfileOptions
     /// target platform with <c>--target</c>; the image for the target platform gets what it compiled.</summary>
     public bool Cross { get; init; }
 
-    /// <summary>Cargo profile to build (release or dev).</summary>
-    public string Profile { get; init; } = "release";
+    /// <summary>The build the recipe was made for (profile, target, feature switches, selection): the skeleton
+    /// and the real build make it, the tiers with its profile and target.</summary>
+    public BuildIdentity Build { get; init; } = new() { Profile = "release" };
+
+    /// <summary>Cargo profile to build (<see cref="Build"/>'s).</summary>
+    public string Profile => Build.Profile;
 }

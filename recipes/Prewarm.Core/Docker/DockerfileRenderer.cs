@@ -1,3 +1,4 @@
+using Prewarm.Core.Recipes;
 using Prewarm.Core.Warmup;
 using System.Globalization;
 using System.Text;
@@ -27,10 +28,11 @@ public sealed class DockerfileRenderer(DockerTemplates templates)
             ["base_image"] = options.BuilderImage ?? options.BaseImage,
             ["cache_mounts"] = parts.Mounts,
             ["skeleton_note"] = options.BuilderImage is null ? string.Empty : $" the builder image {options.BuilderImage} lacks",
-            ["skeleton_build_flags"] = Flags(parts.ProfileFlag, options.SkeletonLocked),
-            ["build_flags"] = Flags(parts.ProfileFlag, options.SkeletonLocked),
+            ["skeleton_build_flags"] = Flags(options.Build.CargoArguments(CargoStep.Build), options.SkeletonLocked),
+            ["build_flags"] = Flags(options.Build.CargoArguments(CargoStep.Build), options.SkeletonLocked),
+            ["tree_flags"] = Words(options.Build.CargoArguments(CargoStep.Tree)),
+            ["rust_target_check"] = options.Build.Target is { } triple ? Fill(DockerTemplates.RustTargetCheck, new() { ["triple"] = triple, ["check"] = RustTargetCheck.Script(triple) }) : string.Empty,
             ["touch_exclusions"] = string.Concat(options.RealSourceDirectories.Order(StringComparer.Ordinal).Select(d => " -not -path " + ShellQuote($"/build/src/{d}/*"))),
-            ["profile_dir"] = (options.Cross ? "$CARGO_BUILD_TARGET/" : string.Empty) + (options.Profile == "dev" ? "debug" : options.Profile),
             ["cross_stages"] = options.Cross ? CrossStages() : string.Empty,
             ["from"] = options.Cross ? "cross-${TARGETARCH}" : "${BASE_IMAGE}",
             ["stage"] = options.Cross ? "cross" : "builder",
@@ -90,7 +92,7 @@ public sealed class DockerfileRenderer(DockerTemplates templates)
             skeletons.Append(Fill(DockerTemplates.BuilderSkeleton, new()
             {
                 ["repo_id"] = repository.Id, ["uid"] = parts.Uid, ["gid"] = parts.Gid, ["cache_mounts"] = parts.Mounts,
-                ["skeleton_build_flags"] = Flags(parts.ProfileFlag, repository.Locked),
+                ["skeleton_build_flags"] = Flags(repository.Build.CargoArguments(CargoStep.Build), repository.Locked),
             }));
         }
 
@@ -111,7 +113,7 @@ public sealed class DockerfileRenderer(DockerTemplates templates)
         var gid = options.Gid.ToString(CultureInfo.InvariantCulture);
         var paths = CargoLayoutPaths.For(options.Layout, options.User);
         var mounts = CacheMounts(options, paths);
-        var profileFlag = options.Profile == "release" ? "--release" : $"--profile {options.Profile}";
+        var tierFlags = options.Build.CargoArguments(CargoStep.Warmup);
         var cargoState = options.DependencyStorage == DependencyStorage.Image ? "in the image's layers" : "cache mounts";
         var layout = options.Layout == CargoLayout.CargoHome
             ? Fill(DockerTemplates.LayoutCargoHome, new() { ["cargo_home"] = paths.CargoHome, ["uid"] = uid, ["gid"] = gid, ["cargo_state"] = cargoState })
@@ -134,15 +136,16 @@ public sealed class DockerfileRenderer(DockerTemplates templates)
             tiers.Append(Fill(DockerTemplates.WarmupTier, new()
             {
                 ["tier"] = tier, ["uid"] = uid, ["gid"] = gid, ["cache_mounts"] = mounts,
-                ["tier_build_flags"] = Flags(profileFlag, options.LockedTiers.Contains(tier, StringComparer.Ordinal)),
+                // Leading space: a dev build's tier has no argument at all (cargo's default profile, the host).
+                ["tier_build_flags"] = Flags(tierFlags, options.LockedTiers.Contains(tier, StringComparer.Ordinal)) is { Length: > 0 } flags ? " " + flags : string.Empty,
                 ["tier_messages"] = tierMessages ? $" --message-format=json-render-diagnostics > /build/prewarm/builder/tier-{tier}.json" : string.Empty,
             }));
         }
 
-        return new Parts(uid, gid, paths.CargoHome, mounts, profileFlag, layout.TrimEnd('\n'), sccache, cargoConfig, tiers.ToString().TrimEnd('\n'));
+        return new Parts(uid, gid, paths.CargoHome, mounts, layout.TrimEnd('\n'), sccache, cargoConfig, tiers.ToString().TrimEnd('\n'));
     }
 
-    private sealed record Parts(string Uid, string Gid, string CargoHome, string Mounts, string ProfileFlag, string Layout, string Sccache, string CargoConfig, string Tiers)
+    private sealed record Parts(string Uid, string Gid, string CargoHome, string Mounts, string Layout, string Sccache, string CargoConfig, string Tiers)
     {
         /// <summary>The placeholders the repository and builder templates fill alike.</summary>
         public Dictionary<string, string> Shared(DockerfileOptions options) => new()
@@ -166,7 +169,14 @@ public sealed class DockerfileRenderer(DockerTemplates templates)
     public static string TargetDirectory(DependencyStorage storage) =>
         storage == DependencyStorage.Image ? "/build/target/${TARGETARCH}" : "/build/target";
 
-    private static string Flags(string profileFlag, bool locked) => locked ? $"{profileFlag} --locked" : profileFlag;
+    /// <summary>A build identity's arguments (<see cref="BuildIdentity.CargoArguments"/>) as shell words, then <c>--locked</c>.</summary>
+    private static string Flags(IReadOnlyList<string> arguments, bool locked) => Words(locked ? [.. arguments, "--locked"] : arguments);
+
+    private static string Words(IEnumerable<string> arguments) => string.Join(' ', arguments.Select(ShellWord));
+
+    /// <summary>A word the shell takes as it is (cargo's names, triples, feature lists) unquoted; anything else quoted.</summary>
+    private static string ShellWord(string word) =>
+        word.Length > 0 && word.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ',' or '/' or '=' or ':' or '+') ? word : ShellQuote(word);
 
     /// <summary>
     /// The cache mounts every cargo step uses, each followed by a line continuation (empty when
@@ -222,6 +232,16 @@ public sealed class DockerfileRenderer(DockerTemplates templates)
         if (options.Profile is not ("release" or "dev") && !options.Profile.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
         {
             throw new PrewarmException($"Cargo profile '{options.Profile}' is not a profile name.");
+        }
+
+        if (options.Cross && options.Build.Target is not null)
+        {
+            throw new PrewarmException($"--cross sets each platform's target itself; --rust-target={options.Build.Target} cannot be combined with it (drop one).");
+        }
+
+        if (options.Build.Target is { } triple && !RustTargetCheck.IsTriple(triple))
+        {
+            throw new PrewarmException($"--rust-target={triple}: not a target triple (letters, digits, '-', '_', '.').");
         }
 
         foreach (var directory in options.RealSourceDirectories)

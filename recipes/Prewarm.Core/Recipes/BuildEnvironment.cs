@@ -30,6 +30,12 @@ public sealed record BuildEnvironment
     /// <summary>Requested features, sorted ordinally, duplicates removed.</summary>
     public IReadOnlyList<string> Features { get; init; } = [];
 
+    /// <summary>cargo <c>--no-default-features</c> (written only when set).</summary>
+    public bool NoDefaultFeatures { get; init; }
+
+    /// <summary>cargo <c>--all-features</c> (written only when set).</summary>
+    public bool AllFeatures { get; init; }
+
     /// <summary>RUSTFLAGS (or CARGO_ENCODED_RUSTFLAGS with its separators shown as spaces); empty when unset.</summary>
     public string RustFlags { get; init; } = "";
 
@@ -38,6 +44,19 @@ public sealed record BuildEnvironment
 
     /// <summary>SHA-256 over every field above, in a fixed order.</summary>
     public string Fingerprint => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Canonical())));
+
+    /// <summary>The environment of <paramref name="build"/> with this toolchain and these RUSTFLAGS (recipe hash still unset).</summary>
+    public static BuildEnvironment For(BuildIdentity build, string toolchain, string rustFlags) => new()
+    {
+        Toolchain = toolchain,
+        Profile = build.Profile,
+        Target = build.Target,
+        Features = build.Features,
+        NoDefaultFeatures = build.NoDefaultFeatures,
+        AllFeatures = build.AllFeatures,
+        RustFlags = rustFlags,
+        RecipeSha256 = "",
+    };
 
     public static IReadOnlyList<string> NormalizeFeatures(IEnumerable<string> features) =>
         features.SelectMany(f => f.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -60,6 +79,8 @@ public sealed record BuildEnvironment
         Compare(drift, "profile", Profile, build.Profile);
         Compare(drift, "target", Target ?? "(host)", build.Target ?? "(host)");
         Compare(drift, "features", string.Join(",", Features), string.Join(",", build.Features));
+        Compare(drift, "no-default-features", NoDefaultFeatures ? "on" : "off", build.NoDefaultFeatures ? "on" : "off");
+        Compare(drift, "all-features", AllFeatures ? "on" : "off", build.AllFeatures ? "on" : "off");
         Compare(drift, "RUSTFLAGS", RustFlags, build.RustFlags);
         Compare(drift, "recipe", RecipeSha256, build.RecipeSha256);
         return drift;
@@ -100,6 +121,16 @@ public sealed record BuildEnvironment
             }
 
             json.WriteEndArray();
+            if (NoDefaultFeatures)
+            {
+                json.WriteBoolean("no_default_features", true);
+            }
+
+            if (AllFeatures)
+            {
+                json.WriteBoolean("all_features", true);
+            }
+
             json.WriteString("rustflags", RustFlags);
             json.WriteString("recipe_sha256", RecipeSha256);
             json.WriteString("fingerprint", Fingerprint);
@@ -125,6 +156,8 @@ public sealed record BuildEnvironment
                 Profile = root.GetProperty("profile").GetString()!,
                 Target = root.GetProperty("target").GetString(),
                 Features = root.GetProperty("features").EnumerateArray().Select(f => f.GetString()!).ToList(),
+                NoDefaultFeatures = root.TryGetProperty("no_default_features", out var noDefault) && noDefault.GetBoolean(),
+                AllFeatures = root.TryGetProperty("all_features", out var all) && all.GetBoolean(),
                 RustFlags = root.GetProperty("rustflags").GetString()!,
                 RecipeSha256 = root.GetProperty("recipe_sha256").GetString()!,
             };
@@ -141,8 +174,10 @@ public sealed record BuildEnvironment
         }
     }
 
+    /// <remarks>The feature switches and nested toolchains join only when set, so an environment without them keeps the fingerprint it had before they were recorded.</remarks>
     private string Canonical() =>
         string.Join("\n", $"toolchain={Toolchain}", $"profile={Profile}", $"target={Target}", $"features={string.Join(",", Features)}", $"rustflags={RustFlags}", $"recipe={RecipeSha256}")
+        + (NoDefaultFeatures ? "\nno-default-features" : "") + (AllFeatures ? "\nall-features" : "")
         + string.Concat(SortedNestedToolchains().Select(n => $"\nnested_toolchain {n.Key}={n.Value}"));
 
     private IEnumerable<KeyValuePair<string, string>> SortedNestedToolchains() => NestedToolchains.OrderBy(n => n.Key, StringComparer.Ordinal);

@@ -82,16 +82,23 @@ public static class ManifestNormalizer
 
         if (keptMembers is not null)
         {
-            // Globs would pull the dropped members back in; list the kept ones explicitly instead.
-            var members = new TomlArray();
-            foreach (var member in keptMembers.Select(m => Relative(directory, m)).Distinct().Order(StringComparer.Ordinal))
-            {
-                members.Add(member.Length == 0 ? "." : member);
-            }
-
-            workspace["members"] = members;
-            workspace.Remove("default-members");
+            RestrictMembers(workspace, directory, keptMembers);
         }
+    }
+
+    /// <summary>Lists exactly <paramref name="keptMembers"/> (repository-relative directories) as the members of
+    /// <paramref name="workspace"/>, whose root lies in <paramref name="directory"/>: globs would pull the dropped
+    /// members back in, so the kept ones are listed explicitly, and <c>default-members</c> goes.</summary>
+    internal static void RestrictMembers(TomlTable workspace, string directory, IEnumerable<string> keptMembers)
+    {
+        var members = new TomlArray();
+        foreach (var member in keptMembers.Select(m => Relative(directory, m)).Distinct().Order(StringComparer.Ordinal))
+        {
+            members.Add(member.Length == 0 ? "." : member);
+        }
+
+        workspace["members"] = members;
+        workspace.Remove("default-members");
     }
 
     private static IEnumerable<RecipeTarget> DeclareTargets(TomlTable document, TomlTable packageTable, CargoPackage package, string directory)

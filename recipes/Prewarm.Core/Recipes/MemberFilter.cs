@@ -21,15 +21,22 @@ public static class MemberFilter
                 ?? throw new PrewarmException($"{repository.Id}: --package {name}: no package of that name (packages: {string.Join(", ", repository.Packages.Select(p => p.Name))})"));
         }
 
-        foreach (var bin in options.Bins)
-        {
-            selected.Add(repository.Packages.FirstOrDefault(p => p.Targets.Any(t => t.Name == bin && t.Kinds.Contains("bin")))
-                ?? throw new PrewarmException($"{repository.Id}: --bin {bin}: no package has a binary of that name"));
-        }
+        selected.AddRange(BinOwners(repository, options.Bins));
+        return Closure(repository, selected);
+    }
 
+    /// <summary>The package owning each of <paramref name="bins"/>, in order; an unknown binary is an error.</summary>
+    public static IReadOnlyList<CargoPackage> BinOwners(CargoRepository repository, IReadOnlyList<string> bins) =>
+        bins.Select(bin => repository.Packages.FirstOrDefault(p => p.Targets.Any(t => t.Name == bin && t.Kinds.Contains("bin")))
+                ?? throw new PrewarmException($"{repository.Id}: --bin {bin}: no package has a binary of that name"))
+            .ToList();
+
+    /// <summary><paramref name="roots"/> and every local package they reach through path dependencies of any kind, sorted by manifest path.</summary>
+    public static IReadOnlyList<CargoPackage> Closure(CargoRepository repository, IEnumerable<CargoPackage> roots)
+    {
         var byDirectory = repository.Packages.ToDictionary(p => p.Directory, StringComparer.Ordinal);
         var kept = new HashSet<CargoPackage>();
-        var pending = new Stack<CargoPackage>(selected);
+        var pending = new Stack<CargoPackage>(roots);
         while (pending.TryPop(out var package))
         {
             if (!kept.Add(package))

@@ -14,23 +14,21 @@ public static class RecipeArtifacts
     public const string SkeletonDirectory = ArtifactsLayout.SkeletonDirectory;
     public const string ManifestFile = ArtifactsLayout.RecipeManifestFile;
 
+    /// <summary>A member-scoped recipe's workspace roots and lockfiles for the real build (<see cref="ScopedSources.Files"/>).</summary>
+    public const string SourcesDirectory = "sources";
+
     public static string DirectoryFor(string artifacts, string repositoryId) => new ArtifactsLayout(artifacts).RecipeDirectory(repositoryId);
 
-    /// <summary>Writes the outputs with no warmup tiers recorded; see the overload.</summary>
-    public static BuildEnvironment Write(string artifacts, CargoRepository repository, Recipe recipe, BuildEnvironment environment) =>
-        Write(artifacts, repository, recipe, environment, [], []);
-
     /// <summary>Writes recipe.json, skeleton/, build-env.json (bound to the recipe's SHA-256) and the
-    /// stage's manifest (recipe-manifest.json) recording the warmup <paramref name="tiers"/> written
-    /// alongside, in layer order, and those of them carrying a Cargo.lock.</summary>
+    /// stage's manifest (recipe-manifest.json) recording the build <paramref name="identity"/> (by default
+    /// the environment's profile, target and features over the whole workspace).</summary>
     /// <returns>The environment as written (with the recipe's hash filled in).</returns>
     public static BuildEnvironment Write(
         string artifacts,
         CargoRepository repository,
         Recipe recipe,
         BuildEnvironment environment,
-        IReadOnlyList<string> tiers,
-        IReadOnlyList<string> tierLockfiles)
+        BuildIdentity? identity = null)
     {
         var directory = DirectoryFor(artifacts, repository.Id);
         EnsureOutsideSources(directory, repository);
@@ -46,14 +44,18 @@ public static class RecipeArtifacts
             files[SkeletonDirectory + "/" + path] = content;
         }
 
+        var build = identity ?? new BuildIdentity { Profile = bound.Profile, Target = bound.Target, Features = bound.Features };
+        var scoped = ScopedSources.For(repository, build.Selection());
+        foreach (var (path, text) in scoped?.Files ?? new Dictionary<string, string>())
+        {
+            files[SourcesDirectory + "/" + path] = System.Text.Encoding.UTF8.GetBytes(text);
+        }
+
         var manifest = new RecipeStageManifest
         {
             RepositoryId = repository.Id,
-            Profile = bound.Profile,
-            Target = bound.Target,
-            Features = bound.Features,
-            Tiers = tiers,
-            TierLockfiles = tierLockfiles,
+            Build = build with { BinPackages = MemberFilter.BinOwners(repository, build.Bins).Select(p => p.Name).Distinct(StringComparer.Ordinal).ToList() },
+            SourceDirectories = scoped?.Directories,
             SkeletonLockfile = files.ContainsKey(SkeletonDirectory + "/Cargo.lock"),
             CargoConfig = files.ContainsKey(SkeletonDirectory + "/.cargo/config.toml"),
             PatchedDirectories = recipe.PatchedDirectories(),

@@ -1,12 +1,8 @@
 namespace Prewarm.Core.Settings;
 
-/// <summary>Recipe: the member selection and the warmup tiers file.</summary>
+/// <summary>Recipe: the warmup tiers (the member selection is part of <see cref="SharedSettings.Build"/>).</summary>
 public sealed record RecipeSettings
 {
-    public IReadOnlyList<string> Packages { get; init; } = [];
-
-    public IReadOnlyList<string> Bins { get; init; } = [];
-
     /// <summary>Absolute path of the <c>tiers</c> JSON file; null for the seed catalog.</summary>
     public string? TiersFile { get; init; }
 

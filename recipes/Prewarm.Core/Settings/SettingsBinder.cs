@@ -17,8 +17,6 @@ public static class SettingsBinder
         Scan = new ScanSettings { Exclude = options.Get(O.Exclude) },
         Recipe = new RecipeSettings
         {
-            Packages = options.Get(O.Package),
-            Bins = options.Get(O.Bin),
             TiersFile = Absolute(options.Get(O.Tiers), workingDirectory),
             TierMaxCrates = options.Get(O.TierMaxCrates),
             TierTimings = options.Get(O.TierTimings).Select(file => Absolute(file, workingDirectory)!).ToList(),
@@ -91,11 +89,15 @@ public static class SettingsBinder
                 true => SccacheMode.On,
                 false => SccacheMode.Off,
             },
-            Build = new BuildProfile
+            Build = new BuildIdentity
             {
                 Profile = Profile(options),
-                RustTarget = options.Get(O.RustTarget),
+                Target = options.Get(O.RustTarget),
                 Features = BuildEnvironment.NormalizeFeatures(options.Get(O.Features)),
+                NoDefaultFeatures = options.Get(O.NoDefaultFeatures),
+                AllFeatures = options.Get(O.AllFeatures),
+                Packages = options.Get(O.Package),
+                Bins = options.Get(O.Bin),
             },
         };
     }

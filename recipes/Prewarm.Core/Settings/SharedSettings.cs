@@ -1,8 +1,10 @@
 using Prewarm.Core.Artifacts;
+using Prewarm.Core.Recipes;
 
 namespace Prewarm.Core.Settings;
 
-/// <summary>What every task shares: the repositories, where artifacts go, sccache and the build profile.</summary>
+/// <summary>What every task shares: the repositories, where artifacts go, sccache and the build every stage
+/// that compiles makes (<see cref="Build"/>: profile, target, feature switches, member selection).</summary>
 public sealed record SharedSettings
 {
     /// <summary>Absolute repository roots from <c>repo</c>, in order; the working directory when none.</summary>
@@ -15,5 +17,6 @@ public sealed record SharedSettings
 
     public SccacheMode Sccache { get; init; } = SccacheMode.Auto;
 
-    public BuildProfile Build { get; init; } = new();
+    /// <summary>This run's build identity, as its options give it; stages after Recipe compare it with the recorded one.</summary>
+    public BuildIdentity Build { get; init; } = new();
 }

@@ -1,7 +1,7 @@
-namespace Prewarm.Frosting;
+namespace Cake.Frosting;
 
 /// <summary>The one-line description shown by <c>--description</c>.</summary>
-[AttributeUsage(AttributeTargets.Class, AllowMultiple = false)]
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
 public sealed class TaskDescriptionAttribute(string description) : Attribute
 {
     public string Description { get; } = description;

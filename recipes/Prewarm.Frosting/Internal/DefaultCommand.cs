@@ -4,6 +4,7 @@ using Cake.Core.Diagnostics;
 using Cake.Core.IO;
 using Cake.Core.Scripting;
 using Cake.Cli.Infrastructure;
+using Cake.Frosting;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console.Cli;
 

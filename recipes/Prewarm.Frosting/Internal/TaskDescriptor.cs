@@ -1,5 +1,6 @@
 using System.Reflection;
 using Cake.Core;
+using Cake.Frosting;
 
 namespace Prewarm.Frosting.Internal;
 
@@ -39,18 +40,8 @@ internal sealed class TaskDescriptor
     public static bool IsTask(Type type) =>
         typeof(IFrostingTask).IsAssignableFrom(type) && type is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false };
 
-    public static string NameOf(Type type)
-    {
-        var attribute = type.GetCustomAttribute<TaskNameAttribute>();
-        if (attribute is not null)
-        {
-            return attribute.Name;
-        }
-
-        return type.Name.EndsWith("Task", StringComparison.Ordinal) && type.Name.Length > 4
-            ? type.Name[..^4]
-            : type.Name;
-    }
+    // Cake.Frosting's rule: the attribute's name, else the class name as it is ("PackTask" stays "PackTask").
+    public static string NameOf(Type type) => type.GetCustomAttribute<TaskNameAttribute>()?.Name ?? type.Name;
 
     private static string Checked(Type owner, Type other)
     {

@@ -1,4 +1,5 @@
 using Cake.Core;
+using Cake.Frosting;
 
 namespace Prewarm.Frosting.Internal;
 
@@ -7,8 +8,10 @@ internal sealed class TaskRegistrar(
     ICakeEngine engine,
     IFrostingContext context,
     IEnumerable<IFrostingTask> tasks,
-    IEnumerable<IFrostingLifetime> lifetimes,
-    IEnumerable<IFrostingTaskLifetime> taskLifetimes)
+    IEnumerable<IFrostingSetup> setups,
+    IEnumerable<IFrostingTeardown> teardowns,
+    IEnumerable<IFrostingTaskSetup> taskSetups,
+    IEnumerable<IFrostingTaskTeardown> taskTeardowns)
 {
     public IReadOnlyList<TaskDescriptor> Register()
     {
@@ -48,19 +51,40 @@ internal sealed class TaskRegistrar(
             }
         }
 
-        foreach (var lifetime in lifetimes)
-        {
-            engine.RegisterSetupAction(info => lifetime.Setup(context, info));
-            engine.RegisterTeardownAction(info => lifetime.Teardown(context, info));
-        }
-
-        foreach (var lifetime in taskLifetimes)
-        {
-            engine.RegisterTaskSetupAction(info => lifetime.Setup(context, info));
-            engine.RegisterTaskTeardownAction(info => lifetime.Teardown(context, info));
-        }
-
+        RegisterLifetimes();
         return descriptors;
+    }
+
+    // Every one added runs, in the order added (a type added twice, once): Cake's engine takes one task
+    // setup and one task teardown, so each kind is registered as a single action calling them all.
+    private void RegisterLifetimes()
+    {
+        if (Each(setups) is { } setup)
+        {
+            engine.RegisterSetupAction(info => setup(s => s.Setup(context, info)));
+        }
+
+        if (Each(teardowns) is { } teardown)
+        {
+            engine.RegisterTeardownAction(info => teardown(t => t.Teardown(context, info)));
+        }
+
+        if (Each(taskSetups) is { } taskSetup)
+        {
+            engine.RegisterTaskSetupAction(info => taskSetup(s => s.Setup(context, info)));
+        }
+
+        if (Each(taskTeardowns) is { } taskTeardown)
+        {
+            engine.RegisterTaskTeardownAction(info => taskTeardown(t => t.Teardown(context, info)));
+        }
+    }
+
+    private static Action<Action<T>>? Each<T>(IEnumerable<T> items)
+        where T : class
+    {
+        var distinct = items.Distinct(ReferenceEqualityComparer.Instance).Cast<T>().ToList();
+        return distinct.Count == 0 ? null : call => distinct.ForEach(call);
     }
 
     private void Register(IFrostingTask task, TaskDescriptor descriptor)
@@ -78,7 +102,7 @@ internal sealed class TaskRegistrar(
 
         if (descriptor.OverridesShouldRun)
         {
-            builder.WithCriteria(() => task.ShouldRun(context));
+            builder.WithCriteria(() => task.ShouldRun(context), task.SkippedMessage);
         }
 
         if (descriptor.ContinueOnError)

@@ -36,12 +36,13 @@ public sealed class PipelineContractTests
         var environment = BuildEnvironment.FromJson(File.ReadAllText(Path.Combine(_artifacts, "recipes", "shop", "build-env.json")), "build-env.json");
         environment.Profile.ShouldBe("dev");
         var dockerfile = File.ReadAllText(Path.Combine(_artifacts, "docker", "shop", "Dockerfile"));
-        dockerfile.ShouldContain("cargo build --profile dev");
+        // dev is cargo's default profile: the one spelling of the build names no profile.
+        dockerfile.ShouldContain("cargo build --workspace --locked --message-format=json-render-diagnostics > /build/prewarm/build-messages.json");
         dockerfile.ShouldNotContain("--release");
 
         var drift = await Run("--target=Dockerfile", "--exclusive", "--release");
         drift.ExitCode.ShouldNotBe(0);
-        drift.All.ShouldContain("recipe-manifest.json: stale (made for profile dev, this run builds release); the Recipe task writes it again (run --target=Recipe, or drop --exclusive)");
+        drift.All.ShouldContain("recipe-manifest.json: stale (--profile: made for dev, this run builds release); the Recipe task writes it again (run --target=Recipe, or drop --exclusive)");
     }
 
     [Test]
@@ -58,7 +59,28 @@ public sealed class PipelineContractTests
         // No tier is built --locked: a tier's lockfile pins versions but may carry entries cargo drops (TierLockfileTests).
         dockerfile.ShouldContain("cd /build/warmup/net && cargo build --release\n");
         dockerfile.ShouldNotContain("warmup/core");
-        File.ReadAllText(Path.Combine(_artifacts, "recipes", "shop", "recipe-manifest.json")).ShouldContain("\"base\"");
+        File.ReadAllText(Path.Combine(_artifacts, "warmup", "tiers.json")).ShouldContain("\"base\"");
+    }
+
+    /// <summary>warmup/tiers.json is the only tier record: after a Recipe for another repository with other
+    /// tiers, an --exclusive Dockerfile renders the tiers that exist (before, the ones recipe-manifest.json
+    /// had recorded, whose directories were gone).</summary>
+    [Test]
+    public async Task An_exclusive_dockerfile_renders_the_tiers_the_last_recipe_wrote()
+    {
+        var tiers = _tree["tiers.json"];
+        File.WriteAllText(tiers, """{"tiers": {"base": ["serde", "anyhow"], "net": ["tokio"]}}""");
+        (await Run("--target=Dockerfile", $"--tiers={tiers}")).ExitCode.ShouldBe(0);
+        var other = _tree.CopyFixture("tests/examples/shop", "other");
+        (await BuildHostProcess.RunAsync(_tree.Root, "--target=Recipe", $"--repo={other}", $"--artifacts={_artifacts}")).ExitCode.ShouldBe(0);
+
+        var result = await Run("--target=Dockerfile", "--exclusive");
+
+        result.ExitCode.ShouldBe(0, result.All);
+        var dockerfile = File.ReadAllText(Path.Combine(_artifacts, "docker", "shop", "Dockerfile"));
+        dockerfile.ShouldContain("cd /build/warmup/core && cargo build\n");
+        dockerfile.ShouldNotContain("warmup/base");
+        dockerfile.ShouldNotContain("warmup/net");
     }
 
     [Test]

@@ -112,7 +112,7 @@ public sealed class StageManifestTests
     }
 
     [Test]
-    public void Custom_tier_names_travel_from_the_catalog_through_the_recipe_manifest_to_the_dockerfile()
+    public void Custom_tier_names_travel_from_the_catalog_through_tiers_json_to_the_dockerfile()
     {
         var shop = _tree.CopyFixture("tests/examples/shop", "shop");
         var repository = ScanReader.Load(WriteScan(shop), [shop], []).Single();
@@ -123,11 +123,11 @@ public sealed class StageManifestTests
         files[ArtifactsLayout.TierListFile] = WarmupTierList.Render(crates);
         DirectoryTree.Replace(_layout.WarmupRoot, files);
         var environment = new BuildEnvironment { Toolchain = "rustc 1.95.0", Profile = "release", RecipeSha256 = "" };
-        RecipeArtifacts.Write(_layout.Root, repository, SkeletonBuilder.Build(repository), environment, tiers, tiers.Where(t => files.ContainsKey($"{t}/Cargo.lock")).ToList());
+        RecipeArtifacts.Write(_layout.Root, repository, SkeletonBuilder.Build(repository), environment);
 
         var manifest = RecipeStageManifest.Read(_layout.RecipeManifest("shop"));
-        manifest.Tiers.ShouldBe(["base", "net"]);
-        manifest.Profile.ShouldBe("release");
+        manifest.Build.Profile.ShouldBe("release");
+        File.ReadAllText(_layout.RecipeManifest("shop")).ShouldNotContain("tiers", customMessage: "tiers.json is the only tier record");
         manifest.SkeletonLockfile.ShouldBeTrue();
         manifest.CargoConfig.ShouldBeTrue();
         manifest.RecipeSha256.ShouldBe(BuildEnvironment.FromJson(File.ReadAllText(_layout.BuildEnvironment("shop")), "build-env.json").RecipeSha256);
@@ -145,9 +145,8 @@ public sealed class StageManifestTests
         var dockerfile = new DockerfileRenderer(DockerTemplates.Embedded).Render(new DockerfileOptions
         {
             RepositoryId = "shop",
-            Tiers = manifest.Tiers,
-            LockedTiers = manifest.Tiers.TakeLast(1).Where(manifest.TierLockfiles.Contains).ToList(),
-            Profile = manifest.Profile,
+            Tiers = WarmupTierList.Read(_layout.WarmupRoot),
+            Build = manifest.Build,
         });
         dockerfile.ShouldContain("warmup/base");
         dockerfile.ShouldContain("warmup/net");

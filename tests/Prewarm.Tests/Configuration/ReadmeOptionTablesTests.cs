@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
+using Cake.Frosting;
 using NUnit.Framework;
 using Prewarm.Cake;
 using Prewarm.Core.Configuration;

@@ -1,5 +1,6 @@
 using Cake.Core;
 using Cake.Core.Diagnostics;
+using Cake.Frosting;
 using NUnit.Framework;
 using Prewarm.Cake;
 using Prewarm.Core;

@@ -19,10 +19,7 @@ public sealed class ConsumerPackageTests
     [OneTimeSetUp]
     public async Task BuildConsumer()
     {
-        var (feed, version) = await PackageFeed.GetAsync();
-        _consumer = Directory.CreateTempSubdirectory("prewarm-consumer-").FullName;
-        DotNet.CopyTree(Path.Combine(RepositoryLayout.Root, "tests", "consumer"), _consumer);
-        await DotNet.RunAsync(_consumer, "build", "-c", "Release", $"-p:PrewarmVersion={version}", $"-p:RestoreAdditionalProjectSources={feed}");
+        _consumer = await PackageFeed.BuildCopyAsync("consumer", "PrewarmVersion={version}");
         _consumerDll = Path.Combine(_consumer, "bin", "Release", "net10.0", "Consumer.dll");
     }
 

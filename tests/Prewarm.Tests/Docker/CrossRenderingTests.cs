@@ -1,5 +1,6 @@
 using Prewarm.Core;
 using Prewarm.Core.Docker;
+using Prewarm.Core.Recipes;
 using Prewarm.Core.Settings;
 
 namespace Prewarm.Tests.Docker;
@@ -10,7 +11,7 @@ namespace Prewarm.Tests.Docker;
 [TestFixture]
 public sealed class CrossRenderingTests
 {
-    private static readonly DockerfileOptions Options = new() { RepositoryId = "shop", Uid = 4242, Gid = 4343, Tiers = ["core"], Profile = "release", Cross = true };
+    private static readonly DockerfileOptions Options = new() { RepositoryId = "shop", Uid = 4242, Gid = 4343, Tiers = ["core"], Build = new() { Profile = "release" }, Cross = true };
 
     private static string Render(DockerfileOptions options) => new DockerfileRenderer().Render(options);
 
@@ -29,7 +30,8 @@ public sealed class CrossRenderingTests
         dockerfile.ShouldContain("RUN cd /build/warmup/core && cargo build --release\n");
         // Per-TARGETARCH target directories stay; cargo adds the triple below it.
         dockerfile.ShouldContain("ENV CARGO_TARGET_DIR=/build/target/${TARGETARCH}\n");
-        dockerfile.ShouldContain("find \"$CARGO_TARGET_DIR/$CARGO_BUILD_TARGET/release\" -maxdepth 1");
+        // The binaries are those the real build's messages name: cargo wrote them below the triple.
+        dockerfile.ShouldContain(DockerfileRendererTests.CopyBinaries);
     }
 
     [Test]
@@ -68,7 +70,7 @@ public sealed class CrossRenderingTests
         native.ShouldNotContain("BUILDPLATFORM");
         native.ShouldNotContain("CARGO_BUILD_TARGET");
         native.ShouldContain("FROM ${BASE_IMAGE} AS builder\n");
-        native.ShouldContain("find \"$CARGO_TARGET_DIR/release\" -maxdepth 1");
+        native.ShouldContain(DockerfileRendererTests.CopyBinaries);
         native.ShouldEndWith("ENV PATH=/build/bin:$PATH\n");
     }
 
@@ -86,7 +88,7 @@ public sealed class CrossRenderingTests
     {
         Should.Throw<PrewarmException>(() => Render(Options with { Layout = CargoLayout.Symlinked })).Message.ShouldStartWith("--cross: ");
         Should.Throw<PrewarmException>(() => Render(Options with { BuilderImage = "b:1", Tiers = [] })).Message.ShouldStartWith("--cross: ");
-        Should.Throw<PrewarmException>(() => new DockerfileRenderer().RenderBuilder(Options, [new BuilderRepository("shop", true)])).Message.ShouldStartWith("--cross: ");
+        Should.Throw<PrewarmException>(() => new DockerfileRenderer().RenderBuilder(Options, [new BuilderRepository("shop", true, new BuildIdentity())])).Message.ShouldStartWith("--cross: ");
     }
 
     [Test]

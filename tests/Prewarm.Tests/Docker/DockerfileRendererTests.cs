@@ -1,5 +1,6 @@
 using Prewarm.Core;
 using Prewarm.Core.Docker;
+using Prewarm.Core.Recipes;
 
 namespace Prewarm.Tests.Docker;
 
@@ -9,6 +10,54 @@ namespace Prewarm.Tests.Docker;
 public sealed class DockerfileRendererTests
 {
     private static readonly DockerfileOptions Options = new() { RepositoryId = "shop", Uid = 4242, Gid = 4343, Tiers = ["core", "web"], LockedTiers = ["web"] };
+
+    /// <summary>The last step of the real build: only the binaries cargo's messages name go to /build/bin.</summary>
+    internal const string CopyBinaries = "sed -n 's/.*\"executable\":\"\\([^\"]*\\)\".*/\\1/p' /build/prewarm/build-messages.json | xargs -r cp -t /build/bin/";
+
+    /// <summary>The recipe's build identity reaches every cargo step: the skeleton and the real build make the
+    /// whole of it (profile, selection, target, feature switches), the tiers its profile and target, cargo tree
+    /// its selection, target and features.</summary>
+    [Test]
+    public void The_build_identity_reaches_the_skeleton_the_real_build_the_tiers_and_the_tree()
+    {
+        var build = new BuildIdentity
+        {
+            Profile = "ci", Target = "x86_64-unknown-linux-gnu", Features = ["fast", "json"], NoDefaultFeatures = true,
+            Packages = ["shop-domain"], Bins = ["shop"], BinPackages = ["shop-server"],
+        };
+
+        var dockerfile = new DockerfileRenderer().Render(Options with { Build = build });
+
+        const string flags = "--profile ci -p shop-domain --bin shop --target x86_64-unknown-linux-gnu --features fast,json --no-default-features --locked";
+        dockerfile.ShouldContain($"cargo build {flags} --message-format=json-render-diagnostics > /build/prewarm/skeleton-messages.json\n");
+        dockerfile.ShouldContain($"cargo build {flags} --message-format=json-render-diagnostics > /build/prewarm/build-messages.json");
+        dockerfile.ShouldContain("RUN cd /build/warmup/core && cargo build --profile ci --target x86_64-unknown-linux-gnu\n");
+        dockerfile.ShouldContain("cargo tree -p shop-domain -p shop-server --target x86_64-unknown-linux-gnu --features fast,json --no-default-features -e normal,build");
+        dockerfile.ShouldContain(CopyBinaries);
+        dockerfile.ShouldNotContain("--workspace");
+    }
+
+    /// <summary>--rust-target: before anything compiles, the base image is checked for the target's standard
+    /// library (a musl target also for musl-gcc), failing in one line that names what to install.</summary>
+    [Test]
+    public void A_rust_target_is_checked_in_the_base_image_before_the_tiers()
+    {
+        var gnu = new DockerfileRenderer().Render(Options with { Build = new BuildIdentity { Target = "x86_64-unknown-linux-gnu" } });
+        var check = gnu.IndexOf("RUN ls \"$(rustc --print target-libdir --target x86_64-unknown-linux-gnu 2>/dev/null)\"/libstd-*.rlib", StringComparison.Ordinal);
+        check.ShouldBeGreaterThan(0);
+        check.ShouldBeLessThan(gnu.IndexOf("warmup/core", StringComparison.Ordinal));
+        gnu.ShouldContain("prewarm --rust-target=x86_64-unknown-linux-gnu: no Rust standard library for x86_64-unknown-linux-gnu in the base image; install it: rustup target add x86_64-unknown-linux-gnu");
+
+        var musl = new DockerfileRenderer().Render(Options with { Build = new BuildIdentity { Target = "x86_64-unknown-linux-musl" } });
+        musl.ShouldContain("install it: rustup target add x86_64-unknown-linux-musl and apt-get install musl-tools");
+        musl.ShouldContain("command -v musl-gcc >/dev/null || { echo \"prewarm --rust-target=x86_64-unknown-linux-musl: no musl-gcc in the base image; install musl-tools\" >&2; exit 1; }");
+        new DockerfileRenderer().Render(Options).ShouldNotContain("--rust-target");
+
+        Should.Throw<PrewarmException>(() => new DockerfileRenderer().Render(Options with { Build = new BuildIdentity { Target = "x86_64; rm -rf /" } }))
+            .Message.ShouldStartWith("--rust-target=x86_64; rm -rf /: not a target triple");
+        Should.Throw<PrewarmException>(() => new DockerfileRenderer().Render(Options with { Cross = true, Build = new BuildIdentity { Target = "x86_64-unknown-linux-gnu" } }))
+            .Message.ShouldStartWith("--cross sets each platform's target itself");
+    }
 
     [Test]
     public void Cache_mounts_carry_the_build_user_and_the_target_dir_is_per_architecture()
@@ -31,7 +80,7 @@ public sealed class DockerfileRendererTests
         dockerfile.ShouldContain("ENV CARGO_TARGET_DIR=/build/target/${TARGETARCH}\n");
         dockerfile.ShouldNotContain("--mount=type=cache");
         dockerfile.ShouldContain("RUN cd /build/warmup/core && cargo build --release\n");
-        dockerfile.ShouldContain("RUN mkdir -p /build/prewarm \\\n && cargo build --release --locked --message-format=json-render-diagnostics > /build/prewarm/skeleton-messages.json\n");
+        dockerfile.ShouldContain("RUN mkdir -p /build/prewarm \\\n && cargo build --release --workspace --locked --message-format=json-render-diagnostics > /build/prewarm/skeleton-messages.json\n");
         dockerfile.ShouldContain("in the image's layers (--deps-storage=image)");
     }
 

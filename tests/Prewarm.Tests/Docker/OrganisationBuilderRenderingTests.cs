@@ -1,5 +1,6 @@
 using Prewarm.Core;
 using Prewarm.Core.Docker;
+using Prewarm.Core.Recipes;
 using Prewarm.Core.Verification;
 
 namespace Prewarm.Tests.Docker;
@@ -9,19 +10,21 @@ namespace Prewarm.Tests.Docker;
 [TestFixture]
 public sealed class OrganisationBuilderRenderingTests
 {
+    private static readonly BuildIdentity Release = new() { Profile = "release" };
+
     private static readonly DockerfileOptions Options = new() { RepositoryId = "_builder", Uid = 4242, Gid = 4343, Tiers = ["core", "web"], LockedTiers = ["web"] };
 
     [Test]
     public void The_builder_compiles_the_tiers_and_every_repositorys_skeleton_into_its_layers()
     {
-        var dockerfile = new DockerfileRenderer().RenderBuilder(Options, [new BuilderRepository("shop", true), new BuilderRepository("billing", false)]);
+        var dockerfile = new DockerfileRenderer().RenderBuilder(Options, [new BuilderRepository("shop", true, Release), new BuilderRepository("billing", false, Release)]);
 
         dockerfile.ShouldContain("ENV CARGO_TARGET_DIR=/build/target/${TARGETARCH}\n");
         dockerfile.ShouldNotContain("--mount=type=cache");
         dockerfile.ShouldContain("RUN cd /build/warmup/core && cargo build --release --message-format=json-render-diagnostics > /build/prewarm/builder/tier-core.json\n");
         dockerfile.ShouldContain("COPY --chown=4242:4343 prewarm/skeletons/shop/ /build/skeletons/shop/\n");
-        dockerfile.ShouldContain("cargo build --release --locked --message-format=json-render-diagnostics > /build/prewarm/builder/skeleton-shop.json\n");
-        dockerfile.ShouldContain("cargo build --release --message-format=json-render-diagnostics > /build/prewarm/builder/skeleton-billing.json\n");
+        dockerfile.ShouldContain("cargo build --release --workspace --locked --message-format=json-render-diagnostics > /build/prewarm/builder/skeleton-shop.json\n");
+        dockerfile.ShouldContain("cargo build --release --workspace --message-format=json-render-diagnostics > /build/prewarm/builder/skeleton-billing.json\n");
         dockerfile.IndexOf("skeletons/shop/", StringComparison.Ordinal).ShouldBeGreaterThan(dockerfile.IndexOf("warmup/web/", StringComparison.Ordinal));
         dockerfile.ShouldContain("COPY --chown=4242:4343 prewarm/builder.json /build/prewarm/builder.json");
     }
@@ -29,10 +32,10 @@ public sealed class OrganisationBuilderRenderingTests
     [Test]
     public void A_builder_in_cache_mounts_or_of_no_repository_is_refused()
     {
-        Should.Throw<PrewarmException>(() => new DockerfileRenderer().RenderBuilder(Options with { DependencyStorage = DependencyStorage.CacheMount }, [new BuilderRepository("shop", true)]))
+        Should.Throw<PrewarmException>(() => new DockerfileRenderer().RenderBuilder(Options with { DependencyStorage = DependencyStorage.CacheMount }, [new BuilderRepository("shop", true, Release)]))
             .Message.ShouldContain("--deps-storage=cache-mount cannot make one");
         Should.Throw<PrewarmException>(() => new DockerfileRenderer().RenderBuilder(Options, [])).Message.ShouldContain("at least one --repo");
-        Should.Throw<PrewarmException>(() => new DockerfileRenderer().RenderBuilder(Options, [new BuilderRepository("my shop", true)])).Message.ShouldContain("'my shop'");
+        Should.Throw<PrewarmException>(() => new DockerfileRenderer().RenderBuilder(Options, [new BuilderRepository("my shop", true, Release)])).Message.ShouldContain("'my shop'");
     }
 
     [Test]

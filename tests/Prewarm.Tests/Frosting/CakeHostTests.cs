@@ -1,4 +1,8 @@
+using Cake.Core.IO;
+using Cake.Frosting;
 using Microsoft.Extensions.DependencyInjection;
+using Prewarm.Frosting;
+using Prewarm.Frosting.Internal;
 using Prewarm.Tests.Frosting.Samples;
 
 namespace Prewarm.Tests.Frosting;
@@ -54,11 +58,34 @@ public sealed class CakeHostTests
     }
 
     [Test]
+    public void A_skipped_task_gives_its_SkippedMessage()
+    {
+        _host.Host.AddTask<NotTodayTask>();
+
+        _host.Run("--target=NotToday").ShouldNotBe(0);
+
+        _host.Output.ShouldContain("skipped due to a criteria: not today");
+        _recorder.Events.ShouldBeEmpty();
+    }
+
+    [Test]
     public void Exclusive_runs_only_the_target()
     {
         _host.Run("--target=Last", "--exclusive").ShouldBe(0);
 
         _recorder.Events.ShouldBe(["Last"]);
+    }
+
+    [Test]
+    public void A_task_without_TaskName_is_named_after_its_whole_class_name()
+    {
+        _host.Host.AddTask<HookTask>();
+
+        _host.Run("--target=HookTask").ShouldBe(0);
+        _recorder.Events.ShouldBe(["Hook"]);
+
+        _host.Run("--target=Hook").ShouldNotBe(0);
+        _host.Output.ShouldContain("Unknown target 'Hook'");
     }
 
     [Test]
@@ -104,6 +131,18 @@ public sealed class CakeHostTests
         _host.Run("--target=Second").ShouldBe(0);
 
         _recorder.Events.ShouldBe(["Setup", "Before:First", "First:plain", "After:First", "Before:Second", "Second", "After:Second", "Teardown:True"]);
+    }
+
+    [Test]
+    public void Every_lifetime_and_lifetime_half_added_runs_once_in_the_order_added()
+    {
+        _host.Host.UseLifetime<SampleLifetime>().UseLifetime<OtherLifetime>().UseLifetime<SampleLifetime>()
+            .UseTeardown<OnlyTeardown>()
+            .UseTaskLifetime<SampleTaskLifetime>().UseTaskSetup<OtherTaskSetup>();
+
+        _host.Run("--target=First").ShouldBe(0);
+
+        _recorder.Events.ShouldBe(["Setup", "Other.Setup", "Before:First", "Other.Before:First", "First:plain", "After:First", "Teardown:True", "Other.Teardown", "OnlyTeardown"]);
     }
 
     [Test]
@@ -170,6 +209,40 @@ public sealed class CakeHostTests
         {
             directory.Delete();
         }
+    }
+
+    [Test]
+    public void UseCakeSetting_sets_a_configuration_value_the_command_line_overrides()
+    {
+        _host.Host.UseCakeSetting("Settings_Colour", "grey").UseWorkingDirectory(RepositoryLayout.Root);
+
+        _host.Run("--target=Config").ShouldBe(0);
+        _host.Run("--target=Config", "--settings_colour=teal").ShouldBe(0);
+
+        var root = new DirectoryInfo(RepositoryLayout.Root).Name;
+        _recorder.Events.ShouldBe([$"Config:grey|{root}", $"Config:teal|{root}"]);
+    }
+
+    [Test]
+    public void Tree_description_and_dry_run_install_no_signal_handler()
+    {
+        foreach (var mode in new[] { "--tree", "--description", "--dryrun" })
+        {
+            _host.Run("--target=Last", mode).ShouldBe(0);
+
+            _recorder.ProcessRunner.ShouldBeOfType<SignalAwareProcessRunner>().HandlesSignals.ShouldBeFalse(mode);
+        }
+    }
+
+    [Test]
+    public void The_process_runner_installs_its_signal_handlers_when_the_first_tool_starts()
+    {
+        using var runner = new SignalAwareProcessRunner(new RecordingProcessRunner());
+        runner.HandlesSignals.ShouldBeFalse();
+
+        runner.Start(new FilePath("cargo"), new ProcessSettings()).WaitForExit();
+
+        runner.HandlesSignals.ShouldBeTrue();
     }
 
     [Test]

@@ -1,5 +1,6 @@
 using Cake.Core;
-using Prewarm.Frosting;
+using Cake.Core.IO;
+using Cake.Frosting;
 
 namespace Prewarm.Tests.Frosting.Samples;
 
@@ -7,14 +8,26 @@ namespace Prewarm.Tests.Frosting.Samples;
 public sealed class Recorder
 {
     public List<string> Events { get; } = [];
+
+    /// <summary>The process runner the context was built with.</summary>
+    public IProcessRunner? ProcessRunner { get; set; }
 }
 
 /// <summary>A typed context that reads a custom argument, as real build contexts do.</summary>
-public sealed class SampleContext(ICakeContext context, Recorder recorder) : FrostingContext(context)
+public sealed class SampleContext : FrostingContext
 {
-    public Recorder Recorder { get; } = recorder;
-    public string Flavour { get; } = context.Arguments.HasArgument("flavour") ? context.Arguments.GetArgument("flavour") : "plain";
-    public bool SkipOptional { get; } = context.Arguments.HasArgument("skip-optional");
+    public SampleContext(ICakeContext context, Recorder recorder)
+        : base(context)
+    {
+        Recorder = recorder;
+        recorder.ProcessRunner = context.ProcessRunner;
+        Flavour = context.Arguments.HasArgument("flavour") ? context.Arguments.GetArgument("flavour") : "plain";
+        SkipOptional = context.Arguments.HasArgument("skip-optional");
+    }
+
+    public Recorder Recorder { get; }
+    public string Flavour { get; }
+    public bool SkipOptional { get; }
 }
 
 [TaskName("First")]
@@ -42,6 +55,17 @@ public sealed class OptionalTask : FrostingTask<SampleContext>
     public override bool ShouldRun(SampleContext context) => !context.SkipOptional;
 
     public override void Run(SampleContext context) => context.Recorder.Events.Add("Optional");
+}
+
+/// <summary>Skipped, with a reason: Cake.Frosting's <see cref="IFrostingTask.SkippedMessage"/>, re-implemented.</summary>
+[TaskName("NotToday")]
+public sealed class NotTodayTask : FrostingTask<SampleContext>, IFrostingTask
+{
+    string IFrostingTask.SkippedMessage => "not today";
+
+    public override bool ShouldRun(SampleContext context) => false;
+
+    public override void Run(SampleContext context) => context.Recorder.Events.Add("NotToday");
 }
 
 [TaskName("Last")]
@@ -113,6 +137,24 @@ public sealed class SampleTaskLifetime(Recorder recorder) : FrostingTaskLifetime
     public override void Setup(SampleContext context, ITaskSetupContext info) => recorder.Events.Add($"Before:{info.Task.Name}");
 
     public override void Teardown(SampleContext context, ITaskTeardownContext info) => recorder.Events.Add($"After:{info.Task.Name}");
+}
+
+/// <summary>A second lifetime, to check that every lifetime added runs.</summary>
+public sealed class OtherLifetime(Recorder recorder) : FrostingLifetime
+{
+    public override void Setup(ICakeContext context, ISetupContext info) => recorder.Events.Add("Other.Setup");
+
+    public override void Teardown(ICakeContext context, ITeardownContext info) => recorder.Events.Add("Other.Teardown");
+}
+
+public sealed class OtherTaskSetup(Recorder recorder) : FrostingTaskSetup<SampleContext>
+{
+    public override void Setup(SampleContext context, ITaskSetupContext info) => recorder.Events.Add($"Other.Before:{info.Task.Name}");
+}
+
+public sealed class OnlyTeardown(Recorder recorder) : FrostingTeardown
+{
+    public override void Teardown(ICakeContext context, ITeardownContext info) => recorder.Events.Add("OnlyTeardown");
 }
 
 /// <summary>Names a type that is not a task in a dependency attribute: a build set-up mistake.</summary>

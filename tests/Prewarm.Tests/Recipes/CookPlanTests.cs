@@ -1,3 +1,5 @@
+using Prewarm.Cake.Recipes;
+using Prewarm.Cake.Tools.Cargo;
 using Prewarm.Core;
 using Prewarm.Core.Artifacts;
 using Prewarm.Core.Recipes;
@@ -51,15 +53,16 @@ public sealed class CookPlanTests
         steps.Select(s => (Path.GetRelativePath(skeleton.Path, s.WorkingDirectory), s.Locked)).ShouldBe([("api", true), ("tools", false)]);
     }
 
-    [TestCase("dev", null, false)]
-    [TestCase("release", null, true)]
-    [TestCase("ci", "ci", false)]
-    public void A_step_names_a_custom_profile_and_flags_release(string profile, string? custom, bool release)
+    [TestCase("dev", "--workspace")]
+    [TestCase("release", "--release --workspace")]
+    [TestCase("ci", "--profile \"ci\" --workspace")]
+    public void A_step_builds_the_recipes_build_identity(string profile, string expected)
     {
-        var step = new CookStep("/s/Cargo.toml", Options with { Profile = profile }, Locked: false);
+        var step = new CookStep("/s/Cargo.toml", Options with { Build = new BuildIdentity { Profile = profile } }, Locked: false);
 
-        (step.CustomProfile, step.Release, step.Workspace).ShouldBe((custom, release, true));
-        new CookStep("/s/Cargo.toml", Options with { Bins = ["shop"] }, Locked: false).Workspace.ShouldBeFalse();
+        CargoArguments.For(CookBuild.Settings(step)).Render().ShouldBe($"build {expected} --target-dir \"/t\" --manifest-path \"/s/Cargo.toml\"");
+        CargoArguments.For(CookBuild.Settings(step with { Options = Options with { Build = new BuildIdentity { Bins = ["shop"] } } })).Render()
+            .ShouldBe("build --bin \"shop\" --target-dir \"/t\" --manifest-path \"/s/Cargo.toml\"");
     }
 
     [Test]
@@ -68,7 +71,7 @@ public sealed class CookPlanTests
         using var artifacts = new TemporaryDirectory("prewarm-cook-inputs-");
         var layout = new ArtifactsLayout(artifacts.Path);
 
-        Should.Throw<PrewarmException>(() => CookInputs.Read(layout, "shop")).Message
+        Should.Throw<PrewarmException>(() => CookInputs.Read(layout, "shop", new BuildIdentity())).Message
             .ShouldBe($"{layout.Recipe("shop")}: not found; the Recipe task writes it (run --target=Recipe, or drop --exclusive)");
     }
 }

@@ -29,21 +29,18 @@ public sealed class RecipePartsTests
     {
         var options = new CookOptions
         {
-            Profile = "ci",
-            Target = "x86_64-unknown-linux-musl",
-            Features = ["a", "b"],
+            Build = new BuildIdentity { Profile = "ci", Target = "x86_64-unknown-linux-musl", Features = ["a", "b"], Packages = ["app"], NoDefaultFeatures = true },
             TargetDirectory = "/tmp/t",
             Offline = true,
-            Packages = ["app"],
         };
 
         var rendered = CargoArguments.For(CookBuild.Settings(new CookStep("/s/Cargo.toml", options, Locked: true))).Render();
 
-        rendered.ShouldBe("build --profile \"ci\" -p \"app\" --target \"x86_64-unknown-linux-musl\" --features \"a,b\" --target-dir \"/tmp/t\" --manifest-path \"/s/Cargo.toml\" --locked --offline");
-        CargoArguments.For(CookBuild.Settings(new CookStep("/s/Cargo.toml", new CookOptions { Profile = "release", TargetDirectory = "/t" }, Locked: false))).Render()
+        rendered.ShouldBe("build --profile \"ci\" -p \"app\" --target \"x86_64-unknown-linux-musl\" --features \"a,b\" --no-default-features --target-dir \"/tmp/t\" --manifest-path \"/s/Cargo.toml\" --locked --offline");
+        CargoArguments.For(CookBuild.Settings(new CookStep("/s/Cargo.toml", new CookOptions { Build = new BuildIdentity { Profile = "release" }, TargetDirectory = "/t" }, Locked: false))).Render()
             .ShouldBe("build --release --workspace --target-dir \"/t\" --manifest-path \"/s/Cargo.toml\"");
-        new CookOptions { Profile = "bench", TargetDirectory = "/t" }.ProfileDirectory.ShouldBe("release");
-        new CookOptions { Profile = "ci", TargetDirectory = "/t" }.ProfileDirectory.ShouldBe("ci");
+        new BuildIdentity { Profile = "bench" }.ProfileDirectory.ShouldBe("release");
+        new BuildIdentity { Profile = "ci", Target = "x86_64-unknown-linux-gnu" }.OutputDirectory.ShouldBe("x86_64-unknown-linux-gnu/ci");
     }
 
     [Test]

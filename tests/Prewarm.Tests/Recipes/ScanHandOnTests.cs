@@ -1,3 +1,4 @@
+using Cake.Frosting;
 using NUnit.Framework;
 using Prewarm.Cake;
 using Prewarm.Cake.Tasks;

@@ -35,7 +35,7 @@ public sealed class SettingsBinderTests
         settings.Shared.Layout.ScanDocument.ShouldBe("/work/artifacts/prewarm/scan.json");
         settings.Shared.Sccache.ShouldBe(SccacheMode.Auto);
         settings.Shared.Build.Profile.ShouldBe("dev");
-        settings.Shared.Build.RustTarget.ShouldBeNull();
+        settings.Shared.Build.Target.ShouldBeNull();
         settings.Verify.MinHitRate.ShouldBe(80);
         settings.Verify.MinFreshShare.ShouldBe(95);
         settings.Doctor.MinFreeGb.ShouldBe(5);
@@ -174,7 +174,7 @@ public sealed class SettingsBinderTests
         settings.Benchmark.Runs.ShouldBe(2);
         settings.Cook.TargetDirectory.ShouldBe("/work/t");
         settings.Recipe.TiersFile.ShouldBe("/work/tiers.json");
-        settings.Recipe.Packages.ShouldBe(["x", "y"]);
+        settings.Shared.Build.Packages.ShouldBe(["x", "y"]);
     }
 
     [Test]

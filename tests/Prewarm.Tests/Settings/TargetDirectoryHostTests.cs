@@ -1,4 +1,5 @@
 using Cake.Core.Diagnostics;
+using Cake.Frosting;
 using NUnit.Framework;
 using Prewarm.Cake;
 using Prewarm.Frosting;

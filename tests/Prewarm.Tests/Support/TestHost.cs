@@ -1,4 +1,5 @@
 using Cake.Core;
+using Cake.Frosting;
 using Microsoft.Extensions.DependencyInjection;
 using Prewarm.Frosting;
 using Spectre.Console;

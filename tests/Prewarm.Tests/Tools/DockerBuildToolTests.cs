@@ -36,11 +36,14 @@ public sealed class DockerBuildToolTests
     {
         var fixture = new ToolFixture<DockerIntegratedBuildTool>((f, e, r, t, l) => new DockerIntegratedBuildTool(f, e, r, t, l));
 
-        fixture.Tool.Build(Settings(), BuildPlatform.Parse("linux/amd64"), out var dropped);
+        var settings = Settings();
+
+        fixture.Tool.Build(settings, BuildPlatform.Parse("linux/amd64"), out var dropped);
 
         fixture.Arguments.ShouldBe(
             "build --file \"/a/Dockerfile\" --target \"builder\" --tag \"prewarm/shop-builder:latest\" --progress plain --platform linux/amd64 \"/a/context\"");
         fixture.EnvironmentVariables.ShouldContainKeyAndValue("DOCKER_BUILDKIT", "1");
+        settings.EnvironmentVariables.ShouldBeEmpty();
         dropped.ShouldBeEmpty();
     }
 

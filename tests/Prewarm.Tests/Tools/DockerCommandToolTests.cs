@@ -6,22 +6,16 @@ namespace Prewarm.Tests.Tools;
 [TestFixture]
 public sealed class DockerCommandToolTests
 {
-    private ToolFixture<DockerCommandTool> _fixture = null!;
-
-    [SetUp]
-    public void SetUp() => _fixture = new ToolFixture<DockerCommandTool>((f, e, r, t, l) => new DockerCommandTool(f, e, r, t, l));
-
-    private static DockerCommandSettings Settings() => new();
-
     [Test]
     public void Version_as_json()
     {
-        _fixture.Runner.StandardOutput = ["{\"Client\":{\"Version\":\"26.1.5\"},\"Server\":null}"];
+        var fixture = new ToolFixture<DockerVersionTool>((f, e, r, t, l) => new DockerVersionTool(f, e, r, t, l));
+        fixture.Runner.StandardOutput = ["{\"Client\":{\"Version\":\"26.1.5\"},\"Server\":null}"];
 
-        var (version, result) = _fixture.Tool.Version(Settings());
+        var (version, result) = fixture.Tool.Version(new DockerVersionSettings());
 
-        _fixture.ToolName.ShouldBe("docker");
-        _fixture.Arguments.ShouldBe("version --format \"{{json .}}\"");
+        fixture.ToolName.ShouldBe("docker");
+        fixture.Arguments.ShouldBe("version --format \"{{json .}}\"");
         version.ShouldNotBeNull().ClientVersion.ShouldBe("26.1.5");
         result.Succeeded.ShouldBeTrue();
     }
@@ -29,109 +23,135 @@ public sealed class DockerCommandToolTests
     [Test]
     public void Buildx_version_or_none()
     {
-        _fixture.Runner.ExitCode = 1;
+        var fixture = new ToolFixture<DockerVersionTool>((f, e, r, t, l) => new DockerVersionTool(f, e, r, t, l));
+        fixture.Runner.ExitCode = 1;
 
-        _fixture.Tool.BuildxVersion(Settings()).ShouldBeNull();
+        fixture.Tool.BuildxVersion(new DockerVersionSettings()).ShouldBeNull();
 
-        _fixture.Arguments.ShouldBe("buildx version");
+        fixture.Arguments.ShouldBe("buildx version");
     }
 
     [Test]
-    public void Image_exists()
+    public void Image_inspect_questions()
     {
-        _fixture.Tool.ImageExists(Settings(), "prewarm/shop:1").ShouldBeTrue();
+        var fixture = new ToolFixture<DockerImageInspectTool>((f, e, r, t, l) => new DockerImageInspectTool(f, e, r, t, l));
+        var settings = new DockerImageInspectSettings();
 
-        _fixture.Arguments.ShouldBe("image inspect \"prewarm/shop:1\"");
-    }
+        fixture.Tool.Exists("prewarm/shop:1", settings).ShouldBeTrue();
+        fixture.Tool.Json("prewarm/shop:1", settings);
 
-    [Test]
-    public void Image_inspect_as_json()
-    {
-        _fixture.Tool.ImageInspect(Settings(), "prewarm/shop:1");
-
-        _fixture.Arguments.ShouldBe("image inspect --format \"{{json .}}\" \"prewarm/shop:1\"");
+        fixture.AllArguments.ShouldBe([
+            "image inspect \"prewarm/shop:1\"",
+            "image inspect --format \"{{json .}}\" \"prewarm/shop:1\"",
+        ]);
     }
 
     [Test]
     public void Image_size()
     {
-        _fixture.Runner.StandardOutput = ["1234"];
+        var fixture = new ToolFixture<DockerImageInspectTool>((f, e, r, t, l) => new DockerImageInspectTool(f, e, r, t, l));
+        fixture.Runner.StandardOutput = ["1234"];
 
-        _fixture.Tool.ImageSize(Settings(), "prewarm/shop:1").ShouldBe(1234);
+        fixture.Tool.Size("prewarm/shop:1", new DockerImageInspectSettings()).ShouldBe(1234);
 
-        _fixture.Arguments.ShouldBe("image inspect --format \"{{.Size}}\" \"prewarm/shop:1\"");
+        fixture.Arguments.ShouldBe("image inspect --format \"{{.Size}}\" \"prewarm/shop:1\"");
     }
 
     [Test]
     public void Repo_digests()
     {
-        _fixture.Runner.StandardOutput = ["[\"r/shop@sha256:ab\"]"];
+        var fixture = new ToolFixture<DockerImageInspectTool>((f, e, r, t, l) => new DockerImageInspectTool(f, e, r, t, l));
+        fixture.Runner.StandardOutput = ["[\"r/shop@sha256:ab\"]"];
 
-        _fixture.Tool.RepoDigests(Settings(), "r/shop:1").ShouldBe(["r/shop@sha256:ab"]);
+        fixture.Tool.RepoDigests("r/shop:1", new DockerImageInspectSettings()).ShouldBe(["r/shop@sha256:ab"]);
 
-        _fixture.Arguments.ShouldBe("image inspect --format \"{{json .RepoDigests}}\" \"r/shop:1\"");
+        fixture.Arguments.ShouldBe("image inspect --format \"{{json .RepoDigests}}\" \"r/shop:1\"");
     }
 
     [Test]
     public void Read_file_of_a_foreign_platform()
     {
-        _fixture.Runner.StandardOutput = ["0shop v0.0.1"];
+        var fixture = new ToolFixture<DockerRunTool>((f, e, r, t, l) => new DockerRunTool(f, e, r, t, l));
+        fixture.Runner.StandardOutput = ["0shop v0.0.1"];
 
-        _fixture.Tool.ReadFile(Settings(), "prewarm/shop:1", "/build/prewarm/cargo-tree.txt", "linux/arm64").ShouldBe("0shop v0.0.1");
+        fixture.Tool.ReadFile("prewarm/shop:1", "/build/prewarm/cargo-tree.txt", new DockerRunSettings { Platform = "linux/arm64" }).ShouldBe("0shop v0.0.1");
 
-        _fixture.Arguments.ShouldBe("run --rm --platform linux/arm64 --entrypoint cat \"prewarm/shop:1\" \"/build/prewarm/cargo-tree.txt\"");
+        fixture.Arguments.ShouldBe("run --rm --platform linux/arm64 --entrypoint cat \"prewarm/shop:1\" \"/build/prewarm/cargo-tree.txt\"");
     }
 
     [Test]
     public void Read_files_matching_a_glob()
     {
-        _fixture.Runner.ExitCode = 1;
+        var fixture = new ToolFixture<DockerRunTool>((f, e, r, t, l) => new DockerRunTool(f, e, r, t, l));
+        fixture.Runner.ExitCode = 1;
 
-        _fixture.Tool.ReadFiles(Settings(), "prewarm/shop:1", "/build/prewarm/builder/*.json").ShouldBeNull();
+        fixture.Tool.ReadFiles("prewarm/shop:1", "/build/prewarm/builder/*.json", new DockerRunSettings()).ShouldBeNull();
 
-        _fixture.Arguments.ShouldBe("run --rm --entrypoint sh \"prewarm/shop:1\" -c \"cat /build/prewarm/builder/*.json\"");
+        fixture.Arguments.ShouldBe("run --rm --entrypoint sh \"prewarm/shop:1\" -c \"cat /build/prewarm/builder/*.json\"");
+    }
+
+    [Test]
+    public void Run_a_shell_script_for_a_platform()
+    {
+        var fixture = new ToolFixture<DockerRunTool>((f, e, r, t, l) => new DockerRunTool(f, e, r, t, l));
+
+        fixture.Tool.Shell("rust:1", "cargo -V", new DockerRunSettings { Platform = "linux/amd64" });
+
+        fixture.Arguments.ShouldBe("run --rm --platform linux/amd64 --entrypoint sh \"rust:1\" -c \"cargo -V\"");
     }
 
     [Test]
     public void Tag()
     {
-        _fixture.Tool.Tag(Settings(), "prewarm/builder:abc", "prewarm/builder:latest");
+        var fixture = new ToolFixture<DockerTagTool>((f, e, r, t, l) => new DockerTagTool(f, e, r, t, l));
 
-        _fixture.Arguments.ShouldBe("tag \"prewarm/builder:abc\" \"prewarm/builder:latest\"");
+        fixture.Tool.Tag("prewarm/builder:abc", "prewarm/builder:latest", new DockerTagSettings());
+
+        fixture.Arguments.ShouldBe("tag \"prewarm/builder:abc\" \"prewarm/builder:latest\"");
     }
 
     [Test]
     public void Pull_quietly()
     {
-        _fixture.Tool.Pull(Settings(), "rust:1-bookworm");
+        var fixture = new ToolFixture<DockerPullTool>((f, e, r, t, l) => new DockerPullTool(f, e, r, t, l));
 
-        _fixture.Arguments.ShouldBe("pull --quiet \"rust:1-bookworm\"");
+        fixture.Tool.Pull("rust:1-bookworm", new DockerPullSettings());
+
+        fixture.Arguments.ShouldBe("pull --quiet \"rust:1-bookworm\"");
     }
 
     [Test]
     public void Push_follows_progress()
     {
-        _fixture.Tool.Push(Settings(), "127.0.0.1:5000/shop:1", _ => { });
+        var fixture = new ToolFixture<DockerPushTool>((f, e, r, t, l) => new DockerPushTool(f, e, r, t, l));
 
-        _fixture.Arguments.ShouldBe("push \"127.0.0.1:5000/shop:1\"");
+        fixture.Tool.Push("127.0.0.1:5000/shop:1", new DockerPushSettings(), _ => { });
+
+        fixture.Arguments.ShouldBe("push \"127.0.0.1:5000/shop:1\"");
     }
 
     [Test]
-    public void Manifest_inspect_switches_the_experimental_cli_on()
+    public void Manifest_inspect_switches_the_experimental_cli_on_and_leaves_the_settings_alone()
     {
-        _fixture.Tool.ManifestInspect(Settings(), "127.0.0.1:5000/shop:1", insecure: true);
+        var fixture = new ToolFixture<DockerManifestTool>((f, e, r, t, l) => new DockerManifestTool(f, e, r, t, l));
+        var settings = new DockerManifestSettings { Insecure = true };
 
-        _fixture.Arguments.ShouldBe("manifest inspect -v --insecure \"127.0.0.1:5000/shop:1\"");
-        _fixture.EnvironmentVariables.ShouldContainKeyAndValue("DOCKER_CLI_EXPERIMENTAL", "enabled");
+        fixture.Tool.Inspect("127.0.0.1:5000/shop:1", settings);
+
+        fixture.Arguments.ShouldBe("manifest inspect -v --insecure \"127.0.0.1:5000/shop:1\"");
+        fixture.EnvironmentVariables.ShouldContainKeyAndValue("DOCKER_CLI_EXPERIMENTAL", "enabled");
+        settings.EnvironmentVariables.ShouldBeEmpty();
     }
 
     [Test]
     public void Manifest_create_and_push()
     {
-        _fixture.Tool.ManifestCreate(Settings(), "r/shop:1", ["r/shop:1-linux-amd64", "r/shop:1-linux-arm64"], insecure: false);
-        _fixture.Tool.ManifestPush(Settings(), "r/shop:1", insecure: true);
+        var fixture = new ToolFixture<DockerManifestTool>((f, e, r, t, l) => new DockerManifestTool(f, e, r, t, l));
 
-        _fixture.AllArguments.ShouldBe([
+        fixture.Tool.Create("r/shop:1", ["r/shop:1-linux-amd64", "r/shop:1-linux-arm64"], new DockerManifestSettings());
+        fixture.Tool.Push("r/shop:1", new DockerManifestSettings { Insecure = true });
+
+        fixture.AllArguments.ShouldBe([
             "manifest create --amend \"r/shop:1\" \"r/shop:1-linux-amd64\" \"r/shop:1-linux-arm64\"",
             "manifest push --purge --insecure \"r/shop:1\"",
         ]);

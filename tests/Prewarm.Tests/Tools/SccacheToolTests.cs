@@ -58,9 +58,11 @@ public sealed class SccacheToolTests
         _fixture.Runner.StandardError = ["error: unexpected argument '--stats-format'"];
 
         // The second call (text) fails the same way here, which proves it was attempted and reported.
-        var exception = Should.Throw<PrewarmException>(() => _fixture.Tool.ReadStats(new SccacheShowStatsSettings()));
+        var settings = new SccacheShowStatsSettings();
+        var exception = Should.Throw<PrewarmException>(() => _fixture.Tool.ReadStats(settings));
 
         _fixture.AllArguments.ShouldBe(["--show-stats --stats-format=json", "--show-stats"]);
         exception.Message.ShouldBe("sccache --show-stats: exit code 2: error: unexpected argument '--stats-format'");
+        settings.Format.ShouldBe(SccacheStatsFormat.Json);
     }
 }

@@ -5,7 +5,7 @@ using Prewarm.Core;
 
 namespace Prewarm.Tests.Tools;
 
-/// <summary>Exact command lines of the small tools: rustc, git, id, stat, df.</summary>
+/// <summary>Exact command lines of the small tools: rustc, git, stat, df.</summary>
 [TestFixture]
 public sealed class SystemToolTests
 {
@@ -43,18 +43,6 @@ public sealed class SystemToolTests
         fixture.Runner.StandardError = ["fatal: not a git repository"];
 
         fixture.Tool.Head(new GitSettings()).ShouldBeNull();
-    }
-
-    [Test]
-    public void Id_of_user_and_group()
-    {
-        var fixture = new ToolFixture<IdTool>((f, e, r, t, l) => new IdTool(f, e, r, t, l));
-        fixture.Runner.StandardOutput = ["1000"];
-
-        fixture.Tool.Id(new IdSettings()).ShouldBe(1000);
-        fixture.Tool.Id(new IdSettings { Group = true }).ShouldBe(1000);
-
-        fixture.AllArguments.ShouldBe(["-u", "-g"]);
     }
 
     [Test]

@@ -4,6 +4,7 @@ using Cake.Core.Annotations;
 using Cake.Core.IO;
 using Prewarm.Cake.Tools.Cargo;
 using Prewarm.Cake.Tools.Docker;
+using Prewarm.Cake.Tools.Git;
 using Prewarm.Cake.Tools.Rustc;
 using Prewarm.Cake.Tools.Sccache;
 
@@ -23,8 +24,12 @@ public sealed class ToolAliasTests
             .ToList();
 
         aliases.Select(m => m.Name).Order(StringComparer.Ordinal).ShouldBe([
-            "CargoBuild", "CargoMetadata", "CargoTree", "DockerBuildxBuild", "DockerSelectEngine", "RustcVerboseVersion",
-            "SccacheReadStats", "SccacheStartServer", "SccacheStopServer", "SccacheZeroStats",
+            "CargoBuild", "CargoMetadata", "CargoTree", "DfUsage",
+            "DockerBuildxBuild", "DockerBuildxCreate", "DockerBuildxInspectDriver", "DockerBuildxVersion", "DockerImageExists",
+            "DockerImageInspect", "DockerImageRepoDigests", "DockerImageSize", "DockerIntegratedBuild", "DockerManifestCreate",
+            "DockerManifestInspect", "DockerManifestPush", "DockerPull", "DockerPush", "DockerReadFile", "DockerReadFiles",
+            "DockerRunShell", "DockerSelectEngine", "DockerTag", "DockerVersion", "GitDescribe", "GitHead", "GitOriginUrl",
+            "RustcVerboseVersion", "SccacheReadStats", "SccacheStartServer", "SccacheStopServer", "SccacheZeroStats", "StatOwner",
         ]);
         aliases.ShouldAllBe(m => m.GetCustomAttribute<CakeMethodAliasAttribute>() != null && m.GetParameters()[0].ParameterType == typeof(ICakeContext));
     }
@@ -42,6 +47,11 @@ public sealed class ToolAliasTests
         context.SccacheZeroStats();
         context.SccacheReadStats();
         context.DockerBuildxBuild(new DockerBuildxBuildSettings { Context = new DirectoryPath("/c"), Progress = null });
+        context.DockerTag("a:1", "a:2", new DockerTagSettings());
+        context.DockerPull("a:1", new DockerPullSettings { Quiet = false });
+        context.DockerManifestInspect("a:1", new DockerManifestSettings());
+        context.DockerRunShell("a:1", "true", new DockerRunSettings { Platform = "linux/arm64" });
+        context.GitHead(new GitSettings());
 
         context.Runner.Started.Select(s => $"{s.Tool.GetFilename()} {s.Settings.Arguments.Render()}").ShouldBe([
             "cargo metadata --format-version 1 --no-deps --manifest-path \"/w/Cargo.toml\"",
@@ -51,6 +61,11 @@ public sealed class ToolAliasTests
             "sccache --zero-stats",
             "sccache --show-stats --stats-format=json",
             "docker buildx build \"/c\"",
+            "docker tag \"a:1\" \"a:2\"",
+            "docker pull \"a:1\"",
+            "docker manifest inspect -v \"a:1\"",
+            "docker run --rm --platform linux/arm64 --entrypoint sh \"a:1\" -c \"true\"",
+            "git rev-parse HEAD",
         ]);
     }
 }

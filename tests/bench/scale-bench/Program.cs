@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
+using Cake.Frosting;
 using Prewarm.Cake;
 using Prewarm.Cake.Support;
-using Prewarm.Frosting;
 
 // Usage: ScaleBench RUNS REPO ARTIFACTS [--default-gc] — runs the build host's `--target=Recipe` (Scan,
 // then Recipe) RUNS times in this one process and prints each run's wall time: the first run pays the

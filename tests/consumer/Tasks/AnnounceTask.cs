@@ -1,7 +1,7 @@
 using Cake.Core.Diagnostics;
+using Cake.Frosting;
 using Prewarm.Cake;
 using Prewarm.Cake.Tasks;
-using Prewarm.Frosting;
 
 namespace Consumer.Tasks;
 

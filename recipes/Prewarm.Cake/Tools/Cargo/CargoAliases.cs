@@ -1,7 +1,3 @@
-using Cake.Core;
-using Cake.Core.Annotations;
-using Prewarm.Cake.Tools.Process;
-
 namespace Prewarm.Cake.Tools.Cargo;
 
 /// <summary>cargo from a Cake script. A failed command throws one line naming it.</summary>
@@ -10,13 +6,16 @@ public static class CargoAliases
 {
     /// <summary><c>cargo build</c>; with <c>MessageFormat = "json"</c> the result's <see cref="ToolResult.Output"/> is cargo's JSON messages.</summary>
     [CakeMethodAlias]
-    public static ToolResult CargoBuild(this ICakeContext context, CargoBuildSettings settings) => CargoTool.For(context).Build(settings);
+    public static ToolResult CargoBuild(this ICakeContext context, CargoBuildSettings settings) => Cargo(context).Build(settings);
 
     /// <summary><c>cargo tree</c>'s output (by default <c>--prefix depth --format {p}</c>, what <c>PrewarmCheckCargoTree</c> reads).</summary>
     [CakeMethodAlias]
-    public static string CargoTree(this ICakeContext context, CargoTreeSettings settings) => CargoTool.For(context).Tree(settings);
+    public static string CargoTree(this ICakeContext context, CargoTreeSettings settings) => Cargo(context).Tree(settings);
 
     /// <summary><c>cargo metadata --format-version 1</c>'s JSON.</summary>
     [CakeMethodAlias]
-    public static string CargoMetadata(this ICakeContext context, CargoMetadataSettings settings) => CargoTool.For(context).Metadata(settings);
+    public static string CargoMetadata(this ICakeContext context, CargoMetadataSettings settings) => Cargo(context).Metadata(settings);
+
+    private static CargoTool Cargo(ICakeContext context) =>
+        new(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools, context.Log);
 }

@@ -40,6 +40,10 @@ public sealed class CargoBuildSettings : CargoSettings
     /// <summary><c>--bin NAME</c> for each.</summary>
     public IList<string> Binaries { get; } = [];
 
+    /// <summary>A build identity's arguments (<c>BuildIdentity.CargoArguments</c>: profile, selection, target,
+    /// feature switches), appended after the switches above; the way the tasks say which build to make.</summary>
+    public IList<string> Identity { get; } = [];
+
     /// <summary><c>--jobs N</c>.</summary>
     public int? Jobs { get; set; }
 
@@ -59,6 +63,7 @@ public sealed class CargoBuildSettings : CargoSettings
             .AppendOptions("--bin", Binaries)
             .AppendOption("--target", Target)
             .AppendFeatures(Features, AllFeatures, NoDefaultFeatures)
+            .AppendSpelled(Identity)
             .AppendOption("--target-dir", TargetDirectory?.FullPath)
             .AppendOption("--message-format", MessageFormat)
             .AppendOption("--jobs", Jobs);

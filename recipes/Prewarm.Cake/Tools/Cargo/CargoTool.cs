@@ -1,8 +1,4 @@
-using Cake.Core;
-using Cake.Core.Diagnostics;
 using Cake.Core.IO;
-using Cake.Core.Tooling;
-using Prewarm.Cake.Tools.Process;
 
 namespace Prewarm.Cake.Tools.Cargo;
 
@@ -10,16 +6,9 @@ namespace Prewarm.Cake.Tools.Cargo;
 /// Runs cargo with typed settings per command; arguments come from <see cref="CargoArguments"/>,
 /// the environment from <see cref="CargoSettings"/>. A failed command is one line naming it.
 /// </summary>
-public sealed class CargoTool : PrewarmTool<CargoSettings>
+public sealed class CargoTool(IFileSystem fileSystem, ICakeEnvironment environment, IProcessRunner processRunner, IToolLocator tools, ICakeLog log)
+    : PrewarmTool<CargoSettings>(fileSystem, environment, processRunner, tools, log)
 {
-    public CargoTool(IFileSystem fileSystem, ICakeEnvironment environment, IProcessRunner processRunner, IToolLocator tools, ICakeLog log)
-        : base(fileSystem, environment, processRunner, tools, log)
-    {
-    }
-
-    public static CargoTool For(ICakeContext context) =>
-        new(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools, context.Log);
-
     /// <summary><c>cargo build …</c>; with <c>MessageFormat = "json"</c> the result's output is cargo's JSON messages.</summary>
     public ToolResult Build(CargoBuildSettings settings) => Execute(settings);
 
@@ -48,24 +37,9 @@ public sealed class CargoTool : PrewarmTool<CargoSettings>
 
     protected override IEnumerable<string> GetToolExecutableNames() => ["cargo", "cargo.exe"];
 
-    protected override IDictionary<string, string> GetEnvironmentVariables(CargoSettings settings)
-    {
-        var variables = new Dictionary<string, string>(base.GetEnvironmentVariables(settings) ?? new Dictionary<string, string>(), StringComparer.Ordinal);
-        if (settings.RustcWrapper is { } wrapper)
-        {
-            variables["RUSTC_WRAPPER"] = wrapper;
-        }
-
-        if (settings.CargoTargetDir is { } targetDir)
-        {
-            variables["CARGO_TARGET_DIR"] = targetDir.FullPath;
-        }
-
-        if (settings.CargoHome is { } home)
-        {
-            variables["CARGO_HOME"] = home.FullPath;
-        }
-
-        return variables;
-    }
+    protected override IDictionary<string, string> GetEnvironmentVariables(CargoSettings settings) => EnvironmentWith(
+        settings,
+        ("RUSTC_WRAPPER", settings.RustcWrapper),
+        ("CARGO_TARGET_DIR", settings.CargoTargetDir?.FullPath),
+        ("CARGO_HOME", settings.CargoHome?.FullPath));
 }

@@ -33,6 +33,10 @@ public sealed class CargoTreeSettings : CargoSettings
 
     public bool AllFeatures { get; set; }
 
+    /// <summary>A build identity's arguments (<c>BuildIdentity.CargoArguments</c>: profile, selection, target,
+    /// feature switches), appended after the switches above; the way the tasks say which build to make.</summary>
+    public IList<string> Identity { get; } = [];
+
     public bool NoDefaultFeatures { get; set; }
 
     protected internal override void AppendCommandArguments(ProcessArgumentBuilder args) =>
@@ -42,6 +46,7 @@ public sealed class CargoTreeSettings : CargoSettings
             .AppendJoined("-e", Edges)
             .AppendOption("--target", Target)
             .AppendFeatures(Features, AllFeatures, NoDefaultFeatures)
+            .AppendSpelled(Identity)
             .AppendOption("--prefix", Prefix)
             .Append("--format").AppendQuoted(Format);
 }

@@ -1,7 +1,4 @@
-using Cake.Core;
-using Cake.Core.Diagnostics;
 using Cake.Core.IO;
-using Cake.Core.Tooling;
 
 namespace Prewarm.Cake.Tools.Docker;
 
@@ -9,16 +6,13 @@ namespace Prewarm.Cake.Tools.Docker;
 public sealed class DockerBuildxBuilderTool(IFileSystem fileSystem, ICakeEnvironment environment, IProcessRunner processRunner, IToolLocator tools, ICakeLog log)
     : DockerToolBase<DockerBuildxBuilderSettings>(fileSystem, environment, processRunner, tools, log)
 {
-    public static DockerBuildxBuilderTool For(ICakeContext context) =>
-        new(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools, context.Log);
-
-    public static ProcessArgumentBuilder InspectArguments(string? name)
+    private static ProcessArgumentBuilder InspectArguments(string? name)
     {
         var args = new ProcessArgumentBuilder().Append("buildx").Append("inspect");
         return string.IsNullOrEmpty(name) ? args : args.AppendQuoted(name);
     }
 
-    public static ProcessArgumentBuilder CreateArguments(DockerBuildxBuilderSettings settings)
+    private static ProcessArgumentBuilder CreateArguments(DockerBuildxBuilderSettings settings)
     {
         var args = new ProcessArgumentBuilder().Append("buildx").Append("create")
             .AppendSwitchQuoted("--name", " ", settings.Name)

@@ -1,8 +1,4 @@
-using Cake.Core;
-using Cake.Core.Diagnostics;
 using Cake.Core.IO;
-using Cake.Core.Tooling;
-using Prewarm.Cake.Tools.Process;
 
 namespace Prewarm.Cake.Tools.Docker;
 
@@ -10,9 +6,6 @@ namespace Prewarm.Cake.Tools.Docker;
 public sealed class DockerBuildxTool(IFileSystem fileSystem, ICakeEnvironment environment, IProcessRunner processRunner, IToolLocator tools, ICakeLog log)
     : DockerToolBase<DockerBuildxBuildSettings>(fileSystem, environment, processRunner, tools, log)
 {
-    public static DockerBuildxTool For(ICakeContext context) =>
-        new(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools, context.Log);
-
     /// <summary>Builds; BuildKit's progress (stderr) goes to <paramref name="onProgress"/> line by line.</summary>
     public ToolResult Build(DockerBuildxBuildSettings settings, Action<string>? onProgress = null) =>
         Execute(settings, DockerBuildCommandLine.ForBuildx(settings), onProgress);

@@ -10,6 +10,10 @@ public sealed record DockerEngine(FilePath Cli, DockerBuildMode Mode, DockerVers
     public BuildPlatform NativePlatform => Version.ServerPlatform
         ?? throw new Core.PrewarmException($"{Cli.FullPath} version: the engine did not report its platform.");
 
+    /// <summary>Settings of one docker command, for this CLI.</summary>
+    public TSettings Settings<TSettings>()
+        where TSettings : ToolSettings, new() => new() { ToolPath = Cli };
+
     public override string ToString() => Mode == DockerBuildMode.Buildx
         ? $"{Cli.FullPath} {Version.ClientVersion} with buildx {BuildxVersion}, engine {Version.ServerVersion} ({NativePlatform})"
         : $"{Cli.FullPath} {Version.ClientVersion} with the engine's integrated BuildKit, engine {Version.ServerVersion} ({NativePlatform})";

@@ -1,4 +1,3 @@
-using Cake.Core;
 using Cake.Core.IO;
 using Prewarm.Core;
 using Prewarm.Core.Docker;
@@ -40,7 +39,6 @@ public sealed class DockerEngineSelector(ICakeContext context)
     /// no docker CLI, the daemon is down or unreachable, or no CLI can use BuildKit.</summary>
     public DockerEngine Select(string? explicitCli = null)
     {
-        var tool = DockerCommandTool.For(context);
         var candidates = Candidates(explicitCli);
         if (candidates.Count == 0)
         {
@@ -51,8 +49,8 @@ public sealed class DockerEngineSelector(ICakeContext context)
         DockerEngine? integrated = null;
         foreach (var cli in candidates)
         {
-            var settings = new DockerCommandSettings { ToolPath = cli };
-            var (version, result) = tool.Version(settings);
+            var settings = new DockerVersionSettings { ToolPath = cli };
+            var (version, result) = context.DockerVersion(settings);
             if (version is null || !version.HasServer)
             {
                 var command = $"{cli.FullPath} version";
@@ -60,7 +58,7 @@ public sealed class DockerEngineSelector(ICakeContext context)
                     ?? $"{command}: the engine did not answer: {result.ErrorSummary}");
             }
 
-            var buildx = tool.BuildxVersion(settings);
+            var buildx = context.DockerBuildxVersion(settings);
             if (buildx is not null)
             {
                 return new DockerEngine(cli, DockerBuildMode.Buildx, version, buildx);

@@ -1,8 +1,4 @@
-using Cake.Core;
-using Cake.Core.Diagnostics;
 using Cake.Core.IO;
-using Cake.Core.Tooling;
-using Prewarm.Cake.Tools.Process;
 using Prewarm.Core.Docker;
 
 namespace Prewarm.Cake.Tools.Docker;
@@ -15,16 +11,15 @@ namespace Prewarm.Cake.Tools.Docker;
 public sealed class DockerIntegratedBuildTool(IFileSystem fileSystem, ICakeEnvironment environment, IProcessRunner processRunner, IToolLocator tools, ICakeLog log)
     : DockerToolBase<DockerBuildxBuildSettings>(fileSystem, environment, processRunner, tools, log)
 {
-    public static DockerIntegratedBuildTool For(ICakeContext context) =>
-        new(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools, context.Log);
-
     /// <summary>Builds for <paramref name="native"/>; <paramref name="dropped"/> says what of the
     /// settings could not be honoured.</summary>
     public ToolResult Build(DockerBuildxBuildSettings settings, BuildPlatform native, out IReadOnlyList<string> dropped, Action<string>? onProgress = null)
     {
         var arguments = DockerBuildCommandLine.ForIntegratedBuildKit(settings, native, out dropped);
-        settings.EnvironmentVariables ??= new Dictionary<string, string>(StringComparer.Ordinal);
-        settings.EnvironmentVariables["DOCKER_BUILDKIT"] = "1";
         return Execute(settings, arguments, onProgress);
     }
+
+    /// <summary><c>DOCKER_BUILDKIT=1</c>: the CLI hands the build to the engine's BuildKit.</summary>
+    protected override IDictionary<string, string> GetEnvironmentVariables(DockerBuildxBuildSettings settings) =>
+        EnvironmentWith(settings, ("DOCKER_BUILDKIT", "1"));
 }

@@ -1,8 +1,4 @@
-using Cake.Core;
-using Cake.Core.Diagnostics;
 using Cake.Core.IO;
-using Cake.Core.Tooling;
-using Prewarm.Cake.Tools.Process;
 
 namespace Prewarm.Cake.Tools.Docker;
 

@@ -1,8 +1,4 @@
-using Cake.Core;
-using Cake.Core.Diagnostics;
 using Cake.Core.IO;
-using Cake.Core.Tooling;
-using Prewarm.Cake.Tools.Process;
 using Prewarm.Core;
 
 namespace Prewarm.Cake.Tools.Git;
@@ -10,16 +6,9 @@ namespace Prewarm.Cake.Tools.Git;
 /// <summary>What git knows about a repository, for an image's OCI labels. Each answer is null where
 /// git knows nothing (not a repository, no remote, no commit, git missing): labels are then left
 /// out, not invented.</summary>
-public sealed class GitTool : PrewarmTool<GitSettings>
+public sealed class GitTool(IFileSystem fileSystem, ICakeEnvironment environment, IProcessRunner processRunner, IToolLocator tools, ICakeLog log)
+    : PrewarmTool<GitSettings>(fileSystem, environment, processRunner, tools, log)
 {
-    public GitTool(IFileSystem fileSystem, ICakeEnvironment environment, IProcessRunner processRunner, IToolLocator tools, ICakeLog log)
-        : base(fileSystem, environment, processRunner, tools, log)
-    {
-    }
-
-    public static GitTool For(ICakeContext context) =>
-        new(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools, context.Log);
-
     /// <summary><c>git config --get remote.origin.url</c>.</summary>
     public string? OriginUrl(GitSettings settings) => FirstLine(settings, new ProcessArgumentBuilder().Append("config").Append("--get").Append("remote.origin.url"));
 

@@ -1,25 +1,14 @@
-using Cake.Core;
-using Cake.Core.Diagnostics;
 using Cake.Core.IO;
-using Cake.Core.Tooling;
-using Prewarm.Cake.Tools.Process;
 using Prewarm.Core.Diagnostics;
 
 namespace Prewarm.Cake.Tools.Posix;
 
 /// <summary><c>stat</c>: who owns a file or directory.</summary>
-public sealed class StatTool : PrewarmTool<StatSettings>
+public sealed class StatTool(IFileSystem fileSystem, ICakeEnvironment environment, IProcessRunner processRunner, IToolLocator tools, ICakeLog log)
+    : PrewarmTool<StatSettings>(fileSystem, environment, processRunner, tools, log)
 {
-    public StatTool(IFileSystem fileSystem, ICakeEnvironment environment, IProcessRunner processRunner, IToolLocator tools, ICakeLog log)
-        : base(fileSystem, environment, processRunner, tools, log)
-    {
-    }
-
-    public static StatTool For(ICakeContext context) =>
-        new(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools, context.Log);
-
     /// <summary><c>stat -c "%u %g" "PATH"</c>.</summary>
-    public static ProcessArgumentBuilder OwnerArguments(string path) =>
+    private static ProcessArgumentBuilder OwnerArguments(string path) =>
         new ProcessArgumentBuilder().Append("-c").AppendQuoted("%u %g").AppendQuoted(path);
 
     /// <summary>The numeric owner and group of <paramref name="path"/>.</summary>

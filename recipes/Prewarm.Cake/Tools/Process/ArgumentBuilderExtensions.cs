@@ -34,4 +34,22 @@ internal static class ArgumentBuilderExtensions
         var joined = string.Join(',', values);
         return joined.Length == 0 ? args : args.Append(name).Append(joined);
     }
+
+    /// <summary>Arguments spelled elsewhere (a <c>BuildIdentity</c>'s), in order: switches as they are, values quoted.</summary>
+    public static ProcessArgumentBuilder AppendSpelled(this ProcessArgumentBuilder args, IEnumerable<string> spelled)
+    {
+        foreach (var word in spelled)
+        {
+            if (word.StartsWith('-'))
+            {
+                args.Append(word);
+            }
+            else
+            {
+                args.AppendQuoted(word);
+            }
+        }
+
+        return args;
+    }
 }

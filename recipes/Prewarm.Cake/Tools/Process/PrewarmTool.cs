@@ -1,7 +1,4 @@
-using Cake.Core;
-using Cake.Core.Diagnostics;
 using Cake.Core.IO;
-using Cake.Core.Tooling;
 using Prewarm.Core;
 
 namespace Prewarm.Cake.Tools.Process;
@@ -82,6 +79,23 @@ public abstract class PrewarmTool<TSettings> : Tool<TSettings>
         return result.Succeeded
             ? result
             : throw new PrewarmException($"{CommandLine(arguments)}: exit code {result.ExitCode}: {result.ErrorSummary}");
+    }
+
+    /// <summary>For <see cref="Tool{TSettings}.GetEnvironmentVariables"/>: a copy of the settings'
+    /// variables with <paramref name="variables"/> set (those with no value left out); the settings
+    /// stay as they were given.</summary>
+    protected IDictionary<string, string> EnvironmentWith(TSettings settings, params IEnumerable<(string Name, string? Value)> variables)
+    {
+        var environment = new Dictionary<string, string>(base.GetEnvironmentVariables(settings) ?? new Dictionary<string, string>(), StringComparer.Ordinal);
+        foreach (var (name, value) in variables)
+        {
+            if (value is not null)
+            {
+                environment[name] = value;
+            }
+        }
+
+        return environment;
     }
 
     /// <summary>Exit codes are judged by the wrapper, which has the error output at hand.</summary>

@@ -1,6 +1,3 @@
-using Cake.Core;
-using Cake.Core.Annotations;
-
 namespace Prewarm.Cake.Tools.Rustc;
 
 /// <summary>rustc from a Cake script.</summary>
@@ -11,5 +8,5 @@ public static class RustcAliases
     /// rust-toolchain file there selects the toolchain.</summary>
     [CakeMethodAlias]
     public static string RustcVerboseVersion(this ICakeContext context, RustcVersionSettings? settings = null) =>
-        RustcTool.For(context).VerboseVersion(settings ?? new RustcVersionSettings());
+        new RustcTool(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools, context.Log).VerboseVersion(settings ?? new RustcVersionSettings());
 }

@@ -1,22 +1,11 @@
-using Cake.Core;
-using Cake.Core.Diagnostics;
 using Cake.Core.IO;
-using Cake.Core.Tooling;
-using Prewarm.Cake.Tools.Process;
 
 namespace Prewarm.Cake.Tools.Rustc;
 
 /// <summary>Runs rustc; today only to identify the toolchain recorded beside a recipe.</summary>
-public sealed class RustcTool : PrewarmTool<RustcVersionSettings>
+public sealed class RustcTool(IFileSystem fileSystem, ICakeEnvironment environment, IProcessRunner processRunner, IToolLocator tools, ICakeLog log)
+    : PrewarmTool<RustcVersionSettings>(fileSystem, environment, processRunner, tools, log)
 {
-    public RustcTool(IFileSystem fileSystem, ICakeEnvironment environment, IProcessRunner processRunner, IToolLocator tools, ICakeLog log)
-        : base(fileSystem, environment, processRunner, tools, log)
-    {
-    }
-
-    public static RustcTool For(ICakeContext context) =>
-        new(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools, context.Log);
-
     /// <summary><c>rustc -vV</c>, trimmed, '\n' line endings. Run in <paramref name="settings"/>'s working
     /// directory so a rust-toolchain file there selects the toolchain, as it will for the build.</summary>
     public string VerboseVersion(RustcVersionSettings settings) =>

@@ -1,68 +1,53 @@
 using System.Globalization;
-using Cake.Core;
-using Cake.Core.Diagnostics;
 using Cake.Core.IO;
-using Cake.Core.Tooling;
-using Prewarm.Cake.Tools.Process;
 using Prewarm.Core;
 using Prewarm.Core.Verification;
 
 namespace Prewarm.Cake.Tools.Sccache;
 
 /// <summary>Runs sccache's client commands: statistics, zeroing them, starting and stopping the server.</summary>
-public sealed class SccacheTool : PrewarmTool<SccacheSettings>
+public sealed class SccacheTool(IFileSystem fileSystem, ICakeEnvironment environment, IProcessRunner processRunner, IToolLocator tools, ICakeLog log)
+    : PrewarmTool<SccacheSettings>(fileSystem, environment, processRunner, tools, log)
 {
-    public SccacheTool(IFileSystem fileSystem, ICakeEnvironment environment, IProcessRunner processRunner, IToolLocator tools, ICakeLog log)
-        : base(fileSystem, environment, processRunner, tools, log)
-    {
-    }
-
-    public static SccacheTool For(ICakeContext context) =>
-        new(context.FileSystem, context.Environment, context.ProcessRunner, context.Tools, context.Log);
-
-    /// <summary>The raw <c>--show-stats</c> output in the requested format.</summary>
+    /// <summary>The raw <c>--show-stats [--stats-format=json]</c> output in the settings' format.</summary>
     public string ShowStats(SccacheShowStatsSettings settings) =>
-        ExecuteChecked(settings, SccacheArguments.ShowStats(settings)).Output;
+        ExecuteChecked(settings, ShowStatsArguments(settings.Format)).Output;
 
-    /// <summary>Statistics parsed: JSON first; the text table when this sccache has no JSON format.</summary>
+    /// <summary>Statistics parsed: JSON first; the text table when this sccache has no JSON format
+    /// (the settings' <see cref="SccacheShowStatsSettings.Format"/> is not consulted).</summary>
     public SccacheStats ReadStats(SccacheShowStatsSettings settings)
     {
-        settings.Format = SccacheStatsFormat.Json;
-        var json = Execute(settings, SccacheArguments.ShowStats(settings));
+        var json = Execute(settings, ShowStatsArguments(SccacheStatsFormat.Json));
         if (json.Succeeded && json.Output.TrimStart().StartsWith('{'))
         {
             return SccacheStatsParser.ParseJson(json.Output, "sccache --show-stats --stats-format=json");
         }
 
-        settings.Format = SccacheStatsFormat.Text;
-        return SccacheStatsParser.ParseText(ShowStats(settings), "sccache --show-stats");
+        var text = ExecuteChecked(settings, ShowStatsArguments(SccacheStatsFormat.Text)).Output;
+        return SccacheStatsParser.ParseText(text, "sccache --show-stats");
     }
 
-    public void ZeroStats(SccacheServerSettings settings) => ExecuteChecked(settings, SccacheArguments.ZeroStats());
+    /// <summary><c>sccache --zero-stats</c>.</summary>
+    public void ZeroStats(SccacheServerSettings settings) => ExecuteChecked(settings, Command("--zero-stats"));
 
-    public void StartServer(SccacheServerSettings settings) => ExecuteChecked(settings, SccacheArguments.StartServer());
+    /// <summary><c>sccache --start-server</c>, with the settings' cache directory and port.</summary>
+    public void StartServer(SccacheServerSettings settings) => ExecuteChecked(settings, Command("--start-server"));
 
-    /// <summary>Stops the server; false when none was running (not an error for a clean-up).</summary>
+    /// <summary><c>sccache --stop-server</c>; false when none was running (not an error for a clean-up).</summary>
     public bool StopServer(SccacheServerSettings settings) =>
-        Execute(settings, SccacheArguments.StopServer()).Succeeded;
+        Execute(settings, Command("--stop-server")).Succeeded;
 
     protected override string GetToolName() => "sccache";
 
     protected override IEnumerable<string> GetToolExecutableNames() => ["sccache", "sccache.exe"];
 
-    protected override IDictionary<string, string> GetEnvironmentVariables(SccacheSettings settings)
-    {
-        var variables = new Dictionary<string, string>(base.GetEnvironmentVariables(settings) ?? new Dictionary<string, string>(), StringComparer.Ordinal);
-        if (settings.CacheDirectory is { } directory)
-        {
-            variables["SCCACHE_DIR"] = directory.FullPath;
-        }
+    protected override IDictionary<string, string> GetEnvironmentVariables(SccacheSettings settings) => EnvironmentWith(
+        settings,
+        ("SCCACHE_DIR", settings.CacheDirectory?.FullPath),
+        ("SCCACHE_SERVER_PORT", settings.ServerPort?.ToString(CultureInfo.InvariantCulture)));
 
-        if (settings.ServerPort is { } port)
-        {
-            variables["SCCACHE_SERVER_PORT"] = port.ToString(CultureInfo.InvariantCulture);
-        }
+    private static ProcessArgumentBuilder Command(string command) => new ProcessArgumentBuilder().Append(command);
 
-        return variables;
-    }
+    private static ProcessArgumentBuilder ShowStatsArguments(SccacheStatsFormat format) =>
+        Command("--show-stats").AppendFlag(format == SccacheStatsFormat.Json, "--stats-format=json");
 }

@@ -12,10 +12,10 @@ public static class DummyArtifacts
         var names = localPackages.ToHashSet(StringComparer.Ordinal);
         var removed = 0;
         // Build scripts and proc-macros live in the host directory even when cross-compiling.
-        var profileDirectories = new List<string> { Path.Combine(options.TargetDirectory, options.ProfileDirectory) };
-        if (options.Target is not null)
+        var profileDirectories = new List<string> { Path.Combine(options.TargetDirectory, options.Build.ProfileDirectory) };
+        if (options.Build.Target is not null)
         {
-            profileDirectories.Add(Path.Combine(options.TargetDirectory, options.Target, options.ProfileDirectory));
+            profileDirectories.Add(Path.Combine(options.TargetDirectory, options.Build.OutputDirectory));
         }
 
         foreach (var directory in profileDirectories.Where(Directory.Exists))

@@ -1,5 +1,5 @@
+using Cake.Frosting;
 using Prewarm.Cake;
-using Prewarm.Frosting;
 
 return new CakeHost()
     .UsePrewarm()
