@@ -1,6 +1,7 @@
 using Cake.Core;
 using Cake.Core.Annotations;
 using Cake.Core.IO;
+using Prewarm.Cake.Recipes;
 using Prewarm.Cake.Tools.Rustc;
 using Prewarm.Core.Cargo;
 using Prewarm.Core.Recipes;
@@ -37,6 +38,7 @@ public static class RecipeAliases
         var environment = new BuildEnvironment
         {
             Toolchain = toolchain,
+            NestedToolchains = RecipeArguments.NestedToolchains(context, root, recipe),
             Profile = profile,
             Features = [],
             RustFlags = context.Environment.GetEnvironmentVariable("RUSTFLAGS") ?? "",

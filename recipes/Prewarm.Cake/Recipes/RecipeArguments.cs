@@ -1,5 +1,6 @@
 using Cake.Core;
 using Cake.Core.IO;
+using Prewarm.Cake.Tools.Rustc;
 using Prewarm.Core.Recipes;
 using Prewarm.Core.Recipes.Cooking;
 
@@ -17,6 +18,20 @@ internal static class RecipeArguments
 
     public static BuildEnvironment Environment(PrewarmContext context, string toolchain) =>
         BuildEnvironment.For(context.Settings.Shared.Build, toolchain, RustFlags(context));
+
+    /// <summary><c>rustc -vV</c> in each directory below <paramref name="root"/> (the repository, or the
+    /// skeleton for Cook) where <paramref name="recipe"/> carries a toolchain file: rustup takes the nearest
+    /// one, so this is what a nested workspace builds with, recorded as the root's toolchain is.</summary>
+    public static SortedDictionary<string, string> NestedToolchains(ICakeContext context, string root, Recipe recipe)
+    {
+        var toolchains = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var directory in recipe.NestedToolchainDirectories())
+        {
+            toolchains[directory] = context.RustcVerboseVersion(new RustcVersionSettings { WorkingDirectory = System.IO.Path.Combine(root, directory) });
+        }
+
+        return toolchains;
+    }
 
     public static CookOptions Cook(PrewarmContext context, DirectoryPath repository, BuildIdentity build) => new()
     {

@@ -28,7 +28,9 @@ public sealed class CookTask : FrostingTask<PrewarmContext>
         {
             var inputs = CookInputs.Read(context.Layout, ids[i], context.Settings.Shared.Build);
             var toolchain = context.RustcVerboseVersion(new RustcVersionSettings { WorkingDirectory = inputs.Skeleton });
-            foreach (var drift in inputs.Drift(RecipeArguments.Environment(context, toolchain)))
+            var environment = RecipeArguments.Environment(context, toolchain)
+                with { NestedToolchains = RecipeArguments.NestedToolchains(context, inputs.Skeleton, inputs.Recipe) };
+            foreach (var drift in inputs.Drift(environment))
             {
                 context.Log.Warning("Cook {0}: drift from {1}: {2}", ids[i], inputs.EnvironmentFile, drift);
             }

@@ -42,8 +42,9 @@ public sealed class RecipeTask : FrostingTask<PrewarmContext>
                 throw;
             }
 
-            var written = RecipeArtifacts.Write(
-                context.Artifacts.FullPath, repository, recipe, RecipeArguments.Environment(context, toolchain.GetAwaiter().GetResult()), build);
+            var environment = RecipeArguments.Environment(context, toolchain.GetAwaiter().GetResult())
+                with { NestedToolchains = RecipeArguments.NestedToolchains(context, repository.RootPath, recipe) };
+            var written = RecipeArtifacts.Write(context.Artifacts.FullPath, repository, recipe, environment, build);
             context.Log.Information(
                 "Recipe {0}: {1} manifests, {2} dummy crates, recipe {3}, environment {4} (profile {5}) -> {6}",
                 repository.Id,

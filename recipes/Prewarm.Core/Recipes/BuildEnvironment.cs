@@ -18,6 +18,12 @@ public sealed record BuildEnvironment
     /// <summary><c>dev</c>, <c>release</c> or a custom profile name.</summary>
     public required string Profile { get; init; }
 
+    /// <summary>For each directory below the root where the recipe carries a toolchain file (a nested
+    /// workspace's own pin, see <see cref="Recipe.NestedToolchainDirectories"/>): <c>rustc -vV</c> run
+    /// there, as <see cref="Toolchain"/> is at the root, by repository-relative directory. Written only
+    /// when there is one, so other environments keep their fields and fingerprint.</summary>
+    public IReadOnlyDictionary<string, string> NestedToolchains { get; init; } = new SortedDictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>The <c>--target</c> triple, or null for the host.</summary>
     public string? Target { get; init; }
 
@@ -63,6 +69,13 @@ public sealed record BuildEnvironment
     {
         var drift = new List<string>();
         Compare(drift, "toolchain", FirstLine(Toolchain), FirstLine(build.Toolchain), Toolchain == build.Toolchain);
+        foreach (var directory in NestedToolchains.Keys.Union(build.NestedToolchains.Keys).Order(StringComparer.Ordinal))
+        {
+            var recorded = NestedToolchains.GetValueOrDefault(directory);
+            var used = build.NestedToolchains.GetValueOrDefault(directory);
+            Compare(drift, $"toolchain in {directory}", FirstLine(recorded ?? "(none)"), FirstLine(used ?? "(none)"), recorded == used);
+        }
+
         Compare(drift, "profile", Profile, build.Profile);
         Compare(drift, "target", Target ?? "(host)", build.Target ?? "(host)");
         Compare(drift, "features", string.Join(",", Features), string.Join(",", build.Features));
@@ -80,6 +93,17 @@ public sealed record BuildEnvironment
         {
             json.WriteStartObject();
             json.WriteString("toolchain", Toolchain);
+            if (NestedToolchains.Count > 0)
+            {
+                json.WriteStartObject("nested_toolchains");
+                foreach (var (directory, toolchain) in SortedNestedToolchains())
+                {
+                    json.WriteString(directory, toolchain);
+                }
+
+                json.WriteEndObject();
+            }
+
             json.WriteString("profile", Profile);
             if (Target is null)
             {
@@ -126,6 +150,9 @@ public sealed record BuildEnvironment
             var environment = new BuildEnvironment
             {
                 Toolchain = root.GetProperty("toolchain").GetString()!,
+                NestedToolchains = root.TryGetProperty("nested_toolchains", out var nested)
+                    ? new SortedDictionary<string, string>(nested.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!), StringComparer.Ordinal)
+                    : new SortedDictionary<string, string>(StringComparer.Ordinal),
                 Profile = root.GetProperty("profile").GetString()!,
                 Target = root.GetProperty("target").GetString(),
                 Features = root.GetProperty("features").EnumerateArray().Select(f => f.GetString()!).ToList(),
@@ -147,10 +174,13 @@ public sealed record BuildEnvironment
         }
     }
 
-    /// <remarks>The feature switches join only when set, so an environment without them keeps the fingerprint it had before they were recorded.</remarks>
+    /// <remarks>The feature switches and nested toolchains join only when set, so an environment without them keeps the fingerprint it had before they were recorded.</remarks>
     private string Canonical() =>
         string.Join("\n", $"toolchain={Toolchain}", $"profile={Profile}", $"target={Target}", $"features={string.Join(",", Features)}", $"rustflags={RustFlags}", $"recipe={RecipeSha256}")
-        + (NoDefaultFeatures ? "\nno-default-features" : "") + (AllFeatures ? "\nall-features" : "");
+        + (NoDefaultFeatures ? "\nno-default-features" : "") + (AllFeatures ? "\nall-features" : "")
+        + string.Concat(SortedNestedToolchains().Select(n => $"\nnested_toolchain {n.Key}={n.Value}"));
+
+    private IEnumerable<KeyValuePair<string, string>> SortedNestedToolchains() => NestedToolchains.OrderBy(n => n.Key, StringComparer.Ordinal);
 
     private static string FirstLine(string text) => text.Split('\n')[0];
 

@@ -5,22 +5,35 @@ using Prewarm.Core.Cargo;
 namespace Prewarm.Core.Recipes;
 
 /// <summary>Rewrites a Cargo.lock for the skeleton: local packages (no <c>source</c>) get the masked
-/// version, references are written the way cargo would for what remains, and with a member filter
-/// only the kept packages remain.
+/// version, references are written the way cargo would for what remains (and, where masking changed
+/// the order of a name's versions, entries and references are in cargo's order again), and with a
+/// member filter only the kept packages remain.
 /// Works on cargo's own line layout rather than re-serialising, because <c>--locked</c> compares
 /// the file with what cargo would write and a re-formatted lockfile would fail that check.</summary>
 public static partial class LockfileMasker
 {
     /// <param name="text">The lockfile as cargo wrote it.</param>
     /// <param name="lockfile">The same lockfile, parsed (for the graph).</param>
-    /// <param name="maskedNames">Local packages whose version is masked.</param>
+    /// <param name="maskedNames">Local packages whose version is masked to <see cref="ManifestMetadata.MaskedVersion"/>.</param>
     /// <param name="keepRoots">With a member filter: the local packages to keep; everything they do not reach is dropped.</param>
-    public static string Mask(string text, Lockfile lockfile, IReadOnlySet<string> maskedNames, IReadOnlyCollection<string>? keepRoots = null)
+    public static string Mask(string text, Lockfile lockfile, IReadOnlySet<string> maskedNames, IReadOnlyCollection<string>? keepRoots = null) =>
+        Mask(text, lockfile, (name, _) => maskedNames.Contains(name) ? ManifestMetadata.MaskedVersion : null, keepRoots);
+
+    /// <param name="text">The lockfile as cargo wrote it.</param>
+    /// <param name="lockfile">The same lockfile, parsed (for the graph).</param>
+    /// <param name="maskedVersion">The masked version of a local package by name and locked version, or null where it keeps its own.</param>
+    /// <param name="keepRoots">With a member filter: the local packages to keep; everything they do not reach is dropped.</param>
+    public static string Mask(string text, Lockfile lockfile, Func<string, string, string?> maskedVersion, IReadOnlyCollection<string>? keepRoots = null)
     {
-        var masked = lockfile.Packages
-            .Where(p => p.Source is null && maskedNames.Contains(p.Name))
-            .Select(p => (p.Name, p.Version))
-            .ToHashSet();
+        var masked = new Dictionary<(string Name, string Version), string>();
+        foreach (var package in lockfile.Packages.Where(p => p.Source is null))
+        {
+            if (maskedVersion(package.Name, package.Version) is { } version)
+            {
+                masked.TryAdd((package.Name, package.Version), version);
+            }
+        }
+
         HashSet<string>? keep = null;
         if (keepRoots is not null)
         {
@@ -35,10 +48,20 @@ public static partial class LockfileMasker
         // cargo writes a reference as short as the packages it keeps allow (see Reference); masking
         // and dropping change which versions of a name remain, so each reference is written anew.
         var kept = lockfile.Packages.Where(p => keep is null || keep.Contains(p.Id)).ToList();
-        string VersionOf(LockedPackage p) => masked.Contains((p.Name, p.Version)) && p.Source is null ? ManifestMetadata.MaskedVersion : p.Version;
+        string VersionOf(LockedPackage p) => p.Source is null && masked.TryGetValue((p.Name, p.Version), out var version) ? version : p.Version;
         var versionCounts = kept
             .GroupBy(p => p.Name, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.GroupBy(VersionOf, StringComparer.Ordinal).ToDictionary(v => v.Key, v => v.Count(), StringComparer.Ordinal), StringComparer.Ordinal);
+
+        // Masking can change the order of a name's versions (foo 1.0.0 in foo/ and 2.0.0 in ext/foo become
+        // 0.0.2 and 0.0.1; a member's masked 2.0.0 now comes before the registry's 1.5.0): cargo orders
+        // entries by version and references by their text, so such a name's entries and the reference
+        // lists naming it are put in that order again.
+        var resorted = kept
+            .Where(p => p.Source is null && masked.ContainsKey((p.Name, p.Version)) && versionCounts[p.Name].Count > 1)
+            .Select(p => p.Name)
+            .ToHashSet(StringComparer.Ordinal);
+        var run = new List<(string Name, string Version, string Text)>();
 
         // By id, not a scan of the package list per block: a large lockfile has thousands of entries.
         var byId = lockfile.Packages.GroupBy(p => (p.Name, p.Version, p.Source)).ToDictionary(g => g.Key, g => g.First());
@@ -56,6 +79,7 @@ public static partial class LockfileMasker
             var block = NextBlock(normalized, ref start);
             if (!block.StartsWith("[[package]]\n", StringComparison.Ordinal))
             {
+                AppendRun(output, run);
                 output.Append(block);
                 continue;
             }
@@ -69,12 +93,22 @@ public static partial class LockfileMasker
             }
 
             // Only a masked block is copied: its version line is replaced before references are matched, as before.
-            if (source is null && masked.Contains((name!, version!)) && First(block, VersionLine()) is { } versionLine)
+            var writtenVersion = version;
+            if (source is null && masked.TryGetValue((name!, version!), out var maskedTo) && First(block, VersionLine()) is { } versionLine)
             {
-                block = string.Concat(block[..versionLine.Index], $"version = \"{ManifestMetadata.MaskedVersion}\"", block[(versionLine.Index + versionLine.Length)..]);
+                block = string.Concat(block[..versionLine.Index], $"version = \"{maskedTo}\"", block[(versionLine.Index + versionLine.Length)..]);
+                writtenVersion = maskedTo;
+            }
+
+            var inRun = name is not null && resorted.Contains(name);
+            if (!inRun || (run.Count > 0 && run[0].Name != name))
+            {
+                AppendRun(output, run);
             }
 
             var from = name is null || version is null ? null : byId.GetValueOrDefault((name, version, source));
+            var mark = output.Length;
+            var namesResorted = false;
             var copied = 0;
             foreach (var match in DependencyReference().EnumerateMatches(block))
             {
@@ -90,11 +124,27 @@ public static partial class LockfileMasker
 
                 output.Append(block[copied..match.Index]).Append(reference);
                 copied = match.Index + match.Length;
+                namesResorted |= resorted.Count > 0 && resorted.Contains(ReferencedName(reference));
             }
 
             output.Append(block[copied..]);
+            if (inRun || namesResorted)
+            {
+                var entry = output.ToString(mark, output.Length - mark);
+                output.Length = mark;
+                entry = namesResorted ? SortReferences(entry) : entry;
+                if (inRun)
+                {
+                    run.Add((name!, writtenVersion ?? "", entry));
+                }
+                else
+                {
+                    output.Append(entry);
+                }
+            }
         }
 
+        AppendRun(output, run);
         var result = output.ToString();
         while (result.EndsWith("\n\n", StringComparison.Ordinal))
         {
@@ -103,6 +153,60 @@ public static partial class LockfileMasker
 
         return result;
     }
+
+    /// <summary>The entries of one name whose order masking changed, in cargo's order (by version, as
+    /// semver orders them); each ends with the blank line cargo puts between entries (the file's last
+    /// one loses it again at the end).</summary>
+    private static void AppendRun(StringBuilder output, List<(string Name, string Version, string Text)> run)
+    {
+        foreach (var (_, _, text) in run.OrderBy(e => e.Version, SemverOrder.Comparer))
+        {
+            output.Append(text.TrimEnd('\n')).Append("\n\n");
+        }
+
+        run.Clear();
+    }
+
+    /// <summary>The package name a rewritten reference line (<c> "name version (source)",</c>) names.</summary>
+    private static string ReferencedName(string line)
+    {
+        var inner = line.AsSpan(2, line.Length - 4);
+        var space = inner.IndexOf(' ');
+        return (space < 0 ? inner : inner[..space]).ToString();
+    }
+
+    /// <summary>An entry's reference lines in cargo's order: by name, then version as text (cargo compares
+    /// the references it writes, so <c>foo 0.0.10</c> precedes <c>foo 0.0.2</c>); lines naming the same
+    /// name and version keep their order.</summary>
+    private static string SortReferences(string entry)
+    {
+        var lines = entry.Split('\n');
+        for (var i = 0; i < lines.Length;)
+        {
+            if (!IsReference(lines[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var end = i;
+            while (end < lines.Length && IsReference(lines[end]))
+            {
+                end++;
+            }
+
+            var sorted = lines[i..end]
+                .OrderBy(ReferencedName, StringComparer.Ordinal)
+                .ThenBy(l => l[2..^2].Split(' ').ElementAtOrDefault(1) ?? "", StringComparer.Ordinal)
+                .ToArray();
+            sorted.CopyTo(lines, i);
+            i = end;
+        }
+
+        return string.Join('\n', lines);
+    }
+
+    private static bool IsReference(string line) => line.StartsWith(" \"", StringComparison.Ordinal) && line.EndsWith("\",", StringComparison.Ordinal);
 
     /// <summary>Cargo separates entries with one blank line; each block keeps its trailing blank line.</summary>
     private static ReadOnlySpan<char> NextBlock(string text, ref int start)

@@ -11,7 +11,7 @@ public static class ManifestNormalizer
     /// <param name="document">A fresh parse of the manifest; modified in place.</param>
     /// <param name="manifestPath">The manifest, repository-relative.</param>
     /// <param name="package">The package this manifest declares, or null for a virtual workspace root.</param>
-    /// <param name="isMaskedPackage">True for a repository-relative package directory whose version is masked.</param>
+    /// <param name="maskedVersionOf">The masked version of a repository-relative package directory, or null where it keeps its own.</param>
     /// <param name="keptMembers">With a member filter: the repository-relative directories of the members to keep.</param>
     /// <param name="keepSharedTables">Keep <c>[workspace.package]</c> and <c>[workspace.lints]</c> as written:
     /// a patched member's manifest, kept as written, may inherit anything from them.</param>
@@ -19,7 +19,7 @@ public static class ManifestNormalizer
         TomlTable document,
         string manifestPath,
         CargoPackage? package,
-        Func<string, bool> isMaskedPackage,
+        Func<string, string?> maskedVersionOf,
         IReadOnlyCollection<string>? keptMembers = null,
         bool keepSharedTables = false)
     {
@@ -27,17 +27,19 @@ public static class ManifestNormalizer
         RemoveKeys(document, ManifestMetadata.TopLevelKeys);
         if (TomlDocuments.Table(document, "workspace") is { } workspace)
         {
-            NormalizeWorkspace(workspace, directory, isMaskedPackage, keptMembers, keepSharedTables);
+            NormalizeWorkspace(workspace, directory, maskedVersionOf, keptMembers, keepSharedTables);
         }
 
         var targets = new List<RecipeTarget>();
         if (TomlDocuments.Table(document, "package") is { } packageTable)
         {
             RemoveKeys(packageTable, ManifestMetadata.PackageKeys);
-            if (package is not null && isMaskedPackage(package.Directory)
-                && !(packageTable.TryGetValue("version", out var version) && version is TomlTable))
+            // An inherited version is [workspace.package]'s, masked there, unless this package needs
+            // another one to stay apart from a namesake.
+            if (package is not null && maskedVersionOf(package.Directory) is { } masked
+                && !(packageTable.TryGetValue("version", out var version) && version is TomlTable && masked == ManifestMetadata.MaskedVersion))
             {
-                packageTable["version"] = ManifestMetadata.MaskedVersion;
+                packageTable["version"] = masked;
             }
 
             if (package is not null)
@@ -46,7 +48,7 @@ public static class ManifestNormalizer
             }
         }
 
-        MaskPathDependencies(document, directory, isMaskedPackage);
+        MaskPathDependencies(document, directory, maskedVersionOf);
         var name = TomlDocuments.Table(document, "package") is { } written && written.TryGetValue("name", out var value) ? value as string : null;
         return new RecipeManifest(manifestPath, TomlDocuments.Serialize(document), targets) { PackageName = name };
     }
@@ -61,7 +63,7 @@ public static class ManifestNormalizer
         : target.Kinds.Contains("custom-build") ? RecipeTargetKind.BuildScript
         : RecipeTargetKind.Lib;
 
-    private static void NormalizeWorkspace(TomlTable workspace, string directory, Func<string, bool> isMaskedPackage, IReadOnlyCollection<string>? keptMembers, bool keepSharedTables)
+    private static void NormalizeWorkspace(TomlTable workspace, string directory, Func<string, string?> maskedVersionOf, IReadOnlyCollection<string>? keptMembers, bool keepSharedTables)
     {
         RemoveKeys(workspace, keepSharedTables ? ManifestMetadata.WorkspaceKeysButLints : ManifestMetadata.WorkspaceKeys);
         if (!keepSharedTables && TomlDocuments.Table(workspace, "package") is { } shared)
@@ -75,7 +77,7 @@ public static class ManifestNormalizer
 
         if (TomlDocuments.Table(workspace, "dependencies") is { } dependencies)
         {
-            MaskTable(dependencies, directory, isMaskedPackage);
+            MaskTable(dependencies, directory, maskedVersionOf);
         }
 
         if (keptMembers is not null)
@@ -186,13 +188,13 @@ public static class ManifestNormalizer
         return declared.OrderBy(t => t.Kind).ThenBy(t => t.Name, StringComparer.Ordinal).ThenBy(t => t.Path, StringComparer.Ordinal);
     }
 
-    private static void MaskPathDependencies(TomlTable document, string directory, Func<string, bool> isMaskedPackage)
+    private static void MaskPathDependencies(TomlTable document, string directory, Func<string, string?> maskedVersionOf)
     {
         foreach (var name in ManifestMetadata.DependencyTables)
         {
             if (TomlDocuments.Table(document, name) is { } table)
             {
-                MaskTable(table, directory, isMaskedPackage);
+                MaskTable(table, directory, maskedVersionOf);
             }
         }
 
@@ -210,7 +212,7 @@ public static class ManifestNormalizer
                 {
                     if (TomlDocuments.Table(platform, name) is { } table)
                     {
-                        MaskTable(table, directory, isMaskedPackage);
+                        MaskTable(table, directory, maskedVersionOf);
                     }
                 }
             }
@@ -218,15 +220,15 @@ public static class ManifestNormalizer
     }
 
     /// <summary>A path dependency's version requirement must still match the masked version of its target.</summary>
-    private static void MaskTable(TomlTable dependencies, string directory, Func<string, bool> isMaskedPackage)
+    private static void MaskTable(TomlTable dependencies, string directory, Func<string, string?> maskedVersionOf)
     {
         foreach (var (_, value) in dependencies)
         {
             if (value is TomlTable dependency && dependency.TryGetValue("path", out var path) && path is string relative
                 && dependency.ContainsKey("version")
-                && isMaskedPackage(ManifestPaths.Normalize(ManifestPaths.Combine(directory, relative))))
+                && maskedVersionOf(ManifestPaths.Normalize(ManifestPaths.Combine(directory, relative))) is { } masked)
             {
-                dependency["version"] = ManifestMetadata.MaskedVersion;
+                dependency["version"] = masked;
             }
         }
     }

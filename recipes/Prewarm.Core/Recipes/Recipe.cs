@@ -51,6 +51,16 @@ public sealed record Recipe
         TomlDocuments.Table(Tomlyn.TomlSerializer.Deserialize<Tomlyn.Model.TomlTable>(contents)!, "package") is { } package
         && package.TryGetValue("name", out var name) ? name as string : null;
 
+    /// <summary>Directories below the root where the skeleton carries a toolchain file (<see cref="NestedConfigFiles"/>):
+    /// rustup takes the nearest one, so a nested workspace there builds with its own pin. Sorted.</summary>
+    public IReadOnlyList<string> NestedToolchainDirectories() =>
+        NestedConfigFiles.Keys
+            .Where(p => ConfigFileNames.RustToolchain.Contains(p[(p.LastIndexOf('/') + 1)..]))
+            .Select(ManifestPaths.DirectoryOf)
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
     /// <summary>Directories of the packages whose sources are real (<see cref="PatchedSources"/>), sorted.</summary>
     public IReadOnlyList<string> PatchedDirectories() =>
         Manifests.Select(m => ManifestPaths.DirectoryOf(m.RelativePath)).Where(IsPatched).Distinct().Order(StringComparer.Ordinal).ToList();

@@ -18,11 +18,7 @@ public static class SkeletonBuilder
 
         var patched = PatchedDirectories(repository);
         var keepingShared = RootsKeepingSharedTables(repository, patched);
-        var unmasked = UnmaskedDirectories(repository, patched, keepingShared);
-        var masked = repository.Packages
-            .Select(p => p.Directory)
-            .Where(d => !unmasked.Contains(d))
-            .ToHashSet(StringComparer.Ordinal);
+        var masked = MaskedVersionsOf(repository, UnmaskedDirectories(repository, patched, keepingShared));
 
         var kept = MemberFilter.Select(repository, options)
             .Concat(repository.Packages.Where(p => patched.Contains(p.Directory)))
@@ -39,7 +35,7 @@ public static class SkeletonBuilder
             IReadOnlyCollection<string>? keptMembers = options.IsFiltered && manifest.HasWorkspace
                 ? kept.Where(p => p.WorkspaceRoot == manifest.Path).Select(p => p.Directory).ToList()
                 : null;
-            var normalized = ManifestNormalizer.Normalize(manifest.ParseDocument(), manifest.Path, package, masked.Contains, keptMembers, keepingShared.Contains(manifest.Path));
+            var normalized = ManifestNormalizer.Normalize(manifest.ParseDocument(), manifest.Path, package, masked.Of, keptMembers, keepingShared.Contains(manifest.Path));
 
             // A patched package builds from its real sources, so it keeps its manifest as written: cargo
             // fingerprints how targets are declared, and the real build must find its units fresh.
@@ -51,14 +47,13 @@ public static class SkeletonBuilder
         // Each manifest is normalised on its own (its own table, shared sets only read), so on all cores.
         var manifests = OrderedParallel.Map(repository.Manifests.Where(m => !options.IsFiltered || keptManifests.Contains(m.Path)).ToList(), NormalizeOne);
 
-        var maskedNames = repository.Packages.Where(p => masked.Contains(p.Directory)).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
         var keepRoots = options.IsFiltered ? kept.Select(p => p.Name).ToHashSet(StringComparer.Ordinal) : null;
         var manifestDirectories = manifests.Select(m => ManifestPaths.DirectoryOf(m.RelativePath)).ToHashSet(StringComparer.Ordinal);
         string? rootLock = null;
         var nestedLocks = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var lockfile in repository.Lockfiles.Where(l => manifestDirectories.Contains(ManifestPaths.DirectoryOf(l.Path))))
         {
-            var text = LockfileMasker.Mask(ReadText(repository, lockfile.Path)!, lockfile, maskedNames, keepRoots);
+            var text = LockfileMasker.Mask(ReadText(repository, lockfile.Path)!, lockfile, masked.ForLockfile(lockfile.Path), keepRoots);
             if (lockfile.Path == "Cargo.lock")
             {
                 rootLock = text;
@@ -97,33 +92,23 @@ public static class SkeletonBuilder
             .Select(ManifestPaths.Normalize)
             .ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>The version each package of <paramref name="repository"/> carries in its skeleton (see <see cref="Recipes.MaskedVersions"/>).</summary>
+    internal static MaskedVersions MaskedVersionsOf(CargoRepository repository)
+    {
+        var patched = PatchedDirectories(repository);
+        return MaskedVersionsOf(repository, UnmaskedDirectories(repository, patched, RootsKeepingSharedTables(repository, patched)));
+    }
+
+    private static MaskedVersions MaskedVersionsOf(CargoRepository repository, IReadOnlySet<string> unmasked) =>
+        MaskedVersions.Assign(repository, repository.Packages.Select(p => p.Directory).Where(d => !unmasked.Contains(d)).ToHashSet(StringComparer.Ordinal));
+
     /// <summary>Package directories whose versions stay as written: the patched ones and, transitively,
     /// every package they reach by a path dependency. A patched manifest is kept as written, so its
     /// version requirements on those packages must still match (sea-orm's root is patched by its
     /// examples and requires its macros crate at ~2.0).</summary>
-    internal static IReadOnlySet<string> UnmaskedDirectories(CargoRepository repository)
-    {
-        var patched = PatchedDirectories(repository);
-        return UnmaskedDirectories(repository, patched, RootsKeepingSharedTables(repository, patched));
-    }
-
     private static IReadOnlySet<string> UnmaskedDirectories(CargoRepository repository, IReadOnlySet<string> patched, IReadOnlySet<string> keepingShared)
     {
-        var byDirectory = repository.Packages.GroupBy(p => p.Directory, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var unmasked = new HashSet<string>(StringComparer.Ordinal);
-        var pending = new Stack<string>(patched);
-        while (pending.TryPop(out var directory))
-        {
-            if (!unmasked.Add(directory) || !byDirectory.TryGetValue(directory, out var package))
-            {
-                continue;
-            }
-
-            foreach (var dependency in package.Dependencies.Where(d => d.Path is not null))
-            {
-                pending.Push(ManifestPaths.Normalize(dependency.Path!));
-            }
-        }
+        var unmasked = ReachedByPath(repository, patched);
 
         // A root that keeps [workspace.package] as written keeps its version: so do the members inheriting it.
         var manifests = repository.Manifests.ToDictionary(m => m.Path, StringComparer.Ordinal);
@@ -137,6 +122,28 @@ public static class SkeletonBuilder
         }
 
         return unmasked;
+    }
+
+    /// <summary>The <paramref name="start"/> directories and every package directory they reach by path dependencies, transitively.</summary>
+    internal static HashSet<string> ReachedByPath(CargoRepository repository, IEnumerable<string> start)
+    {
+        var byDirectory = repository.Packages.GroupBy(p => p.Directory, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var reached = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>(start);
+        while (pending.TryPop(out var directory))
+        {
+            if (!reached.Add(directory) || !byDirectory.TryGetValue(directory, out var package))
+            {
+                continue;
+            }
+
+            foreach (var dependency in package.Dependencies.Where(d => d.Path is not null))
+            {
+                pending.Push(ManifestPaths.Normalize(dependency.Path!));
+            }
+        }
+
+        return reached;
     }
 
     /// <summary>Workspace roots with a patched member: its manifest is kept as written and may inherit

@@ -159,6 +159,14 @@ public sealed class LockfileTests
     }
 
     /// <summary>Every locked package's direct dependencies must be the ones in cargo's resolve graph.</summary>
+    [Test]
+    public void Versions_sort_by_semver_precedence_as_cargo_orders_lockfile_entries()
+    {
+        string[] ordered = ["0.0.1", "0.0.2", "0.0.10", "1.0.0-alpha", "1.0.0-alpha.1", "1.0.0-alpha.beta", "1.0.0-beta.2", "1.0.0-beta.11", "1.0.0-rc.1", "1.0.0", "1.0.0+build", "1.2.0", "1.10.0"];
+
+        ordered.Reverse().Order(SemverOrder.Comparer).ShouldBe(ordered);
+    }
+
     private static async Task AssertGraphMatchesCargoAsync(Lockfile lockfile, string manifestPath)
     {
         using var metadata = await CargoMetadata.ReadAsync(manifestPath, noDeps: false);

@@ -33,13 +33,13 @@ public sealed class RealWorldRepositoryTests
         var recipe = SkeletonBuilder.Build(repository);
         using var skeleton = new TemporaryDirectory("prewarm-skeleton-");
         GeneratedRepository.Write(skeleton.Path, SkeletonFiles.MaterializeBytes(recipe));
-        var unmasked = SkeletonBuilder.UnmaskedDirectories(repository);
+        var masking = SkeletonBuilder.MaskedVersionsOf(repository);
         foreach (var root in OracleComparison.Roots(repository))
         {
             using var original = await CargoMetadata.ReadAsync(Path.Combine(directory, root));
             using var skeletal = await CargoMetadata.ReadAsync(Path.Combine(skeleton.Path, root));
-            var expected = Describe(directory, original.RootElement, unmasked, masked: true);
-            var actual = Describe(skeleton.Path, skeletal.RootElement, unmasked, masked: false);
+            var expected = Describe(directory, original.RootElement, masking.Of);
+            var actual = Describe(skeleton.Path, skeletal.RootElement, maskedVersionOf: null);
             actual.ShouldBe(expected, $"skeleton of {root}; only in the repository: [{string.Join("; ", expected.Except(actual))}], only in the skeleton: [{string.Join("; ", actual.Except(expected))}]");
         }
 
@@ -52,10 +52,10 @@ public sealed class RealWorldRepositoryTests
     }
 
     /// <summary>One line per package, dependency, feature and target (name and kinds). With
-    /// <paramref name="masked"/> the repository's view is turned into what the skeleton must show:
-    /// local versions and path-dependency requirements masked to 0.0.1 except where the skeleton keeps
-    /// them (patched packages and what they reach by path).</summary>
-    private static List<string> Describe(string root, JsonElement metadata, IReadOnlySet<string> unmasked, bool masked)
+    /// <paramref name="maskedVersionOf"/> the repository's view is turned into what the skeleton must show:
+    /// local versions and path-dependency requirements masked (0.0.1, or 0.0.2… for a name several packages
+    /// share) except where the skeleton keeps them (patched packages and what they reach by path).</summary>
+    private static List<string> Describe(string root, JsonElement metadata, Func<string, string?>? maskedVersionOf)
     {
         var lines = new List<string>();
         foreach (var package in metadata.GetProperty("packages").EnumerateArray())
@@ -63,14 +63,14 @@ public sealed class RealWorldRepositoryTests
             var manifest = OracleComparison.Relative(root, package.GetProperty("manifest_path").GetString()!);
             var directory = ManifestPaths.DirectoryOf(manifest);
             var version = package.GetProperty("version").GetString();
-            lines.Add($"{manifest}: {package.GetProperty("name").GetString()} {(masked && !unmasked.Contains(directory) ? ManifestMetadata.MaskedVersion : version)}");
+            lines.Add($"{manifest}: {package.GetProperty("name").GetString()} {maskedVersionOf?.Invoke(directory) ?? version}");
             foreach (var dependency in package.GetProperty("dependencies").EnumerateArray())
             {
                 var path = dependency.TryGetProperty("path", out var p) ? OracleComparison.Relative(root, p.GetString()!) : null;
                 var req = dependency.GetProperty("req").GetString();
-                if (masked && path is not null && req != "*" && !unmasked.Contains(path))
+                if (path is not null && req != "*" && maskedVersionOf?.Invoke(path) is { } maskedTo)
                 {
-                    req = "^" + ManifestMetadata.MaskedVersion;
+                    req = "^" + maskedTo;
                 }
 
                 var features = string.Join(",", dependency.GetProperty("features").EnumerateArray().Select(f => f.GetString()));

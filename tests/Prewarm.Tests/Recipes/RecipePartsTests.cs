@@ -107,7 +107,7 @@ public sealed class RecipePartsTests
             Targets = [new CargoTarget { Name = "z", Kinds = ["lib"], SrcPath = "z/src/lib.rs", Edition = "2021", Doc = true, Doctest = true }],
         };
 
-        var manifest = ManifestNormalizer.Normalize(document, "z/Cargo.toml", package, _ => true);
+        var manifest = ManifestNormalizer.Normalize(document, "z/Cargo.toml", package, _ => ManifestMetadata.MaskedVersion);
 
         manifest.Contents.ShouldBe(
             "[dependencies]\nalias = {package = \"real\", path = \"../real\", version = \"0.0.1\"}\nalpha = \"1\"\nzeta = \"1\"\n"
@@ -134,6 +134,25 @@ public sealed class RecipePartsTests
         BuildEnvironment.NormalizeFeatures(["b,a", "a c"]).ShouldBe(["a", "b", "c"]);
         Should.Throw<Prewarm.Core.PrewarmException>(() => BuildEnvironment.FromJson(environment.ToJson().Replace("release", "dev"), "build-env.json"))
             .Message.ShouldContain("fingerprint does not match");
+    }
+
+    [Test]
+    public void A_nested_toolchain_is_recorded_fingerprinted_and_compared_per_directory()
+    {
+        var root = new BuildEnvironment { Toolchain = "rustc 1.95.0\nhost: x", Profile = "dev", RecipeSha256 = "abc" };
+        var nested = root with { NestedToolchains = new Dictionary<string, string> { ["tools"] = "rustc 1.97.0-nightly\nhost: x" } };
+
+        root.ToJson().ShouldNotContain("nested_toolchains");
+        nested.ToJson().ShouldContain("\"nested_toolchains\": {\n    \"tools\": \"rustc 1.97.0-nightly\\nhost: x\"\n  },\n");
+        var read = BuildEnvironment.FromJson(nested.ToJson(), "build-env.json");
+        read.NestedToolchains.ShouldBe(nested.NestedToolchains);
+        read.Fingerprint.ShouldBe(nested.Fingerprint);
+        nested.Fingerprint.ShouldNotBe(root.Fingerprint);
+        nested.DriftFrom(root with { NestedToolchains = new Dictionary<string, string> { ["tools"] = "rustc 1.95.0\nhost: x" } })
+            .ShouldBe(["toolchain in tools: recipe has 'rustc 1.97.0-nightly', build uses 'rustc 1.95.0'"]);
+        nested.DriftFrom(root).ShouldBe(["toolchain in tools: recipe has 'rustc 1.97.0-nightly', build uses '(none)'"]);
+        new Recipe { Manifests = [], NestedConfigFiles = new Dictionary<string, string> { ["tools/.cargo/config.toml"] = "", ["tools/rust-toolchain.toml"] = "", ["x/rust-toolchain"] = "" } }
+            .NestedToolchainDirectories().ShouldBe(["tools", "x"]);
     }
 
     [Test]

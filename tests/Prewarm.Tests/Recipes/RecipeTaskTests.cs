@@ -38,6 +38,29 @@ public sealed class RecipeTaskTests
     }
 
     [Test]
+    public void Recipe_records_the_toolchain_a_nested_workspace_pins_as_it_records_the_root_one()
+    {
+        // tools/ is a workspace of its own pinning a toolchain (rustup's `path` form, here a stand-in rustc
+        // that prints an identity of its own): its builds use that toolchain, so build-env.json records it
+        // for tools/, and the root's toolchain stays the one at the root.
+        using var tree = new TemporaryTree();
+        tree.Write("toolchain/bin/rustc", "#!/bin/sh\nprintf 'rustc 1.99.0-pinned (0000000 2099-01-01)\\nhost: x86_64-unknown-linux-gnu\\n'\n");
+        File.SetUnixFileMode(tree["toolchain/bin/rustc"], UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        tree.Write("repo/Cargo.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\nedition = \"2021\"\n");
+        tree.Write("repo/src/lib.rs", "");
+        tree.Write("repo/tools/Cargo.toml", "[package]\nname = \"gen\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[workspace]\n");
+        tree.Write("repo/tools/src/main.rs", "fn main() {}\n");
+        tree.Write("repo/tools/rust-toolchain.toml", $"[toolchain]\npath = \"{tree["toolchain"]}\"\n");
+
+        var result = Run("--target=Recipe", $"--repo={tree["repo"]}", $"--artifacts={tree["artifacts"]}");
+
+        result.Code.ShouldBe(0, result.Output);
+        var environment = BuildEnvironment.FromJson(File.ReadAllText(Path.Combine(tree["artifacts"], "recipes", "repo", "build-env.json")), "build-env.json");
+        environment.Toolchain.ShouldContain("rustc 1.95");
+        environment.NestedToolchains.ShouldBe(new Dictionary<string, string> { ["tools"] = "rustc 1.99.0-pinned (0000000 2099-01-01)\nhost: x86_64-unknown-linux-gnu" });
+    }
+
+    [Test]
     public void Recipe_rejects_an_unknown_package_and_writes_nothing()
     {
         using var tree = new TemporaryTree();

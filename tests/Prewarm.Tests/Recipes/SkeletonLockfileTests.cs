@@ -166,6 +166,91 @@ public sealed class SkeletonLockfileTests
         await CargoMetadata.RunAsync(skeleton.Path, "build", "--offline", "--locked", "--target-dir", Path.Combine(skeleton.Path, "target"));
     }
 
+    [Test]
+    public async Task Two_path_packages_of_one_name_keep_distinct_masked_versions_and_a_version_bump_changes_no_byte()
+    {
+        // The member foo (1.0.0, inherited from [workspace.package]) and ext/foo (2.0.0), depended on
+        // as foo2: cargo locks "foo 1.0.0" and "foo 2.0.0". Both masked to 0.0.1 they would be one
+        // package twice ("package `foo` is specified twice in the lockfile"): each directory of a
+        // name gets its own masked version, in manifests, requirements and lockfile alike.
+        using var fixture = new CargoFixture();
+        fixture
+            .Write("Cargo.toml", "[workspace]\nmembers = [\"app\", \"foo\"]\nexclude = [\"ext\"]\nresolver = \"2\"\n\n[workspace.package]\nversion = \"1.0.0\"\nedition = \"2021\"\n")
+            .Write("app/Cargo.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\nfoo = { path = \"../foo\", version = \"1\" }\nfoo2 = { package = \"foo\", path = \"../ext/foo\", version = \"2\" }\n")
+            .Write("app/src/lib.rs", "")
+            .Write("foo/Cargo.toml", "[package]\nname = \"foo\"\nversion.workspace = true\nedition.workspace = true\n")
+            .Write("foo/src/lib.rs", "")
+            .Write("ext/foo/Cargo.toml", "[package]\nname = \"foo\"\nversion = \"2.0.0\"\nedition = \"2021\"\n\n[dependencies]\nitoa = \"1\"\n")
+            .Write("ext/foo/src/lib.rs", "");
+        await CargoMetadata.RunAsync(fixture.Root, "generate-lockfile", "--offline");
+        using var skeleton = new TemporaryDirectory("prewarm-skeleton-");
+
+        var recipe = SkeletonBuilder.Build(RepositoryScanner.Scan(fixture.Root));
+        GeneratedRepository.Write(skeleton.Path, SkeletonFiles.Materialize(recipe));
+
+        (await ResolvedGraph.ReadAsync(skeleton.Path, "Cargo.toml")).ShouldBe(await ResolvedGraph.ReadAsync(fixture.Root, "Cargo.toml"));
+        await CargoMetadata.RunAsync(skeleton.Path, "build", "--offline", "--locked", "--target-dir", Path.Combine(skeleton.Path, "target"));
+        await ShouldBeWhatCargoWritesAsync(skeleton.Path);
+        recipe.LockFile.ShouldNotBeNull().ShouldContain(" \"foo 0.0.1\",\n \"foo 0.0.2\",\n");
+
+        fixture.Write("ext/foo/Cargo.toml", "[package]\nname = \"foo\"\nversion = \"2.1.0\"\nedition = \"2021\"\n\n[dependencies]\nitoa = \"1\"\n");
+        await CargoMetadata.RunAsync(fixture.Root, "generate-lockfile", "--offline");
+        (await File.ReadAllTextAsync(Path.Combine(fixture.Root, "Cargo.lock"))).ShouldContain("version = \"2.1.0\"");
+        RecipeJson.Serialize(SkeletonBuilder.Build(RepositoryScanner.Scan(fixture.Root))).ShouldBe(RecipeJson.Serialize(recipe));
+    }
+
+    [Test]
+    public async Task A_member_masked_below_a_registry_namesake_is_locked_in_cargos_order()
+    {
+        // The member itoa 2.0.0 follows the registry's itoa 1.0.1 in the lockfile; masked to 0.0.1 it
+        // comes first, in the entries and in app's references, as cargo writes it (the last entry of
+        // the file moves, so the blank lines between entries must too).
+        using var fixture = new CargoFixture();
+        fixture
+            .Write("Cargo.toml", "[workspace]\nmembers = [\"app\", \"itoa\"]\nresolver = \"2\"\n")
+            .Write("app/Cargo.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\nitoa = \"1\"\nmine = { package = \"itoa\", path = \"../itoa\" }\n")
+            .Write("app/src/lib.rs", "")
+            .Write("itoa/Cargo.toml", "[package]\nname = \"itoa\"\nversion = \"2.0.0\"\nedition = \"2021\"\n")
+            .Write("itoa/src/lib.rs", "");
+        await CargoMetadata.RunAsync(fixture.Root, "generate-lockfile", "--offline");
+        using var skeleton = new TemporaryDirectory("prewarm-skeleton-");
+
+        var recipe = SkeletonBuilder.Build(RepositoryScanner.Scan(fixture.Root));
+        GeneratedRepository.Write(skeleton.Path, SkeletonFiles.Materialize(recipe));
+
+        recipe.LockFile.ShouldNotBeNull().ShouldContain(" \"itoa 0.0.1\",\n \"itoa 1.0.1\",\n");
+        (await ResolvedGraph.ReadAsync(skeleton.Path, "Cargo.toml")).ShouldBe(await ResolvedGraph.ReadAsync(fixture.Root, "Cargo.toml"));
+        await ShouldBeWhatCargoWritesAsync(skeleton.Path);
+    }
+
+    [Test]
+    public async Task Namesakes_of_one_version_in_workspaces_of_their_own_each_lock_the_masked_version_of_their_directory()
+    {
+        // Examples made from one template: `demo 0.1.0` in two workspaces, each with its lockfile. The
+        // two masked versions (0.0.1 for examples/a, 0.0.2 for examples/b) cannot be told apart by name
+        // and version: each lockfile takes the one its own workspace holds.
+        using var fixture = new CargoFixture();
+        foreach (var example in new[] { "a", "b" })
+        {
+            fixture
+                .Write($"examples/{example}/Cargo.toml", "[package]\nname = \"demo\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\nitoa = \"1\"\n\n[workspace]\n")
+                .Write($"examples/{example}/src/main.rs", "fn main() {}\n");
+            await CargoMetadata.RunAsync(Path.Combine(fixture.Root, "examples", example), "generate-lockfile", "--offline");
+        }
+
+        using var skeleton = new TemporaryDirectory("prewarm-skeleton-");
+
+        var recipe = SkeletonBuilder.Build(RepositoryScanner.Scan(fixture.Root));
+        GeneratedRepository.Write(skeleton.Path, SkeletonFiles.Materialize(recipe));
+
+        recipe.NestedLockFiles["examples/a/Cargo.lock"].ShouldContain("name = \"demo\"\nversion = \"0.0.1\"\n");
+        recipe.NestedLockFiles["examples/b/Cargo.lock"].ShouldContain("name = \"demo\"\nversion = \"0.0.2\"\n");
+        foreach (var example in new[] { "examples/a", "examples/b" })
+        {
+            (await ResolvedGraph.ReadAsync(Path.Combine(skeleton.Path, example), "Cargo.toml")).ShouldBe(await ResolvedGraph.ReadAsync(Path.Combine(fixture.Root, example), "Cargo.toml"));
+        }
+    }
+
     private static async Task ShouldBeWhatCargoWritesAsync(string skeleton)
     {
         var lockPath = Path.Combine(skeleton, "Cargo.lock");
