@@ -20,6 +20,7 @@ internal sealed class MaskedVersions
         _byName = repository.Packages.ToLookup(p => p.Name, StringComparer.Ordinal);
     }
 
+    /// <param name="repository">The scanned repository whose local packages are masked.</param>
     /// <param name="masked">The package directories whose version is masked.</param>
     public static MaskedVersions Assign(CargoRepository repository, IReadOnlySet<string> masked)
     {

@@ -45,7 +45,10 @@ public sealed class RecipeTaskTests
         // for tools/, and the root's toolchain stays the one at the root.
         using var tree = new TemporaryTree();
         tree.Write("toolchain/bin/rustc", "#!/bin/sh\nprintf 'rustc 1.99.0-pinned (0000000 2099-01-01)\\nhost: x86_64-unknown-linux-gnu\\n'\n");
-        File.SetUnixFileMode(tree["toolchain/bin/rustc"], UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(tree["toolchain/bin/rustc"], UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
         tree.Write("repo/Cargo.toml", "[package]\nname = \"app\"\nversion = \"0.1.0\"\nedition = \"2021\"\n");
         tree.Write("repo/src/lib.rs", "");
         tree.Write("repo/tools/Cargo.toml", "[package]\nname = \"gen\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[workspace]\n");
