@@ -74,7 +74,7 @@ public sealed class CrossCompileTests : DockerEndToEndFixture
         dockerfile.ShouldContain("FROM --platform=$BUILDPLATFORM ${BASE_IMAGE} AS cross-base");
         // BuildKit names each step with its stage; the tiers and the skeleton compiled in the cross stage.
         log.ShouldContain("[cross ");
-        log.ShouldContain("cargo build --release --locked --message-format=json-render-diagnostics > /build/prewarm/skeleton-messages.json");
+        log.ShouldContain("cargo build --release --workspace --locked --message-format=json-render-diagnostics > /build/prewarm/skeleton-messages.json");
     }
 
     [Test, Order(4)]

@@ -41,11 +41,22 @@ public sealed class DoctorPlatformTests
         result.All.ShouldContain("linux/arm64 runs: linux/arm64 runs under emulation: qemu-aarch64");
     }
 
+    /// <summary>Doctor on caches this process made: its own user is the build user (Doctor's default,
+    /// the Dockerfile's 1001, would make their owner the problem instead of the platform).</summary>
     private static Task<BuildHostProcess.Result> RunDoctorAsync(string root, IReadOnlyDictionary<string, string> environment, string platform)
     {
         var cache = Directory.CreateDirectory(Path.Combine(root, "cache")).FullName;
+        var (uid, gid) = ThisUser();
         return BuildHostProcess.RunWithEnvironmentAsync(root, environment,
             "--target=Doctor", platform, $"--artifacts={Path.Combine(root, "artifacts")}",
-            $"--cargo-home={cache}", $"--target-dir={cache}", $"--sccache-dir={cache}", "--min-free-gb=0");
+            $"--cargo-home={cache}", $"--target-dir={cache}", $"--sccache-dir={cache}", "--min-free-gb=0", $"--uid={uid}", $"--gid={gid}");
+    }
+
+    /// <summary>The effective user and group ids, from /proc/self/status ("Uid: real effective saved fs").</summary>
+    private static (string Uid, string Gid) ThisUser()
+    {
+        var status = File.ReadAllLines("/proc/self/status");
+        string Effective(string key) => status.Single(l => l.StartsWith(key, StringComparison.Ordinal)).Split('\t', StringSplitOptions.RemoveEmptyEntries)[2];
+        return (Effective("Uid:"), Effective("Gid:"));
     }
 }
