@@ -82,7 +82,7 @@ public sealed class FreshRunnerTests : DockerEndToEndFixture
         const string Unreachable = "127.0.0.1:5999/prewarm-test/nowhere:1";
 
         var result = await BuildHostProcess.RunAsync(Work, "--target=Image", "--exclusive", $"--repo={_repository}", $"--artifacts={Artifacts}",
-            $"--base-image={LocalRegistry.BaseImage}", $"--tag={Unreachable}", "--push", $"--uid={Uid}", $"--gid={Uid}");
+            $"--base-image={LocalRegistry.BaseImage}", $"--tag={Unreachable}", "--push", $"--uid={Uid}", $"--gid={Uid}", "--profile=release");
 
         result.ExitCode.ShouldNotBe(0);
         var error = result.StandardError.Split('\n').Single(l => l.StartsWith("Error: ", StringComparison.Ordinal));
@@ -98,7 +98,7 @@ public sealed class FreshRunnerTests : DockerEndToEndFixture
         var log = Path.Combine(Artifacts, "docker", "shop", "build.log");
         var before = File.ReadAllText(log);
         string[] image = ["--target=Image", "--exclusive", $"--repo={_repository}", $"--artifacts={Artifacts}",
-            $"--base-image={LocalRegistry.BaseImage}", $"--tag={_tag}", $"--uid={Uid}", $"--gid={Uid}"];
+            $"--base-image={LocalRegistry.BaseImage}", $"--tag={_tag}", $"--uid={Uid}", $"--gid={Uid}", "--profile=release"];
 
         var unreachable = await BuildHostProcess.RunAsync(Work, [.. image, "--cache-from=127.0.0.1:5999/prewarm-test/none:1"]);
 
