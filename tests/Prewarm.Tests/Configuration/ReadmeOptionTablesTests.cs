@@ -1,12 +1,9 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Cake.Frosting;
-using NUnit.Framework;
 using Prewarm.Cake;
 using Prewarm.Core.Configuration;
 using Prewarm.Frosting;
-using Prewarm.Tests.Support;
-using Shouldly;
 
 namespace Prewarm.Tests.Configuration;
 

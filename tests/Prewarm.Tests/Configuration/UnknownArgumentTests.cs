@@ -1,13 +1,10 @@
 using Cake.Core;
 using Cake.Core.Diagnostics;
 using Cake.Frosting;
-using NUnit.Framework;
 using Prewarm.Cake;
 using Prewarm.Core;
 using Prewarm.Core.Configuration;
 using Prewarm.Frosting;
-using Prewarm.Tests.Support;
-using Shouldly;
 
 namespace Prewarm.Tests.Configuration;
 

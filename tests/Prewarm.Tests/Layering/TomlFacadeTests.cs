@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using NUnit.Framework;
-using Shouldly;
 
 namespace Prewarm.Tests.Layering;
 

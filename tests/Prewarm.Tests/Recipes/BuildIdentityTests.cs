@@ -1,4 +1,3 @@
-using NUnit.Framework;
 using Prewarm.Core;
 using Prewarm.Core.Artifacts;
 using Prewarm.Core.Cargo;
@@ -7,7 +6,6 @@ using Prewarm.Core.Scanning;
 using Prewarm.Core.Settings;
 using Prewarm.Core.Warmup;
 using Prewarm.Tests.Recipes.Support;
-using Shouldly;
 
 namespace Prewarm.Tests.Recipes;
 

@@ -1,9 +1,7 @@
-using NUnit.Framework;
 using Prewarm.Cake.Benchmarking;
 using Prewarm.Cake.Tools.Cargo;
 using Prewarm.Cake.Verification;
 using Prewarm.Core.Recipes;
-using Shouldly;
 
 namespace Prewarm.Tests.Recipes;
 

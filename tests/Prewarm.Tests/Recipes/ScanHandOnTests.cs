@@ -1,11 +1,8 @@
 using Cake.Frosting;
-using NUnit.Framework;
 using Prewarm.Cake;
 using Prewarm.Cake.Tasks;
 using Prewarm.Frosting;
 using Prewarm.Tests.Recipes.Support;
-using Prewarm.Tests.Support;
-using Shouldly;
 
 namespace Prewarm.Tests.Recipes;
 

@@ -1,10 +1,7 @@
 using Cake.Core.Diagnostics;
 using Cake.Frosting;
-using NUnit.Framework;
 using Prewarm.Cake;
 using Prewarm.Frosting;
-using Prewarm.Tests.Support;
-using Shouldly;
 
 namespace Prewarm.Tests.Settings;
 

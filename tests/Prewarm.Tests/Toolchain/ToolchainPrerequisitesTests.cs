@@ -1,13 +1,10 @@
 using FilePath = Cake.Core.IO.FilePath;
-using NUnit.Framework;
 using Prewarm.Cake.Docker;
 using Prewarm.Cake.Tools.Docker;
 using Prewarm.Core.Artifacts;
 using Prewarm.Core.Cargo;
 using Prewarm.Core.Docker;
-using Prewarm.Tests.Support;
 using Prewarm.Tests.Tools;
-using Shouldly;
 
 namespace Prewarm.Tests.Toolchain;
 

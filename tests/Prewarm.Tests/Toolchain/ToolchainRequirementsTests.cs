@@ -1,7 +1,5 @@
-using NUnit.Framework;
 using Prewarm.Core.Cargo;
 using Prewarm.Core.Toolchain;
-using Shouldly;
 
 namespace Prewarm.Tests.Toolchain;
 
