@@ -15,6 +15,8 @@ public class PrewarmContext(ICakeContext context) : FrostingContext(context)
 {
     private PrewarmSettings? _settings;
     private ArtifactsLayout? _layout;
+    private IReadOnlyList<DirectoryPath>? _repositories;
+    private DirectoryPath? _artifacts;
     private Lazy<WarmupOptions>? _warmup;
 
     /// <summary>Every task's typed settings.</summary>
@@ -24,10 +26,10 @@ public class PrewarmContext(ICakeContext context) : FrostingContext(context)
     public ArtifactsLayout Layout => _layout ?? throw NotBound();
 
     /// <summary>Repository roots from <c>--repo</c> (repeatable); the working directory when none is given.</summary>
-    public IReadOnlyList<DirectoryPath> Repositories => [.. Settings.Shared.Repositories.Select(r => new DirectoryPath(r))];
+    public IReadOnlyList<DirectoryPath> Repositories => _repositories ?? throw NotBound();
 
     /// <summary>Where every task writes its outputs; <c>--artifacts</c>, default <c>artifacts/prewarm/</c>.</summary>
-    public DirectoryPath Artifacts => new(Settings.Shared.Artifacts);
+    public DirectoryPath Artifacts => _artifacts ?? throw NotBound();
 
     /// <summary>What tier selection is told besides the repositories (<c>--tiers</c>, <c>--tier-max-crates</c>,
     /// <c>--tier-timings</c>, <c>--rust-target</c>), read on first use: the same for Scan's frequency report
@@ -52,6 +54,8 @@ public class PrewarmContext(ICakeContext context) : FrostingContext(context)
 
         _settings = settings;
         _layout = settings.Shared.Layout;
+        _repositories = [.. settings.Shared.Repositories.Select(r => new DirectoryPath(r))];
+        _artifacts = new DirectoryPath(settings.Shared.Artifacts);
         var recipe = settings.Recipe;
         _warmup = new Lazy<WarmupOptions>(() => WarmupOptions.Read(recipe.TiersFile, recipe.TierMaxCrates, recipe.TierTimings, settings.Shared.Build.Target));
     }
