@@ -82,17 +82,33 @@ internal sealed class ImageBuild(ICakeContext context, DockerSettings options, D
             }
         }
 
+        var seeds = new SortedDictionary<string, SeedImage>(StringComparer.Ordinal);
+        void Seed(IReadOnlyList<BuildPlatform> platforms)
+        {
+            if (!rendered.Seed || settings.Tags.Count == 0)
+            {
+                return;
+            }
+
+            var seed = new SeedSelector(context, engine).Seed(settings, dockerfile, paths.Context, platforms, coldFor);
+            foreach (var platform in platforms)
+            {
+                seeds[platform.ToString()] = seed;
+            }
+        }
+
         ToolResult result;
         if (!integrated)
         {
             PrepareBuilder(settings);
+            Seed(settings.Platforms);
             result = context.DockerBuildxBuild(settings, Progress);
         }
         else
         {
             var build = new IntegratedBuild(context, options, engine);
             settings.File = new FilePath(build.BuildFile(dockerfile, paths));
-            result = build.BuildEachPlatform(settings, paths, Progress);
+            result = build.BuildEachPlatform(settings, paths, Progress, platform => Seed([platform]));
         }
 
         AtomicFile.WriteAllText(paths.BuildLog, log.ToString());
@@ -137,7 +153,9 @@ internal sealed class ImageBuild(ICakeContext context, DockerSettings options, D
         var local = integrated || settings.Load;
         if ((local || settings.Push) && settings.Tags.Count > 0)
         {
-            AtomicFile.WriteAllText(paths.ImageRecord, StageJson.Serialize(new ImageRecorder(context, engine).Record(settings, rendered, local, images, coldFor, listDigests)));
+            var record = new ImageRecorder(context, engine).Record(settings, rendered, local, images, coldFor, listDigests)
+                with { Seeds = seeds.Count > 0 ? seeds : null };
+            AtomicFile.WriteAllText(paths.ImageRecord, StageJson.Serialize(record));
         }
         else if (File.Exists(paths.ImageRecord))
         {

@@ -18,8 +18,9 @@ internal sealed class IntegratedBuild(ICakeContext context, DockerSettings optio
     /// The integrated BuildKit builds one platform per build: each requested platform in turn (a
     /// foreign one under binfmt emulation), each into its own target directory (the Dockerfile's is
     /// per TARGETARCH) and, for several platforms, under tags of its own. Stops at the first failure.
+    /// <c>beforeEach</c> sees each platform once its tags are set, before it builds (the seed is chosen per platform).
     /// </summary>
-    public ToolResult BuildEachPlatform(DockerBuildxBuildSettings settings, ArtifactPaths paths, Action<string> progress)
+    public ToolResult BuildEachPlatform(DockerBuildxBuildSettings settings, ArtifactPaths paths, Action<string> progress, Action<BuildPlatform>? beforeEach = null)
     {
         var tags = settings.Tags;
         var several = settings.Platforms.Count > 1;
@@ -35,6 +36,7 @@ internal sealed class IntegratedBuild(ICakeContext context, DockerSettings optio
             {
                 settings.Tags = several ? tags.Select(t => PlatformTags.For(t, platform)).ToList() : tags;
                 settings.ImageIdFile = new FilePath(several ? paths.ImageIdFor(platform) : paths.ImageId);
+                beforeEach?.Invoke(platform);
                 DockerBuildCommandLine.ForIntegratedBuildKit(settings, platform, out var dropped);
                 if (result is null)
                 {

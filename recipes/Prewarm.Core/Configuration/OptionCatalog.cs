@@ -52,6 +52,9 @@ public static class OptionCatalog
     public static readonly ValueOption<DependencyStorage> DepsStorage = new("docker", "deps-storage", Text, DependencyStorageNames.Parse, DependencyStorage.Image,
         "image (compiled dependencies in the image's layers: warm on any runner that pulls it) or cache-mount (BuildKit cache mounts: warm only on the machine that built it).", "Dockerfile",
         DependencyStorageNames.Spell(DependencyStorage.Image));
+    public static readonly ValueOption<bool?> Seed = new("docker", "seed", OptionKind.Boolean, v => Switch(v), null,
+        "Start the dependency steps from the compiled units of the tag's previous image (the engine's, or pulled from its registry): after a dependency change cargo compiles only the changed crates and what depends on them. off: from the warmup tiers alone, as cargo-chef does.",
+        "Dockerfile Image", "on, but with --cross or --deps-storage=cache-mount");
     public static readonly ValueOption<string?> BuilderImage = new("docker", "builder-image", Text, ImageName, null,
         "An organisation builder image (made by the BuilderImage task) to build FROM: its compiled dependencies are reused, the skeleton compiles only what it lacks.", "Dockerfile Image", "none");
     public static readonly ValueOption<string> BuilderTag = new("docker", "builder-tag", Text, ImageName, "prewarm/builder:latest",

@@ -20,8 +20,11 @@ public sealed class DockerTemplates
     public const string CrossTarget = "cross-target.template";
     public const string CrossFinal = "cross-final.template";
     public const string RustTargetCheck = "rust-target-check.template";
+    public const string SeedStage = "seed-stage.template";
+    public const string SeedCopy = "seed-copy.template";
+    public const string PruneUnits = "prune-units.template";
 
-    public static IReadOnlyList<string> Names { get; } = [Main, LayoutCargoHome, LayoutSymlinked, Sccache, CargoConfig, WarmupTier, Builder, BuilderSkeleton, CrossStages, CrossTarget, CrossFinal, RustTargetCheck];
+    public static IReadOnlyList<string> Names { get; } = [Main, LayoutCargoHome, LayoutSymlinked, Sccache, CargoConfig, WarmupTier, Builder, BuilderSkeleton, CrossStages, CrossTarget, CrossFinal, RustTargetCheck, SeedStage, SeedCopy, PruneUnits];
 
     private const string ResourcePrefix = "Prewarm.Core.Docker.Templates.";
     private readonly string? _overrideDirectory;

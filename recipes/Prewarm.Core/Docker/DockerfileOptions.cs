@@ -58,6 +58,11 @@ public sealed record DockerfileOptions
     /// target platform with <c>--target</c>; the image for the target platform gets what it compiled.</summary>
     public bool Cross { get; init; }
 
+    /// <summary>Seed the dependency steps with the compiled units of the image the Image task names in
+    /// the <see cref="SeedImage.BuildArgument"/> build argument (<c>scratch</c>: none), and prune the units
+    /// no build of this image used, so that the next image's seed holds only what is live.</summary>
+    public bool Seed { get; init; }
+
     /// <summary>The build the recipe was made for (profile, target, feature switches, selection): the skeleton
     /// and the real build make it, the tiers with its profile and target.</summary>
     public BuildIdentity Build { get; init; } = new() { Profile = "release" };

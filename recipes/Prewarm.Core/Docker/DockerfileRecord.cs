@@ -23,6 +23,9 @@ public sealed record DockerfileRecord
     /// platform for that platform's target triple (see <see cref="CrossTarget"/>).</summary>
     public bool Cross { get; init; }
 
+    /// <summary>Rendered with a seed stage: the Image task names the previous image to start from.</summary>
+    public bool Seed { get; init; }
+
     public required int Uid { get; init; }
 
     public required int Gid { get; init; }
@@ -36,6 +39,7 @@ public sealed record DockerfileRecord
         Sccache = options.Sccache,
         Tiers = options.Tiers,
         Cross = options.Cross,
+        Seed = options.Seed,
         Uid = options.Uid,
         Gid = options.Gid,
     };

@@ -16,7 +16,8 @@ public sealed class DockerfileRenderer(DockerTemplates templates)
     public string Render(DockerfileOptions options)
     {
         Validate(options);
-        var parts = Common(options, tierMessages: false);
+        var parts = Common(options, tierMessages: options.Seed ? SeededTierMessages : null);
+        var targetDirectory = TargetDirectory(options.DependencyStorage);
         var inImage = options.DependencyStorage == DependencyStorage.Image;
         return Fill(DockerTemplates.Main, new(parts.Shared(options))
         {
@@ -24,8 +25,13 @@ public sealed class DockerfileRenderer(DockerTemplates templates)
             ["storage_note"] = inImage
                 ? "in the image's layers (--deps-storage=image), one target directory per\n# platform, so a runner that pulls this image or uses it as --cache-from builds warm."
                 : "in BuildKit cache mounts (--deps-storage=cache-mount): warm only on the\n# machine that built it; the mounts are not in the image, not pushed and not exported.",
-            ["target_dir"] = TargetDirectory(options.DependencyStorage),
+            ["target_dir"] = targetDirectory,
             ["base_image"] = options.BuilderImage ?? options.BaseImage,
+            ["seed_stage"] = options.Seed ? Fill(DockerTemplates.SeedStage, []) : string.Empty,
+            ["seed_copy"] = options.Seed
+                ? Fill(DockerTemplates.SeedCopy, new() { ["target_dir"] = targetDirectory, ["cargo_home"] = parts.CargoHome, ["tier_messages"] = SeededTierMessages })
+                : string.Empty,
+            ["prune_units"] = options.Seed ? Fill(DockerTemplates.PruneUnits, new() { ["target_dir"] = targetDirectory }).TrimEnd('\n') : string.Empty,
             ["cache_mounts"] = parts.Mounts,
             ["skeleton_note"] = options.BuilderImage is null ? string.Empty : $" the builder image {options.BuilderImage} lacks",
             ["skeleton_build_flags"] = Flags(options.Build.CargoArguments(CargoStep.Build), options.SkeletonLocked),
@@ -80,7 +86,7 @@ public sealed class DockerfileRenderer(DockerTemplates templates)
             throw new PrewarmException("A builder image needs at least one --repo.");
         }
 
-        var parts = Common(options, tierMessages: true);
+        var parts = Common(options, tierMessages: "/build/prewarm/builder");
         var skeletons = new StringBuilder();
         foreach (var repository in repositories)
         {
@@ -107,7 +113,10 @@ public sealed class DockerfileRenderer(DockerTemplates templates)
 
     /// <summary>What the repository and builder Dockerfiles share: the build user's ids, cargo's
     /// layout, sccache, cargo's config, cache mounts and the warmup tier steps.</summary>
-    private Parts Common(DockerfileOptions options, bool tierMessages)
+    /// <summary>Where a seeded image keeps what cargo reported for each tier: the units the next image's seed keeps.</summary>
+    private const string SeededTierMessages = "/build/prewarm/tiers";
+
+    private Parts Common(DockerfileOptions options, string? tierMessages)
     {
         var uid = options.Uid.ToString(CultureInfo.InvariantCulture);
         var gid = options.Gid.ToString(CultureInfo.InvariantCulture);
@@ -138,7 +147,7 @@ public sealed class DockerfileRenderer(DockerTemplates templates)
                 ["tier"] = tier, ["uid"] = uid, ["gid"] = gid, ["cache_mounts"] = mounts,
                 // Leading space: a dev build's tier has no argument at all (cargo's default profile, the host).
                 ["tier_build_flags"] = Flags(tierFlags, options.LockedTiers.Contains(tier, StringComparer.Ordinal)) is { Length: > 0 } flags ? " " + flags : string.Empty,
-                ["tier_messages"] = tierMessages ? $" --message-format=json-render-diagnostics > /build/prewarm/builder/tier-{tier}.json" : string.Empty,
+                ["tier_messages"] = tierMessages is null ? string.Empty : $" --message-format=json-render-diagnostics > {tierMessages}/tier-{tier}.json",
             }));
         }
 
@@ -217,6 +226,11 @@ public sealed class DockerfileRenderer(DockerTemplates templates)
         if (options.Cross && (options.BuilderImage is not null || options.Layout != CargoLayout.CargoHome))
         {
             throw new PrewarmException("--cross: the image for the target platform takes CARGO_HOME from the build platform's stage, which needs --cargo-layout=cargo-home and no --builder-image (a builder image's target directories were not cross-compiled).");
+        }
+
+        if (options.Seed && (options.Cross || options.DependencyStorage != DependencyStorage.Image))
+        {
+            throw new PrewarmException("--seed: the previous image's units are copied into a target directory in the image's layers, on the platform that compiles; it cannot be combined with --cross or --deps-storage=cache-mount (drop one).");
         }
 
         if (options.Uid < 0 || options.Gid < 0)

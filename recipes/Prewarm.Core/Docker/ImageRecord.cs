@@ -37,6 +37,9 @@ public sealed record ImageRecord
     /// <summary>--cache-from images the registry did not have (the build could not use them); null when none.</summary>
     public IReadOnlyList<string>? CacheFromMissing { get; init; }
 
+    /// <summary>Per platform, the image the dependency steps started from and why (<see cref="SeedImage"/>); null when the Dockerfile does not seed.</summary>
+    public IReadOnlyDictionary<string, SeedImage>? Seeds { get; init; }
+
     public string? BaseImage { get; init; }
 
     public long? SizeBytes { get; init; }

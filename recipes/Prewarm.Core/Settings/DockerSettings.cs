@@ -36,6 +36,13 @@ public sealed record DockerSettings
     /// <summary>Cross-compile on the build platform for each target platform (<c>cross</c>).</summary>
     public bool Cross { get; init; }
 
+    /// <summary>Seed the dependency steps from the previous image's compiled units (<c>seed</c>); null: wherever
+    /// the image keeps its target directory in its layers and compiles on its own platform.</summary>
+    public bool? Seed { get; init; }
+
+    /// <summary>Whether the Dockerfile seeds: asked for, or by default where it can.</summary>
+    public bool Seeds => Seed ?? (!Cross && DependencyStorage == DependencyStorage.Image);
+
     /// <summary>Absolute directory whose templates override the embedded ones; null for the embedded.</summary>
     public string? Templates { get; init; }
 
@@ -93,6 +100,7 @@ public sealed record DockerSettings
         DependencyStorage = DependencyStorage,
         Syntax = Syntax,
         Cross = Cross,
+        Seed = Seeds,
     };
 
     public DockerTemplates TemplateSet() => Templates is null ? DockerTemplates.Embedded : DockerTemplates.WithOverrides(Templates);

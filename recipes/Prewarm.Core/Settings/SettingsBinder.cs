@@ -56,6 +56,7 @@ public static class SettingsBinder
         DependencyStorage = options.Get(O.DepsStorage),
         Syntax = options.Get(O.DockerfileSyntax),
         Cross = options.Get(O.Cross),
+        Seed = options.Get(O.Seed),
         Templates = Absolute(options.Get(O.Templates), workingDirectory),
         Platforms = options.Get(O.Platform).Distinct().ToList(),
         Tags = options.Get(O.Tag),

@@ -1,0 +1,93 @@
+using System.Text.Json;
+using Prewarm.Cake.Tools.Docker;
+using Prewarm.Core.Docker;
+
+namespace Prewarm.Cake.Docker;
+
+/// <summary>
+/// Finds a tag's previous image — in the engine, else pulled from the registry a <c>--cache-from</c>
+/// names or the tag is pushed to (a fresh runner has nothing but the registry) — and chooses the build's
+/// <see cref="SeedImage"/> from it.
+/// </summary>
+internal sealed class SeedSelector(ICakeContext context, DockerEngine engine)
+{
+    /// <summary>Chooses the seed of the build about to run for <paramref name="platforms"/> (one, or all of buildx's) and
+    /// puts it in the settings: the build argument, and the labels the next build reads. <c>unavailable</c>: the
+    /// --cache-from images their registry does not have.</summary>
+    public SeedImage Seed(DockerBuildxBuildSettings settings, string dockerfile, string contextDirectory, IReadOnlyList<BuildPlatform> platforms, IReadOnlyList<string> unavailable)
+    {
+        settings.BuildArgs.Remove(SeedImage.BuildArgument);
+        var inputs = SeedInputs.Compute(dockerfile, contextDirectory, string.Join(',', platforms), settings.BuildArgs);
+        // Several platforms built one by one: each has its own tags (and its own previous image).
+        var perPlatform = platforms.Count == 1 && settings.Platforms.Count > 1 && engine.Mode == DockerBuildMode.IntegratedBuildKit;
+        string Named(string reference) => perPlatform ? PlatformTags.For(reference, platforms[0]) : reference;
+        var candidates = settings.CacheFrom
+            .Where(c => c.Type == "registry").Select(c => c.Get("ref")).OfType<string>()
+            .Where(r => !unavailable.Contains(r, StringComparer.Ordinal))
+            .Select(Named)
+            .Concat(settings.Push ? [settings.Tags[0]] : [])
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        var seed = Select(settings.Tags[0], candidates, inputs);
+        context.Log.Information("Seed {0}: {1} ({2}).", string.Join(',', platforms), seed.Reference, seed.Reason);
+        settings.BuildArgs[SeedImage.BuildArgument] = seed.Reference;
+        settings.Labels[SeedImage.InputsLabel] = inputs;
+        settings.Labels[SeedImage.SeedLabel] = seed.Reference;
+        return seed;
+    }
+
+    /// <param name="tag">The tag this build writes (a platform's own tag when several are built one by one).</param>
+    /// <param name="registryCandidates">References a registry may hold the previous image under, in order.</param>
+    /// <param name="dependencyInputs">This build's <see cref="SeedInputs"/>.</param>
+    public SeedImage Select(string tag, IReadOnlyList<string> registryCandidates, string dependencyInputs)
+    {
+        var previous = Local(tag) ?? registryCandidates.Select(Pulled).FirstOrDefault(p => p is not null);
+        return SeedImage.Choose(previous, dependencyInputs, Available);
+    }
+
+    private PreviousImage? Local(string reference)
+    {
+        var inspected = context.DockerImageInspect(reference, engine.Settings<DockerImageInspectSettings>());
+        return inspected.Succeeded ? Read(reference, inspected.Output) : null;
+    }
+
+    private PreviousImage? Pulled(string reference) =>
+        context.DockerPull(reference, engine.Settings<DockerPullSettings>()).Succeeded ? Local(reference) : null;
+
+    private bool Available(string reference) =>
+        context.DockerImageExists(reference, engine.Settings<DockerImageInspectSettings>())
+        || (reference.Contains('@') && context.DockerPull(reference, engine.Settings<DockerPullSettings>()).Succeeded);
+
+    /// <summary>The inspected image, pinned by its registry digest in the tag's repository, else by a local
+    /// tag named after its id (kept as long as the engine keeps the image; a later seed names it).</summary>
+    private PreviousImage Read(string reference, string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        var root = document.RootElement;
+        var id = root.GetProperty("Id").GetString()!;
+        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (root.GetProperty("Config").TryGetProperty("Labels", out var found) && found.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var label in found.EnumerateObject())
+            {
+                labels[label.Name] = label.Value.GetString() ?? "";
+            }
+        }
+
+        var repository = ImageReference.Repository(reference);
+        var digest = root.TryGetProperty("RepoDigests", out var digests) && digests.ValueKind == JsonValueKind.Array
+            ? digests.EnumerateArray().Select(d => d.GetString()).OfType<string>().FirstOrDefault(d => ImageReference.Repository(d) == repository)
+            : null;
+        if (digest is null)
+        {
+            digest = $"{repository}:prewarm-seed-{id.Replace("sha256:", "", StringComparison.Ordinal)[..12]}";
+            var tagged = context.DockerTag(reference, digest, engine.Settings<DockerTagSettings>());
+            if (!tagged.Succeeded)
+            {
+                throw new Core.PrewarmException($"docker tag {reference} {digest} failed: {tagged.ErrorSummary}");
+            }
+        }
+
+        return new PreviousImage(reference, digest, labels);
+    }
+}

@@ -1,0 +1,16 @@
+namespace Prewarm.Core.Docker;
+
+/// <summary>
+/// The last image built under a tag, as the engine has it (locally, or pulled from its registry): what
+/// the Image task reads to choose a build's <see cref="SeedImage"/>.
+/// </summary>
+/// <param name="Reference">The tag it was found under.</param>
+/// <param name="Pinned">A reference that names exactly this image for as long as it lives: its registry
+/// digest (<c>repository@sha256:…</c>) when it was pushed or pulled, else a local tag made for it.</param>
+/// <param name="Labels">Its labels: <see cref="SeedImage.InputsLabel"/> and <see cref="SeedImage.SeedLabel"/> when Prewarm seeded it.</param>
+public sealed record PreviousImage(string Reference, string Pinned, IReadOnlyDictionary<string, string> Labels)
+{
+    public string? DependencyInputs => Labels.GetValueOrDefault(SeedImage.InputsLabel);
+
+    public string? Seed => Labels.GetValueOrDefault(SeedImage.SeedLabel);
+}
