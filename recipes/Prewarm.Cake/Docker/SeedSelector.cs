@@ -42,7 +42,18 @@ internal sealed class SeedSelector(ICakeContext context, DockerEngine engine)
     public SeedImage Select(string tag, IReadOnlyList<string> registryCandidates, string dependencyInputs)
     {
         var previous = Local(tag) ?? registryCandidates.Select(Pulled).FirstOrDefault(p => p is not null);
-        return SeedImage.Choose(previous, dependencyInputs, Available);
+        var seed = SeedImage.Choose(previous, dependencyInputs, Available);
+        if (previous is not null && seed.Reference == previous.Pinned && !previous.Pinned.Contains('@'))
+        {
+            // Moved only now that it is the seed: until then it names the seed the previous image was built from.
+            var tagged = context.DockerTag(previous.Reference, previous.Pinned, engine.Settings<DockerTagSettings>());
+            if (!tagged.Succeeded)
+            {
+                throw new Core.PrewarmException($"docker tag {previous.Reference} {previous.Pinned} failed: {tagged.ErrorSummary}");
+            }
+        }
+
+        return seed;
     }
 
     private PreviousImage? Local(string reference)
@@ -58,13 +69,13 @@ internal sealed class SeedSelector(ICakeContext context, DockerEngine engine)
         context.DockerImageExists(reference, engine.Settings<DockerImageInspectSettings>())
         || (reference.Contains('@') && context.DockerPull(reference, engine.Settings<DockerPullSettings>()).Succeeded);
 
-    /// <summary>The inspected image, pinned by its registry digest in the tag's repository, else by a local
-    /// tag named after its id (kept as long as the engine keeps the image; a later seed names it).</summary>
+    /// <summary>The inspected image, pinned by its registry digest in the tag's repository, else by the local tag
+    /// <c>REPOSITORY:prewarm-seed-TAG</c>: one per tag, moved only when the seed changes, so the engine keeps
+    /// one seed image per tag rather than one per dependency change.</summary>
     private PreviousImage Read(string reference, string json)
     {
         using var document = JsonDocument.Parse(json);
         var root = document.RootElement;
-        var id = root.GetProperty("Id").GetString()!;
         var labels = new Dictionary<string, string>(StringComparer.Ordinal);
         if (root.GetProperty("Config").TryGetProperty("Labels", out var found) && found.ValueKind == JsonValueKind.Object)
         {
@@ -78,16 +89,7 @@ internal sealed class SeedSelector(ICakeContext context, DockerEngine engine)
         var digest = root.TryGetProperty("RepoDigests", out var digests) && digests.ValueKind == JsonValueKind.Array
             ? digests.EnumerateArray().Select(d => d.GetString()).OfType<string>().FirstOrDefault(d => ImageReference.Repository(d) == repository)
             : null;
-        if (digest is null)
-        {
-            digest = $"{repository}:prewarm-seed-{id.Replace("sha256:", "", StringComparison.Ordinal)[..12]}";
-            var tagged = context.DockerTag(reference, digest, engine.Settings<DockerTagSettings>());
-            if (!tagged.Succeeded)
-            {
-                throw new Core.PrewarmException($"docker tag {reference} {digest} failed: {tagged.ErrorSummary}");
-            }
-        }
-
-        return new PreviousImage(reference, digest, labels);
+        var tag = reference.Length > repository.Length ? reference[(repository.Length + 1)..] : "latest";
+        return new PreviousImage(reference, digest ?? $"{repository}:prewarm-seed-{tag}", labels);
     }
 }

@@ -64,7 +64,9 @@ public abstract class DockerEndToEndFixture
         _work?.Dispose();
         if (_images.Count > 0 && File.Exists(DockerRequirement.Cli))
         {
-            await DockerRequirement.RunAsync(["image", "rm", "-f", .. _images]);
+            // With each image the local tag its seed kept (a build seeded from an image that was never pushed).
+            var seeds = _images.Select(i => $"{ImageReference.Repository(i)}:prewarm-seed-{(i.Length > ImageReference.Repository(i).Length ? i[(ImageReference.Repository(i).Length + 1)..] : "latest")}");
+            await DockerRequirement.RunAsync(["image", "rm", "-f", .. _images, .. seeds]);
         }
     }
 
@@ -109,6 +111,15 @@ public abstract class DockerEndToEndFixture
     /// <summary>The Dockerfile steps of the last build of <paramref name="repository"/>, from its build.log.</summary>
     protected IReadOnlyList<BuildStep> Steps(string repository = "shop") =>
         BuildProgressParser.Parse(File.ReadAllText(Path.Combine(Artifacts, "docker", repository, "build.log"))).Where(s => s.IsDockerfileStep).ToList();
+
+    /// <summary>The crates cargo compiled in <paramref name="step"/> of the last build of <paramref name="repository"/>
+    /// (its <c>Compiling NAME vVERSION</c> lines): a step whose units were all fresh compiled none.</summary>
+    protected IReadOnlyList<string> Compiled(BuildStep step, string repository = "shop") =>
+        BuildProgressParser.Output(File.ReadAllText(Path.Combine(Artifacts, "docker", repository, "build.log")), step.Number)
+            .Select(line => line.Trim())
+            .Where(line => line.StartsWith("Compiling ", StringComparison.Ordinal))
+            .Select(line => line["Compiling ".Length..].Split(' ')[0])
+            .ToList();
 
     /// <summary>One line a step, for assertion messages.</summary>
     protected static string Describe(IEnumerable<BuildStep> steps) =>

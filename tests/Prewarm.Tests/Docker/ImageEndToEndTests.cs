@@ -10,7 +10,7 @@ namespace Prewarm.Tests.Docker;
 /// <summary>
 /// The Image task on a real engine (integrated BuildKit: buildx is not installable here), on a copy
 /// of the bundled example: cold build, source-only rebuild with every warmup and skeleton layer
-/// CACHED, a dependency change that rebuilds the skeleton layer but no tier, cargo tree inside, and a
+/// CACHED, a dependency change that compiles only the crate it adds (seeded from the previous image), cargo tree inside, and a
 /// build interrupted with Ctrl-C that leaves the previous image in place.
 /// The tests run in order on one image; each builds on the state the previous one left.
 /// </summary>
@@ -69,8 +69,10 @@ public sealed class ImageEndToEndTests : DockerEndToEndFixture
         tree.StandardOutput.ShouldContain("shop-domain v0.3.1");
     }
 
+    /// <summary>Issue 21: seeded from the previous image, the tiers find every unit fresh and the skeleton
+    /// compiles the one crate added and nothing else outside the workspace.</summary>
     [Test, Order(4)]
-    public async Task A_dependency_change_rebuilds_the_skeleton_layer_and_no_tier()
+    public async Task A_dependency_change_compiles_only_its_own_crates()
     {
         var manifest = Path.Combine(_repository, "crates", "domain", "Cargo.toml");
         File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("thiserror.workspace = true", "thiserror.workspace = true\nmemchr = \"2\"", StringComparison.Ordinal));
@@ -81,8 +83,12 @@ public sealed class ImageEndToEndTests : DockerEndToEndFixture
 
         result.ExitCode.ShouldBe(0, result.All);
         var steps = Steps();
-        steps.Where(s => s.Instruction.Contains("/build/warmup/", StringComparison.Ordinal)).ShouldAllBe(s => s.Status == BuildStepStatus.Cached, Describe(steps));
-        steps.ShouldContain(s => IsSkeletonBuild(s) && s.Status == BuildStepStatus.Done, Describe(steps));
+        steps.Where(IsTier).SelectMany(s => Compiled(s)).ShouldBeEmpty(Describe(steps));
+        var skeleton = steps.Single(IsSkeletonBuild);
+        skeleton.Status.ShouldBe(BuildStepStatus.Done, Describe(steps));
+        Compiled(skeleton).Where(c => !c.StartsWith("shop-", StringComparison.Ordinal)).Count().ShouldBeLessThanOrEqualTo(2, string.Join(", ", Compiled(skeleton)));
+        result.StandardOutput.ShouldContain("Seed linux/amd64: prewarm-test/shop-builder:prewarm-seed-e2e (dependency inputs changed");
+        ImageRecord().GetProperty("seeds").GetProperty("linux/amd64").GetProperty("reason").GetString()!.ShouldStartWith("dependency inputs changed since");
     }
 
     [Test, Order(5)]
@@ -205,7 +211,7 @@ public sealed class ImageEndToEndTests : DockerEndToEndFixture
         again.ExitCode.ShouldBe(0, again.All);
         (await ImageIdAsync()).ShouldNotBe(before);
         var steps = Steps();
-        steps.Where(s => s.Instruction.Contains("/build/warmup/", StringComparison.Ordinal)).ShouldAllBe(s => s.Status == BuildStepStatus.Cached, Describe(steps));
+        steps.Where(IsTier).SelectMany(s => Compiled(s)).ShouldBeEmpty(Describe(steps));
     }
 
     private static async Task<string> ImageIdAsync()
@@ -214,6 +220,8 @@ public sealed class ImageEndToEndTests : DockerEndToEndFixture
         inspect.ExitCode.ShouldBe(0, inspect.StandardError);
         return inspect.StandardOutput.Trim();
     }
+
+    private static bool IsTier(BuildStep step) => step.Instruction.Contains("/build/warmup/", StringComparison.Ordinal);
 
     private static bool IsSkeletonBuild(BuildStep step) =>
         step.Instruction.StartsWith("RUN", StringComparison.Ordinal) && step.Instruction.Contains("cargo build", StringComparison.Ordinal)
