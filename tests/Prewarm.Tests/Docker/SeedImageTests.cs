@@ -90,7 +90,7 @@ public sealed class SeedImageTests
         var copy = dockerfile.IndexOf("RUN --mount=type=bind,from=seed,target=/prewarm-seed mkdir -p /build/prewarm/tiers", StringComparison.Ordinal);
         copy.ShouldBeGreaterThan(0);
         copy.ShouldBeLessThan(dockerfile.IndexOf("COPY --chown=1001:1001 prewarm/warmup/core/", StringComparison.Ordinal));
-        dockerfile.ShouldContain("cp -an /prewarm-seed/build/target/${TARGETARCH}/. /build/target/${TARGETARCH}/");
+        dockerfile.ShouldContain("tar -C /prewarm-seed/build/target/${TARGETARCH} -cf - . | tar -C /build/target/${TARGETARCH} --skip-old-files -xf -");
         dockerfile.ShouldContain("cargo build --release --message-format=json-render-diagnostics > /build/prewarm/tiers/tier-core.json");
         dockerfile.IndexOf("join -v 1", StringComparison.Ordinal).ShouldBeGreaterThan(dockerfile.IndexOf(DockerfileRendererTests.CopyBinaries, StringComparison.Ordinal));
 
