@@ -39,6 +39,7 @@ internal sealed class OrganisationBuilder(PrewarmContext context, DockerSettings
         var rendering = options.Rendering(paths.RepositoryId) with
         {
             BuilderImage = null,
+            Seed = false,   // the builder's dependency steps are the organisation's, not one tag's history
             // The recipes' build (its profile and target for the tiers) and the shared sccache switch, bound once.
             Build = context.Settings.Shared.Build,
             Sccache = context.Settings.Shared.Sccache.UseInImage(),
