@@ -87,7 +87,7 @@ public sealed class SeedImageTests
         var dockerfile = new DockerfileRenderer().Render(options);
 
         dockerfile.ShouldContain("ARG PREWARM_SEED=scratch\nFROM ${PREWARM_SEED} AS seed\n");
-        var copy = dockerfile.IndexOf("RUN --mount=type=bind,from=seed,target=/prewarm-seed mkdir -p /build/prewarm/tiers", StringComparison.Ordinal);
+        var copy = dockerfile.IndexOf("RUN --mount=type=bind,from=seed,target=/prewarm-seed mkdir -p /build/prewarm/tiers /build/target/${TARGETARCH}", StringComparison.Ordinal);
         copy.ShouldBeGreaterThan(0);
         copy.ShouldBeLessThan(dockerfile.IndexOf("COPY --chown=1001:1001 prewarm/warmup/core/", StringComparison.Ordinal));
         dockerfile.ShouldContain("tar -C /prewarm-seed/build/target/${TARGETARCH} -cf - . | tar -C /build/target/${TARGETARCH} --skip-old-files -xf -");
