@@ -43,7 +43,7 @@ internal sealed class SeedSelector(ICakeContext context, DockerEngine engine)
     {
         var previous = Local(tag) ?? registryCandidates.Select(Pulled).FirstOrDefault(p => p is not null);
         var seed = SeedImage.Choose(previous, dependencyInputs, Available);
-        if (previous is not null && seed.Reference == previous.Pinned && !previous.Pinned.Contains('@'))
+        if (previous is not null && seed.IsPrevious && !previous.Pinned.Contains('@'))
         {
             // Moved only now that it is the seed: until then it names the seed the previous image was built from.
             var tagged = context.DockerTag(previous.Reference, previous.Pinned, engine.Settings<DockerTagSettings>());

@@ -9,6 +9,10 @@ namespace Prewarm.Core.Docker;
 /// </summary>
 public sealed record SeedImage(string Reference, string Reason)
 {
+    /// <summary>The seed is the previous image itself (its dependency inputs changed): a local seed tag must
+    /// now name it. Otherwise the seed is the one the previous image was built from, as it is.</summary>
+    public bool IsPrevious { get; init; }
+
     /// <summary>The build argument naming the seed (the Dockerfile's <c>ARG PREWARM_SEED=scratch</c>).</summary>
     public const string BuildArgument = "PREWARM_SEED";
 
@@ -41,11 +45,11 @@ public sealed record SeedImage(string Reference, string Reason)
                 return new SeedImage(seed, $"dependency inputs unchanged since {previous.Reference}: the seed it was built from, so its dependency steps are reused");
             }
 
-            return new SeedImage(previous.Pinned, $"dependency inputs unchanged since {previous.Reference}, but the seed it was built from ({seed}) is gone: starting from its units");
+            return new SeedImage(previous.Pinned, $"dependency inputs unchanged since {previous.Reference}, but the seed it was built from ({seed}) is gone: starting from its units") { IsPrevious = true };
         }
 
         return new SeedImage(previous.Pinned, previous.DependencyInputs is null
             ? $"{previous.Reference} records no dependency inputs: starting from its units"
-            : $"dependency inputs changed since {previous.Reference}: starting from its units, cargo compiles only what changed");
+            : $"dependency inputs changed since {previous.Reference}: starting from its units, cargo compiles only what changed") { IsPrevious = true };
     }
 }

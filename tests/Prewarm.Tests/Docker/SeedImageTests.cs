@@ -35,12 +35,21 @@ public sealed class SeedImageTests
 
         seed.Reference.ShouldBe("127.0.0.1:5000/acme/app@sha256:" + new string('b', 64));
         seed.Reason.ShouldStartWith("dependency inputs changed since acme/app:latest");
+        seed.IsPrevious.ShouldBeTrue();
     }
 
     [Test]
     public void Unchanged_dependency_inputs_reuse_the_seed_the_previous_image_was_built_from()
     {
         SeedImage.Choose(Previous("inputs-1", "scratch"), "inputs-1", _ => false).Reference.ShouldBe("scratch");
+        // A local seed tag has one name per tag: the previous image's seed keeps it, and it must not move.
+        var local = new PreviousImage("acme/app:latest", "acme/app:prewarm-seed-latest", new Dictionary<string, string>
+        {
+            [SeedImage.InputsLabel] = "inputs-1", [SeedImage.SeedLabel] = "acme/app:prewarm-seed-latest",
+        });
+        var kept = SeedImage.Choose(local, "inputs-1", _ => true);
+        kept.Reference.ShouldBe("acme/app:prewarm-seed-latest");
+        kept.IsPrevious.ShouldBeFalse();
         SeedImage.Choose(Previous("inputs-1", "acme/app@sha256:aaa"), "inputs-1", r => r == "acme/app@sha256:aaa").Reference.ShouldBe("acme/app@sha256:aaa");
     }
 
