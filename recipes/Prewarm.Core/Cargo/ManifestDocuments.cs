@@ -6,9 +6,8 @@ namespace Prewarm.Core.Cargo;
 
 /// <summary>The tables the scan parsed a repository's manifests into, by manifest path, for the stage that
 /// edits a manifest (Recipe's skeleton normalises one in place): a 1,500-package workspace then parses each
-/// manifest once, not once per stage (parsing again costs Recipe about a tenth more CPU, BENCHMARKS.md
-/// "Scale"). A table is given out once, as it is edited; after that, and for a repository read from
-/// scan.json (which has none), the manifest's text is parsed again.</summary>
+/// manifest once, not once per stage (BENCHMARKS.md "Scale"). A table is given out once, as it is edited;
+/// after that, and for a repository read from scan.json (which has none), the manifest's text is parsed again.</summary>
 public sealed class ManifestDocuments
 {
     // Taken from by the skeleton's parallel normalisation.
