@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Prewarm.Core.IO;
-using Prewarm.Core.Verification;
 
 namespace Prewarm.Core.Benchmarking;
 
