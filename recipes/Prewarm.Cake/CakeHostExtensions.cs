@@ -1,10 +1,7 @@
-using Cake.Core;
-using Cake.Core.Diagnostics;
 using Cake.Frosting;
 using Microsoft.Extensions.DependencyInjection;
 using Prewarm.Cake.Configuration;
 using Prewarm.Cake.Diagnostics;
-using Prewarm.Cake.Support;
 using Prewarm.Core.Security;
 using Prewarm.Frosting;
 

@@ -6,17 +6,8 @@ set -euo pipefail
 dir=${1:?usage: generate-workspace.sh DIR [COUNT]}
 count=${2:-300}
 rm -rf "$dir"
-mkdir -p "$dir/.cargo" "$dir/crates"
-cat > "$dir/.cargo/config.toml" <<'TOML'
-[source.crates-io]
-replace-with = "debian"
-
-[source.debian]
-directory = "/usr/share/cargo/registry"
-
-[net]
-offline = true
-TOML
+mkdir -p "$dir/crates"
+"$(dirname "$0")/offline-config.sh" "$dir"
 cat > "$dir/Cargo.toml" <<'TOML'
 [workspace]
 resolver = "2"

@@ -13,17 +13,7 @@ count=${2:-1500}
 registry=${CARGO_REGISTRY_DIR:-/usr/share/cargo/registry}
 [ -d "$registry/serde-1.0.152" ] || { echo "no offline registry at $registry (run tests/setup.sh)" >&2; exit 1; }
 rm -rf "$dir"
-mkdir -p "$dir/.cargo"
-cat > "$dir/.cargo/config.toml" <<TOML
-[source.crates-io]
-replace-with = "debian"
-
-[source.debian]
-directory = "$registry"
-
-[net]
-offline = true
-TOML
+"$(dirname "$0")/offline-config.sh" "$dir"
 cat > "$dir/Cargo.toml" <<'TOML'
 [workspace]
 resolver = "2"

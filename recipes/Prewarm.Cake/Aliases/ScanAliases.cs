@@ -1,5 +1,3 @@
-using Cake.Core;
-using Cake.Core.Annotations;
 using Cake.Core.IO;
 using Prewarm.Core.Cargo;
 using Prewarm.Core.IO;

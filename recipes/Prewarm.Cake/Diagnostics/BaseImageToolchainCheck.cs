@@ -1,7 +1,6 @@
 using Prewarm.Cake.Docker;
 using Prewarm.Cake.Tools.Docker;
 using Prewarm.Core;
-using Prewarm.Core.Cargo;
 using Prewarm.Core.Scanning;
 using Prewarm.Core.Diagnostics;
 

@@ -1,4 +1,3 @@
-using Cake.Core.Diagnostics;
 using Prewarm.Core.Security;
 
 namespace Prewarm.Cake.Diagnostics;

@@ -1,4 +1,3 @@
-using Cake.Core;
 using Prewarm.Cake.Tools.Posix;
 using Prewarm.Core.Diagnostics;
 

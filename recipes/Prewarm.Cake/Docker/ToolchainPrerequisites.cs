@@ -1,5 +1,3 @@
-using Cake.Core;
-using Cake.Core.Diagnostics;
 using Prewarm.Cake.Tools.Docker;
 using Prewarm.Core;
 using Prewarm.Core.Artifacts;

@@ -1,4 +1,3 @@
-using Cake.Core;
 using Prewarm.Core.Settings;
 
 namespace Prewarm.Cake.Support;

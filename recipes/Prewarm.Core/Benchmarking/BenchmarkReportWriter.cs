@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Prewarm.Core.IO;
-using Prewarm.Core.Verification;
 
 namespace Prewarm.Core.Benchmarking;
 
@@ -89,10 +88,7 @@ public static class BenchmarkReportWriter
                 if (units is not null)
                 {
                     json.WriteStartObject("lastRunUnits");
-                    json.WriteNumber("dependencies", units.DependencyUnits);
-                    json.WriteNumber("freshDependencies", units.FreshDependencyUnits);
-                    json.WriteNumber("workspace", units.WorkspaceUnits);
-                    json.WriteNumber("freshWorkspace", units.FreshWorkspaceUnits);
+                    units.WriteCounts(json);
                     json.WriteEndObject();
                 }
 

@@ -21,6 +21,11 @@ public sealed record CargoRepository
     /// <summary>Every manifest that takes part (package and workspace roots), sorted by path.</summary>
     public IReadOnlyList<CargoManifest> Manifests { get; init; } = [];
 
+    /// <summary>The scan's parse of each of <see cref="Manifests"/>, for the stage that edits one (not serialised;
+    /// none for a repository read from scan.json). <c>with</c> copies share it.</summary>
+    [JsonIgnore]
+    public ManifestDocuments Documents { get; init; } = new();
+
     /// <summary>Cargo.lock files next to workspace roots and standalone packages, sorted by path.</summary>
     public IReadOnlyList<Lockfile> Lockfiles { get; init; } = [];
 

@@ -1,20 +1,11 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace Prewarm.Core.Docker;
 
-/// <summary>A <c>docker-bake.json</c>: a default group of targets.</summary>
+/// <summary>A <c>docker-bake.json</c>: a default group of targets (every name as buildx spells it, so
+/// <see cref="StageJson"/>'s naming leaves them be).</summary>
 public sealed record BakeFile
 {
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        WriteIndented = true,
-        NewLine = "\n",
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     [JsonPropertyName("group")]
     public SortedDictionary<string, BakeGroup> Group { get; init; } = new(StringComparer.Ordinal);
 
@@ -27,8 +18,8 @@ public sealed record BakeFile
         Target = new(StringComparer.Ordinal) { [name] = target },
     };
 
-    public string ToJson() => JsonSerializer.Serialize(this, Options) + "\n";
+    public string ToJson() => StageJson.Serialize(this);
 
     public static BakeFile FromJson(string json) =>
-        JsonSerializer.Deserialize<BakeFile>(json, Options) ?? throw new PrewarmException("docker-bake.json: empty.");
+        StageJson.Deserialize<BakeFile>(json) ?? throw new PrewarmException("docker-bake.json: empty.");
 }

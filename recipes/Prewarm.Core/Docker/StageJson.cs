@@ -1,24 +1,15 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Prewarm.Core.Artifacts;
+using Prewarm.Core.IO;
 
 namespace Prewarm.Core.Docker;
 
-/// <summary>How the Docker stages' small records (dockerfile.json, image.json) are written and read:
-/// camelCase, indented, "\n" line endings, nulls left out; a record that does not parse is one line
+/// <summary>How the Docker stages' small records (dockerfile.json, image.json, docker-bake.json) are written
+/// and read: <see cref="JsonStyle"/>, enums kebab-case; a record that does not parse is one line
 /// naming the file and the task that writes it.</summary>
 public static class StageJson
 {
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        WriteIndented = true,
-        NewLine = "\n",
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
-    };
+    private static readonly JsonSerializerOptions Options = JsonStyle.Serializer(JsonNamingPolicy.KebabCaseLower);
 
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options) + "\n";
 

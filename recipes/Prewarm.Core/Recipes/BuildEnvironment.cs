@@ -1,8 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Prewarm.Core.Artifacts;
+using Prewarm.Core.IO;
 
 namespace Prewarm.Core.Recipes;
 
@@ -89,7 +89,7 @@ public sealed record BuildEnvironment
     public string ToJson()
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        using (var json = new Utf8JsonWriter(buffer, JsonStyle.Writer))
         {
             json.WriteStartObject();
             json.WriteString("toolchain", Toolchain);

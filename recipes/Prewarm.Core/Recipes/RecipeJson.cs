@@ -1,8 +1,8 @@
 using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
+using Prewarm.Core.IO;
 
 namespace Prewarm.Core.Recipes;
 
@@ -11,13 +11,6 @@ namespace Prewarm.Core.Recipes;
 /// byte-for-byte deterministically: fixed member order, '\n' newlines, no timestamps or absolute paths.</summary>
 public static class RecipeJson
 {
-    private static readonly JsonWriterOptions WriterOptions = new()
-    {
-        Indented = true,
-        NewLine = "\n",
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     /// <summary>Said in the recipe beside <c>patched_sources</c>, which cargo-chef does not know.</summary>
     public const string PatchedSourcesNote =
         "cargo-chef's `cargo chef cook` ignores patched_sources and writes these [patch]/[replace] crates as dummies, "
@@ -36,7 +29,7 @@ public static class RecipeJson
         // writing it: without that slack the lockfile, written last, doubles a buffer of megabytes.
         var longest = Math.Max(recipe.LockFile?.Length ?? 0, recipe.Manifests.Count == 0 ? 0 : recipe.Manifests.Max(m => m.Contents.Length));
         var buffer = new ArrayBufferWriter<byte>(estimate + estimate / 8 + 4096 + 3 * (longest + longest / 8));
-        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
+        using (var json = new Utf8JsonWriter(buffer, JsonStyle.Writer))
         {
             json.WriteStartObject();
             json.WriteStartObject("skeleton");

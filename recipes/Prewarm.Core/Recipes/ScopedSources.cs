@@ -32,7 +32,7 @@ public sealed record ScopedSources(IReadOnlyList<string> Directories, IReadOnlyD
         foreach (var root in kept.Select(p => p.WorkspaceRoot).OfType<string>().Distinct(StringComparer.Ordinal))
         {
             var manifest = repository.Manifests.Single(m => m.Path == root);
-            var document = manifest.ParseDocument();
+            var document = repository.Documents.ToEdit(manifest);
             ManifestNormalizer.RestrictMembers(TomlDocuments.Table(document, "workspace")!, ManifestPaths.DirectoryOf(root), kept.Where(p => p.WorkspaceRoot == root).Select(p => p.Directory));
             files[root] = TomlDocuments.Serialize(document);
         }

@@ -35,7 +35,7 @@ public static class SkeletonBuilder
             IReadOnlyCollection<string>? keptMembers = options.IsFiltered && manifest.HasWorkspace
                 ? kept.Where(p => p.WorkspaceRoot == manifest.Path).Select(p => p.Directory).ToList()
                 : null;
-            var normalized = ManifestNormalizer.Normalize(manifest.ParseDocument(), manifest.Path, package, masked.Of, keptMembers, keepingShared.Contains(manifest.Path));
+            var normalized = ManifestNormalizer.Normalize(repository.Documents.ToEdit(manifest), manifest.Path, package, masked.Of, keptMembers, keepingShared.Contains(manifest.Path));
 
             // A patched package builds from its real sources, so it keeps its manifest as written: cargo
             // fingerprints how targets are declared, and the real build must find its units fresh.
@@ -114,7 +114,7 @@ public static class SkeletonBuilder
         var manifests = repository.Manifests.ToDictionary(m => m.Path, StringComparer.Ordinal);
         foreach (var package in repository.Packages.Where(p => p.WorkspaceRoot is { } root && keepingShared.Contains(root)))
         {
-            if (TomlDocuments.Table(manifests[package.ManifestPath].ParseDocument(), "package") is { } table
+            if (TomlDocuments.Table(repository.Documents.ToEdit(manifests[package.ManifestPath]), "package") is { } table
                 && table.TryGetValue("version", out var version) && version is Tomlyn.Model.TomlTable)
             {
                 unmasked.Add(package.Directory);

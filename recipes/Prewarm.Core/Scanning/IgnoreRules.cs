@@ -1,6 +1,5 @@
 using LibGit2Sharp;
 using Prewarm.Core.Cargo;
-using Tomlyn.Model;
 
 namespace Prewarm.Core.Scanning;
 

@@ -34,6 +34,9 @@ internal sealed class LoadedManifests
     /// <summary>The manifests read, in path order.</summary>
     public IEnumerable<CargoManifest> Manifests => _manifests.Values.Select(m => m.Manifest);
 
+    /// <summary>The tables the manifests read were parsed into, handed on with the scan's result.</summary>
+    public ManifestDocuments Documents() => new(_manifests.Select(m => KeyValuePair.Create(m.Key, m.Value.Document)));
+
     /// <summary>The manifest read at <paramref name="path"/>; it must have been read.</summary>
     public (CargoManifest Manifest, TomlTable Document) this[string path] => _manifests[path];
 
@@ -126,7 +129,6 @@ internal sealed class LoadedManifests
             Text = text,
             HasPackage = document.ContainsKey("package") || document.ContainsKey("project"),
             HasWorkspace = document.ContainsKey("workspace"),
-            Parsed = new ParsedDocumentSlot(document),
         };
         if (!manifest.HasPackage && !manifest.HasWorkspace)
         {

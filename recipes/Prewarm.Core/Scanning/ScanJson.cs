@@ -1,38 +1,15 @@
 using System.Buffers;
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using Prewarm.Core.IO;
 
 namespace Prewarm.Core.Scanning;
 
-/// <summary>The one JSON style of the scan artifacts: camelCase, indented, "\n" line endings,
-/// enums as strings, nulls left out — the same input always gives the same bytes.</summary>
+/// <summary>The JSON of the scan artifacts: <see cref="JsonStyle"/>, enums camelCase — the same input always
+/// gives the same bytes.</summary>
 public static class ScanJson
 {
-    public static JsonSerializerOptions Options { get; } = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DictionaryKeyPolicy = null,
-        WriteIndented = true,
-        NewLine = "\n",
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-        // The scan's own types come from generated metadata (no reflection to warm up in a fresh
-        // process); anything else still serialises by reflection.
-        TypeInfoResolver = JsonTypeInfoResolver.Combine(ScanJsonContext.Default, new DefaultJsonTypeInfoResolver()),
-    };
-
-    private static readonly JsonWriterOptions WriterOptions = new()
-    {
-        Encoder = Options.Encoder,
-        Indented = Options.WriteIndented,
-        IndentCharacter = Options.IndentCharacter,
-        IndentSize = Options.IndentSize,
-        NewLine = Options.NewLine,
-        MaxDepth = Options.MaxDepth,
-    };
+    public static JsonSerializerOptions Options { get; } = WithScanTypes(JsonStyle.Serializer(JsonNamingPolicy.CamelCase));
 
     public static string Serialize<T>(T value) => JsonSerializer.Serialize(value, Options) + "\n";
 
@@ -42,7 +19,7 @@ public static class ScanJson
     public static ReadOnlyMemory<byte> SerializeToUtf8<T>(T value)
     {
         var buffer = new ArrayBufferWriter<byte>(Volatile.Read(ref LastLength<T>.Value) + 4096);
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        using (var writer = new Utf8JsonWriter(buffer, JsonStyle.Writer))
         {
             JsonSerializer.Serialize(writer, value, Options);
         }
@@ -50,6 +27,14 @@ public static class ScanJson
         buffer.Write("\n"u8);
         Volatile.Write(ref LastLength<T>.Value, buffer.WrittenCount);
         return buffer.WrittenMemory;
+    }
+
+    // The scan's own types come from generated metadata (no reflection to warm up in a fresh process);
+    // anything else still serialises by reflection.
+    private static JsonSerializerOptions WithScanTypes(JsonSerializerOptions options)
+    {
+        options.TypeInfoResolver = JsonTypeInfoResolver.Combine(ScanJsonContext.Default, new DefaultJsonTypeInfoResolver());
+        return options;
     }
 
     /// <summary>The length of the last document of type <typeparamref name="T"/> written: a scan of the same

@@ -49,6 +49,7 @@ internal sealed class ScanSession : IDisposable
             Workspaces = workspaces.Workspaces,
             Packages = packages.OrderBy(p => p.ManifestPath, StringComparer.Ordinal).ToList(),
             Manifests = _manifests.Manifests.ToList(),
+            Documents = _manifests.Documents(),
             Lockfiles = lockfiles,
         };
     }

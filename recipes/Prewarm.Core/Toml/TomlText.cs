@@ -78,6 +78,10 @@ public static class TomlText
         return ParseValidated(text, displayPath);
     }
 
+    /// <summary>A fresh table of TOML already read once without error (a scanned manifest's text), to edit:
+    /// no positions (nothing reports on it) and CRLF read as LF, as <see cref="Parse"/> reads it.</summary>
+    public static TomlTable ParseValid(string text) => TomlSerializer.Deserialize<TomlTable>(NormalizeNewlines(text))!;
+
     /// <summary>Parses TOML through Tomlyn's validated syntax tree: every file <see cref="Parse"/> does not
     /// take the fast way, and the reference the fast way is checked against.</summary>
     internal static TomlTable ParseValidated(string text, string displayPath)

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Prewarm.Core.Verification;
 
 /// <summary>
@@ -9,6 +11,16 @@ public sealed record UnitFreshness(int DependencyUnits, int FreshDependencyUnits
     /// <summary>Fresh dependency units as a percentage; null when the build had no dependency units.</summary>
     public double? DependencyFreshPercent =>
         DependencyUnits == 0 ? null : 100.0 * FreshDependencyUnits / DependencyUnits;
+
+    /// <summary>The four counts, as members of the JSON object <paramref name="json"/> is writing (the
+    /// Verify and Benchmark reports name them alike).</summary>
+    public void WriteCounts(Utf8JsonWriter json)
+    {
+        json.WriteNumber("dependencies", DependencyUnits);
+        json.WriteNumber("freshDependencies", FreshDependencyUnits);
+        json.WriteNumber("workspace", WorkspaceUnits);
+        json.WriteNumber("freshWorkspace", FreshWorkspaceUnits);
+    }
 
     public static UnitFreshness From(IEnumerable<CompilerArtifact> artifacts)
     {

@@ -1,6 +1,4 @@
-using Cake.Core;
 using Cake.Core.IO;
-using Prewarm.Cake.Tools.Process;
 
 namespace Prewarm.Cake.Tools.Cargo;
 

@@ -1,6 +1,4 @@
-using Cake.Core;
 using Cake.Core.IO;
-using Cake.Core.Tooling;
 
 namespace Prewarm.Cake.Tools.Cargo;
 

@@ -1,4 +1,3 @@
-using Cake.Core;
 using Cake.Core.IO;
 using Prewarm.Core.Docker;
 

@@ -1,5 +1,4 @@
 using Cake.Core.IO;
-using Cake.Core.Tooling;
 using Prewarm.Core.Docker;
 
 namespace Prewarm.Cake.Tools.Docker;

@@ -1,5 +1,3 @@
-using Cake.Core.Tooling;
-
 namespace Prewarm.Cake.Tools.Docker;
 
 /// <summary><c>docker buildx create</c>: a builder instance.</summary>

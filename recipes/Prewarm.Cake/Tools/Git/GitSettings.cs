@@ -1,5 +1,3 @@
-using Cake.Core.Tooling;
-
 namespace Prewarm.Cake.Tools.Git;
 
 /// <summary>A question to git about the repository in <see cref="ToolSettings.WorkingDirectory"/>.</summary>

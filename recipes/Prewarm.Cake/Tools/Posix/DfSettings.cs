@@ -1,5 +1,3 @@
-using Cake.Core.Tooling;
-
 namespace Prewarm.Cake.Tools.Posix;
 
 /// <summary><c>df -Pk</c>: POSIX output in KiB, one line per file system.</summary>

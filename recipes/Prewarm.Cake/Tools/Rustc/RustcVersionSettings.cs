@@ -1,5 +1,3 @@
-using Cake.Core.Tooling;
-
 namespace Prewarm.Cake.Tools.Rustc;
 
 /// <summary><c>rustc -vV</c>: release, commit, host triple and LLVM version, the toolchain's identity.</summary>

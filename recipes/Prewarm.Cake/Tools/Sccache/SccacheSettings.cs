@@ -1,5 +1,4 @@
 using Cake.Core.IO;
-using Cake.Core.Tooling;
 
 namespace Prewarm.Cake.Tools.Sccache;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Cake.Core.IO;
-using Prewarm.Core;
 using Prewarm.Core.Verification;
 
 namespace Prewarm.Cake.Tools.Sccache;

@@ -8,6 +8,11 @@ namespace Prewarm.Tests.Reliability.RandomWorkspaces;
 /// version, since the skeleton masks local versions.</summary>
 internal static class ResolvedGraph
 {
+    /// <summary>Asserts that cargo resolves <paramref name="rootManifest"/> of the skeleton as it resolves the
+    /// original's: the same packages, features and edges.</summary>
+    public static async Task ShouldResolveAlikeAsync(string skeleton, string original, string rootManifest = "Cargo.toml") =>
+        (await ReadAsync(skeleton, rootManifest)).ShouldBe(await ReadAsync(original, rootManifest));
+
     /// <param name="locked">With <c>--locked</c> (the lockfile must hold); without, cargo resolves what is missing.</param>
     public static async Task<List<string>> ReadAsync(string directory, string rootManifest, bool locked = true)
     {
