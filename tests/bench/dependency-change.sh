@@ -7,8 +7,9 @@
 #   prewarm-noseed — the Image task with --seed=off (from the warmup tiers alone, as before issue 21)
 #   cargo-chef     — cargo-chef 0.1.77's documented planner/cook Dockerfile (../shared/peers/cargo-chef)
 # Each row: seconds, and the crates cargo compiled outside the workspace (its "Compiling" lines,
-# the workspace's own and Prewarm's warmup crates left out). BuildKit's cache is pruned before each
-# way's cold build. Needs tests/setup.sh's engine and base image and a Release build of build/.
+# the workspace's own and Prewarm's warmup crates left out). Each way's cold build is really cold without
+# pruning the engine's cache (other builds may be using it): Prewarm's with a build user id never used
+# before, cargo-chef's with a first layer of this run's own. Needs tests/setup.sh's engine and base image and a Release build of build/.
 #   tests/bench/dependency-change.sh [WAY...]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -30,7 +31,7 @@ build() {   # way, dir, log
         --profile=release --base-image="$base" --platform=linux/amd64 --tag="prewarm-bench/dependency-$way:latest" \
         --uid="$uid" --gid="$uid" "$([ "$way" = prewarm ] && echo --seed=on || echo --seed=off)" >"$log" 2>&1 ;;
     cargo-chef)
-      DOCKER_BUILDKIT=1 "$docker" build --progress=plain -f "$dir/chef.Dockerfile" -t prewarm-bench/dependency-chef:latest "$dir/shop" >"$log" 2>&1 ;;
+      DOCKER_BUILDKIT=1 "$docker" build --progress=plain --build-arg BENCH_RUN="$uid" -f "$dir/chef.Dockerfile" -t prewarm-bench/dependency-chef:latest "$dir/shop" >"$log" 2>&1 ;;
   esac
 }
 
@@ -56,6 +57,8 @@ for way in "${ways[@]}"; do
     cp "$chef" "$dir/shop/cargo-chef"
     cat > "$dir/chef.Dockerfile" <<EOF
 FROM $base AS chef
+ARG BENCH_RUN
+RUN echo "benchmark run \$BENCH_RUN" > /bench-run
 COPY cargo-chef /usr/local/bin/cargo-chef
 WORKDIR /app
 FROM chef AS planner
@@ -69,7 +72,6 @@ COPY . .
 RUN cargo build --release
 EOF
   fi
-  "$docker" builder prune -af >/dev/null
   row="| $way | $(measure "$way" "$dir" cold)"
   echo "// a source edit" >> "$dir/shop/crates/domain/src/lib.rs"
   row+=" | $(measure "$way" "$dir" source)"
