@@ -115,6 +115,29 @@ public sealed class FreshRunnerTests : DockerEndToEndFixture
         ImageRecord().GetProperty("cacheFromMissing").EnumerateArray().Select(e => e.GetString()).ShouldBe([missing]);
     }
 
+    /// <summary>Issue 21 where users meet it: a fresh runner with only the registry, after a dependency change,
+    /// starts from the pushed image's units (pulled as the --cache-from image, pinned by its digest): the tiers
+    /// compile nothing, the skeleton only the crate added, and every dependency unit of the real build is fresh.</summary>
+    [Test, Order(6)]
+    public async Task A_dependency_change_on_a_fresh_runner_compiles_only_its_own_crates()
+    {
+        await using var runner = await FreshEngine.StartAsync();
+        var manifest = Path.Combine(_repository, "crates", "domain", "Cargo.toml");
+        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("thiserror.workspace = true", "thiserror.workspace = true\nitoa = \"1\"", StringComparison.Ordinal));
+        var lockfile = Path.Combine(_repository, "Cargo.lock");
+        File.WriteAllText(lockfile, File.ReadAllText(lockfile).Replace("name = \"shop-domain\"\nversion = \"0.3.1\"\ndependencies = [\n", "name = \"shop-domain\"\nversion = \"0.3.1\"\ndependencies = [\n \"itoa\",\n", StringComparison.Ordinal));
+
+        var result = await BuildHostProcess.RunWithEnvironmentAsync(Work, runner.Environment, [.. Warmup(), $"--cache-from=type=registry,ref={_tag}"]);
+
+        result.ExitCode.ShouldBe(0, result.All);
+        result.StandardOutput.ShouldContain($"Seed linux/amd64: {LocalRegistry.Address}/prewarm-test/shop-fresh@sha256:");
+        var steps = Steps();
+        steps.Where(s => s.Instruction.Contains("/build/warmup/", StringComparison.Ordinal)).SelectMany(s => Compiled(s)).ShouldBeEmpty(Describe(steps));
+        var skeleton = steps.Single(s => IsPrewarmStep(s) && s.Instruction.Contains("skeleton-messages", StringComparison.Ordinal));
+        Compiled(skeleton).Where(c => !c.StartsWith("shop-", StringComparison.Ordinal)).Count().ShouldBeLessThanOrEqualTo(2, string.Join(", ", Compiled(skeleton)));
+        AssertOnlyWorkspaceCompiled();
+    }
+
     /// <summary>Verify passed at 100 %; its report must also say the workspace's own crates were the
     /// ones compiled (a build that compiled nothing would prove nothing).</summary>
     private void AssertOnlyWorkspaceCompiled()
