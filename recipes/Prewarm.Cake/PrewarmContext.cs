@@ -1,5 +1,3 @@
-using Cake.Core;
-using Cake.Core.IO;
 using Cake.Frosting;
 using Prewarm.Core.Artifacts;
 using Prewarm.Core.Scanning;

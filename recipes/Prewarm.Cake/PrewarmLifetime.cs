@@ -1,4 +1,3 @@
-using Cake.Core;
 using Cake.Frosting;
 using Prewarm.Cake.Support;
 using Prewarm.Core.Settings;

@@ -1,4 +1,3 @@
-using Cake.Core.IO;
 using Prewarm.Cake.Recipes;
 using Prewarm.Cake.Tools.Rustc;
 using Prewarm.Core.Cargo;

@@ -1,4 +1,3 @@
-using Cake.Core.IO;
 using Prewarm.Core.Cargo;
 using Prewarm.Core.IO;
 using Prewarm.Core.Scanning;

@@ -1,5 +1,3 @@
-using Cake.Core;
-using Cake.Core.Annotations;
 using Prewarm.Core.Verification;
 
 namespace Prewarm.Cake.Aliases;

@@ -2,13 +2,11 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using Cake.Core.IO;
 using Prewarm.Cake.Tools.Cargo;
 using Prewarm.Cake.Tools.Sccache;
 using Prewarm.Core.Benchmarking;
 using Prewarm.Core.Recipes;
 using Prewarm.Core.Verification;
-using Path = System.IO.Path;
 
 namespace Prewarm.Cake.Benchmarking;
 

@@ -1,4 +1,3 @@
-using Cake.Frosting;
 using Prewarm.Core.Configuration;
 using Prewarm.Frosting;
 

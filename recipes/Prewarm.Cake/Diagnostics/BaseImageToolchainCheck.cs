@@ -1,6 +1,4 @@
 using Prewarm.Cake.Docker;
-using Prewarm.Cake.Tools.Docker;
-using Prewarm.Core;
 using Prewarm.Core.Scanning;
 using Prewarm.Core.Diagnostics;
 

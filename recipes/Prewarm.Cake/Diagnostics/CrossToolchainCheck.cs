@@ -1,8 +1,5 @@
 using Prewarm.Cake.Docker;
-using Prewarm.Cake.Tools.Docker;
-using Prewarm.Core;
 using Prewarm.Core.Diagnostics;
-using Prewarm.Core.Docker;
 
 namespace Prewarm.Cake.Diagnostics;
 

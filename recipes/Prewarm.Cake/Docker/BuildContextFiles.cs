@@ -1,11 +1,6 @@
 using Prewarm.Core.Warmup;
 using System.Text;
-using Cake.Core.IO;
-using Prewarm.Core.Docker;
 using Prewarm.Core.Recipes;
-using Path = System.IO.Path;
-using File = System.IO.File;
-using Directory = System.IO.Directory;
 
 namespace Prewarm.Cake.Docker;
 

@@ -1,7 +1,3 @@
-using Cake.Core.IO;
-using Prewarm.Cake.Tools.Docker;
-using Prewarm.Core;
-using Prewarm.Core.Docker;
 using Prewarm.Core.Verification;
 
 namespace Prewarm.Cake.Docker;

@@ -1,7 +1,4 @@
 using System.Text.Json;
-using Prewarm.Cake.Tools.Docker;
-using Prewarm.Core;
-using Prewarm.Core.Docker;
 
 namespace Prewarm.Cake.Docker;
 

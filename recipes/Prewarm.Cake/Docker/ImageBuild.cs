@@ -1,18 +1,8 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
-using Cake.Core;
-using Cake.Core.Diagnostics;
-using Cake.Core.IO;
-using Prewarm.Cake.Tools.Docker;
 using Prewarm.Cake.Tools.Git;
-using Prewarm.Cake.Tools.Process;
-using Prewarm.Core;
-using Prewarm.Core.Docker;
 using Prewarm.Core.Settings;
 using Prewarm.Core.IO;
-using Path = System.IO.Path;
-using File = System.IO.File;
 
 namespace Prewarm.Cake.Docker;
 

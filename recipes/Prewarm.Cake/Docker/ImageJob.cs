@@ -1,5 +1,3 @@
-using Cake.Core.IO;
-using Prewarm.Core.Docker;
 using Prewarm.Core.Settings;
 
 namespace Prewarm.Cake.Docker;

@@ -1,10 +1,6 @@
 using System.Text.Json;
-using Cake.Core.IO;
-using Prewarm.Cake.Tools.Docker;
-using Prewarm.Core.Docker;
 using Prewarm.Core.Settings;
 using Prewarm.Core.IO;
-using File = System.IO.File;
 
 namespace Prewarm.Cake.Docker;
 

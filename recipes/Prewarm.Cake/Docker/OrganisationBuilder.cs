@@ -1,13 +1,8 @@
 using Prewarm.Cake.Support;
-using Prewarm.Cake.Tools.Docker;
-using Prewarm.Core;
-using Prewarm.Core.Docker;
 using Prewarm.Core.Settings;
 using Prewarm.Core.IO;
 using Prewarm.Core.Recipes;
 using Prewarm.Core.Warmup;
-using Path = System.IO.Path;
-using File = System.IO.File;
 
 namespace Prewarm.Cake.Docker;
 

@@ -1,7 +1,3 @@
-using Prewarm.Cake.Tools.Docker;
-using Prewarm.Core;
-using Prewarm.Core.Docker;
-
 namespace Prewarm.Cake.Docker;
 
 /// <summary>

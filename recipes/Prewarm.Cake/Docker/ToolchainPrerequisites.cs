@@ -1,8 +1,5 @@
-using Prewarm.Cake.Tools.Docker;
-using Prewarm.Core;
 using Prewarm.Core.Artifacts;
 using Prewarm.Core.Cargo;
-using Prewarm.Core.Docker;
 using Prewarm.Core.Scanning;
 using Prewarm.Core.Toolchain;
 

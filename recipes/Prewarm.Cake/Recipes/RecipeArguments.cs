@@ -1,4 +1,3 @@
-using Cake.Core.IO;
 using Prewarm.Cake.Tools.Rustc;
 using Prewarm.Core.Recipes;
 using Prewarm.Core.Recipes.Cooking;

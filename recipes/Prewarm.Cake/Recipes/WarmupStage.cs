@@ -1,5 +1,3 @@
-using Cake.Core.Diagnostics;
-using Prewarm.Core;
 using Prewarm.Core.Artifacts;
 using Prewarm.Core.Scanning;
 using Prewarm.Core.IO;

@@ -1,5 +1,3 @@
-using Cake.Core.IO;
-
 namespace Prewarm.Cake.Support;
 
 /// <summary>The artifacts contract's &lt;repo-id&gt; for Cake paths; the rule itself is

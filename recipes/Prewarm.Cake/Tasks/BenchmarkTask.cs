@@ -1,4 +1,3 @@
-using Cake.Core.Diagnostics;
 using Cake.Frosting;
 using Prewarm.Cake.Benchmarking;
 using Prewarm.Core.Benchmarking;

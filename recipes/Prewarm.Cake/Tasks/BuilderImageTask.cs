@@ -1,7 +1,5 @@
-using Cake.Core.Diagnostics;
 using Cake.Frosting;
 using Prewarm.Cake.Docker;
-using Prewarm.Cake.Tools.Docker;
 
 namespace Prewarm.Cake.Tasks;
 

@@ -1,7 +1,5 @@
-using Cake.Core.Diagnostics;
 using Cake.Frosting;
 using Prewarm.Cake.Recipes;
-using Prewarm.Cake.Support;
 using Prewarm.Cake.Tools.Cargo;
 using Prewarm.Cake.Tools.Rustc;
 using Prewarm.Core.Recipes.Cooking;

@@ -1,8 +1,5 @@
-using Cake.Core.Diagnostics;
 using Cake.Frosting;
 using Prewarm.Cake.Docker;
-using Prewarm.Core.Artifacts;
-using Prewarm.Core.Docker;
 using Prewarm.Core.IO;
 using Prewarm.Core.Recipes;
 using Prewarm.Cake.Support;

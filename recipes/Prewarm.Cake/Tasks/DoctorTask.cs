@@ -1,9 +1,6 @@
-using Cake.Core.Diagnostics;
 using Cake.Frosting;
 using Prewarm.Cake.Diagnostics;
-using Prewarm.Core;
 using Prewarm.Core.Diagnostics;
-using Prewarm.Core.Docker;
 
 namespace Prewarm.Cake.Tasks;
 

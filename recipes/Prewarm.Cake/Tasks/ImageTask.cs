@@ -1,9 +1,5 @@
-using Cake.Core.Diagnostics;
-using Cake.Core.IO;
 using Cake.Frosting;
 using Prewarm.Cake.Docker;
-using Prewarm.Cake.Tools.Docker;
-using Prewarm.Core.Docker;
 using Prewarm.Cake.Support;
 
 namespace Prewarm.Cake.Tasks;

@@ -1,6 +1,4 @@
-using Cake.Core.Diagnostics;
 using Cake.Frosting;
-using Prewarm.Cake.Support;
 using Prewarm.Core.IO;
 using Prewarm.Core.Scanning;
 using Prewarm.Core.Warmup;

@@ -1,10 +1,7 @@
-using Cake.Core.Diagnostics;
 using Cake.Frosting;
 using Prewarm.Cake.Docker;
 using Prewarm.Cake.Verification;
-using Prewarm.Core;
 using Prewarm.Core.Cargo;
-using Prewarm.Core.Docker;
 using Prewarm.Core.Recipes;
 using Prewarm.Core.Settings;
 using Prewarm.Core.Verification;

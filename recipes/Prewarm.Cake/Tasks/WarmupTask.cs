@@ -1,4 +1,3 @@
-using Cake.Core.Diagnostics;
 using Cake.Frosting;
 
 namespace Prewarm.Cake.Tasks;

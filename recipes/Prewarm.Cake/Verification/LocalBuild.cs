@@ -1,8 +1,5 @@
-using Cake.Core;
-using Cake.Core.IO;
 using Prewarm.Cake.Tools.Cargo;
 using Prewarm.Cake.Tools.Sccache;
-using Prewarm.Core;
 using Prewarm.Core.Recipes;
 using Prewarm.Core.Verification;
 

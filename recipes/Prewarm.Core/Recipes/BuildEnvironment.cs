@@ -105,22 +105,8 @@ public sealed record BuildEnvironment
             }
 
             json.WriteString("profile", Profile);
-            if (Target is null)
-            {
-                json.WriteNull("target");
-            }
-            else
-            {
-                json.WriteString("target", Target);
-            }
-
-            json.WriteStartArray("features");
-            foreach (var feature in Features)
-            {
-                json.WriteStringValue(feature);
-            }
-
-            json.WriteEndArray();
+            json.WriteString("target", Target); // null for the host's
+            json.WriteStringArray("features", Features);
             if (NoDefaultFeatures)
             {
                 json.WriteBoolean("no_default_features", true);

@@ -54,8 +54,9 @@ public static class RecipeJson
             }
 
             json.WriteEndArray();
-            WriteNullableString(json, "config_file", recipe.ConfigFile);
-            WriteNullableString(json, "lock_file", recipe.LockFile);
+            // WriteString writes null for a null value: cargo-chef's None.
+            json.WriteString("config_file", recipe.ConfigFile);
+            json.WriteString("lock_file", recipe.LockFile);
             if (recipe.RustToolchainFile is { } toolchain)
             {
                 // cargo-chef's (RustToolchainFile, String) tuple: ["Toml", "…"] or ["Bare", "…"].
@@ -189,17 +190,5 @@ public static class RecipeJson
         }
 
         json.WriteString("kind", kind.ToString());
-    }
-
-    private static void WriteNullableString(Utf8JsonWriter json, string name, string? value)
-    {
-        if (value is null)
-        {
-            json.WriteNull(name);
-        }
-        else
-        {
-            json.WriteString(name, value);
-        }
     }
 }

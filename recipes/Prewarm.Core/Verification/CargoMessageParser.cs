@@ -18,17 +18,7 @@ public static class CargoMessageParser
                 continue;
             }
 
-            JsonDocument document;
-            try
-            {
-                document = JsonDocument.Parse(line);
-            }
-            catch (JsonException exception)
-            {
-                throw new PrewarmException($"{origin}: line {index + 1}: not a JSON message: {exception.Message}", exception);
-            }
-
-            using (document)
+            using (var document = ToolOutputJson.Parse(line, origin, "not a JSON message", index + 1))
             {
                 var root = document.RootElement;
                 if (root.ValueKind != JsonValueKind.Object

@@ -8,7 +8,7 @@ public static class CargoMetadataReader
     /// <summary>Package names of the workspace members' direct registry/git dependencies (normal and build; not dev), sorted.</summary>
     public static IReadOnlyList<string> DirectExternalDependencies(string json, string origin)
     {
-        using var document = Parse(json, origin);
+        using var document = ToolOutputJson.Parse(json, origin, "not JSON");
         var root = document.RootElement;
         var members = Members(root);
         var names = new SortedSet<string>(StringComparer.Ordinal);
@@ -39,7 +39,7 @@ public static class CargoMetadataReader
     /// relative to the workspace root ('/'-separated), sorted. Targets outside the root are left out.</summary>
     public static IReadOnlyList<WorkspaceTarget> WorkspaceTargets(string json, string origin)
     {
-        using var document = Parse(json, origin);
+        using var document = ToolOutputJson.Parse(json, origin, "not JSON");
         var root = document.RootElement;
         var workspaceRoot = Text(root, "workspace_root");
         if (workspaceRoot.Length == 0)
@@ -72,18 +72,6 @@ public static class CargoMetadataReader
         }
 
         return targets.OrderBy(t => t.SourcePath, StringComparer.Ordinal).ThenBy(t => t.Name, StringComparer.Ordinal).ToArray();
-    }
-
-    private static JsonDocument Parse(string json, string origin)
-    {
-        try
-        {
-            return JsonDocument.Parse(json);
-        }
-        catch (JsonException exception)
-        {
-            throw new PrewarmException($"{origin}: not JSON: {exception.Message}", exception);
-        }
     }
 
     private static HashSet<string> Members(JsonElement root) =>

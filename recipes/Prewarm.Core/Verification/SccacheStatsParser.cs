@@ -17,17 +17,7 @@ public static partial class SccacheStatsParser
 
     public static SccacheStats ParseJson(string json, string origin)
     {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(json);
-        }
-        catch (JsonException exception)
-        {
-            throw new PrewarmException($"{origin}: not JSON sccache statistics: {exception.Message}", exception);
-        }
-
-        using (document)
+        using (var document = ToolOutputJson.Parse(json, origin, "not JSON sccache statistics"))
         {
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
@@ -111,17 +101,11 @@ public static partial class SccacheStatsParser
             var lang = language.Success ? language.Groups["lang"].Value : null;
             switch (key)
             {
-                case "Cache hits" when lang is null:
-                    totalHits = number;
-                    break;
                 case "Cache hits":
-                    hits[lang] = number;
-                    break;
-                case "Cache misses" when lang is null:
-                    totalMisses = number;
+                    Count(hits, lang, number, ref totalHits);
                     break;
                 case "Cache misses":
-                    misses[lang] = number;
+                    Count(misses, lang, number, ref totalMisses);
                     break;
                 case "Compile requests":
                     requests = number;
@@ -153,6 +137,19 @@ public static partial class SccacheStatsParser
             totalHits ?? hits.Values.Sum(),
             totalMisses ?? misses.Values.Sum(),
             requests, notCacheable, Version: null, location);
+    }
+
+    /// <summary>A "Cache hits"/"Cache misses" row: the total without a language, else that language's count.</summary>
+    private static void Count(SortedDictionary<string, long> byLanguage, string? language, long number, ref long? total)
+    {
+        if (language is null)
+        {
+            total = number;
+        }
+        else
+        {
+            byLanguage[language] = number;
+        }
     }
 
     private static SortedDictionary<string, long> ReadCounts(JsonElement stats, string name)

@@ -29,13 +29,7 @@ public static class VerificationReportWriter
             json.WriteNumber("minFreshSharePercent", report.Thresholds.MinFreshSharePercent);
             json.WriteNumber("minBuilderSharePercent", report.Thresholds.MinBuilderSharePercent);
             json.WriteEndObject();
-            json.WriteStartArray("failures");
-            foreach (var failure in report.Failures)
-            {
-                json.WriteStringValue(failure);
-            }
-
-            json.WriteEndArray();
+            json.WriteStringArray("failures", report.Failures);
             json.WriteStartArray("repositories");
             foreach (var repository in report.Repositories.OrderBy(r => r.Label, StringComparer.Ordinal))
             {
@@ -137,13 +131,7 @@ public static class VerificationReportWriter
         {
             json.WriteStartObject("crossTarget");
             json.WriteString("expected", target.Expected);
-            json.WriteStartArray("compiledFor");
-            foreach (var found in target.Found)
-            {
-                json.WriteStringValue(found);
-            }
-
-            json.WriteEndArray();
+            json.WriteStringArray("compiledFor", target.Found);
             json.WriteEndObject();
         }
 
@@ -154,22 +142,8 @@ public static class VerificationReportWriter
         {
             json.WriteStartObject();
             json.WriteString("name", crate.Name);
-            if (crate.ExpectedVersion is null)
-            {
-                json.WriteNull("locked");
-            }
-            else
-            {
-                json.WriteString("locked", crate.ExpectedVersion);
-            }
-
-            json.WriteStartArray("found");
-            foreach (var version in crate.FoundVersions)
-            {
-                json.WriteStringValue(version);
-            }
-
-            json.WriteEndArray();
+            json.WriteString("locked", crate.ExpectedVersion); // null when no version was locked
+            json.WriteStringArray("found", crate.FoundVersions);
             json.WriteString("status", Status(crate.Status));
             json.WriteEndObject();
         }
@@ -177,10 +151,7 @@ public static class VerificationReportWriter
         json.WriteEndArray();
         var f = repository.Freshness;
         json.WriteStartObject("units");
-        json.WriteNumber("dependencies", f.DependencyUnits);
-        json.WriteNumber("freshDependencies", f.FreshDependencyUnits);
-        json.WriteNumber("workspace", f.WorkspaceUnits);
-        json.WriteNumber("freshWorkspace", f.FreshWorkspaceUnits);
+        f.WriteCounts(json);
         WriteNullableNumber(json, "dependencyFreshPercent", f.DependencyFreshPercent);
         if (repository.Supply is { } supply)
         {

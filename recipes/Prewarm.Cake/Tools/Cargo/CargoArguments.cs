@@ -1,5 +1,3 @@
-using Cake.Core.IO;
-
 namespace Prewarm.Cake.Tools.Cargo;
 
 /// <summary>A cargo command line: the subcommand, its own options (from its settings class), then the shared ones.</summary>

@@ -1,5 +1,3 @@
-using Cake.Core.IO;
-
 namespace Prewarm.Cake.Tools.Cargo;
 
 /// <summary><c>cargo metadata --format-version N</c>.</summary>

@@ -1,5 +1,3 @@
-using Cake.Core.IO;
-
 namespace Prewarm.Cake.Tools.Cargo;
 
 /// <summary><c>cargo tree</c>; the defaults give the machine-readable form <c>CargoTreeParser</c> reads:

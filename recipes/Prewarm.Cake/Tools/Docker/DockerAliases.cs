@@ -1,5 +1,3 @@
-using Prewarm.Core.Docker;
-
 namespace Prewarm.Cake.Tools.Docker;
 
 /// <summary>The docker CLI from a Cake script: image builds with the CLI and build mode Prewarm's

@@ -1,5 +1,3 @@
-using Cake.Core.IO;
-
 namespace Prewarm.Cake.Tools.Docker;
 
 /// <summary>Builder management: <c>docker buildx inspect</c> and <c>docker buildx create</c>.</summary>

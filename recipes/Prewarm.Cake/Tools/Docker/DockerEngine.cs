@@ -1,6 +1,3 @@
-using Cake.Core.IO;
-using Prewarm.Core.Docker;
-
 namespace Prewarm.Cake.Tools.Docker;
 
 /// <summary>The docker CLI chosen to build with, how it builds, and the engine behind it.</summary>

@@ -1,9 +1,3 @@
-using Cake.Core.IO;
-using Prewarm.Core;
-using Prewarm.Core.Docker;
-using Path = System.IO.Path;
-using File = System.IO.File;
-
 namespace Prewarm.Cake.Tools.Docker;
 
 /// <summary>

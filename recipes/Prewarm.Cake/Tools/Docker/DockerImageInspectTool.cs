@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Cake.Core.IO;
 
 namespace Prewarm.Cake.Tools.Docker;
 

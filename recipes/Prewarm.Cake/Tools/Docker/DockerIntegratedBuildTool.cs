@@ -1,6 +1,3 @@
-using Cake.Core.IO;
-using Prewarm.Core.Docker;
-
 namespace Prewarm.Cake.Tools.Docker;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Cake.Core.IO;
-
 namespace Prewarm.Cake.Tools.Docker;
 
 /// <summary><c>docker manifest</c>: what a registry holds for a tag, and multi-platform tags made of

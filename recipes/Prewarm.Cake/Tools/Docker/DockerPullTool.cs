@@ -1,5 +1,3 @@
-using Cake.Core.IO;
-
 namespace Prewarm.Cake.Tools.Docker;
 
 /// <summary><c>docker pull</c>: an image from its registry into the engine.</summary>

@@ -1,5 +1,3 @@
-using Cake.Core.IO;
-
 namespace Prewarm.Cake.Tools.Docker;
 
 /// <summary><c>docker run [--rm] [--platform P] --entrypoint E IMAGE …</c>: reading an image's files

@@ -1,5 +1,3 @@
-using Cake.Core.IO;
-
 namespace Prewarm.Cake.Tools.Docker;
 
 /// <summary><c>docker tag</c>: another name for an image the engine holds.</summary>

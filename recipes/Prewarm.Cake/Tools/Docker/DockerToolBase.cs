@@ -1,5 +1,3 @@
-using Cake.Core.IO;
-
 namespace Prewarm.Cake.Tools.Docker;
 
 /// <summary>The docker CLI (<see cref="ToolSettings.ToolPath"/> names which one). Most docker commands

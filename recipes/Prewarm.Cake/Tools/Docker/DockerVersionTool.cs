@@ -1,6 +1,3 @@
-using Cake.Core.IO;
-using Prewarm.Core.Docker;
-
 namespace Prewarm.Cake.Tools.Docker;
 
 /// <summary>What a docker CLI and its engine are: <c>docker version</c>, <c>docker buildx version</c>.</summary>

@@ -1,6 +1,3 @@
-using Cake.Core.IO;
-using Prewarm.Core;
-
 namespace Prewarm.Cake.Tools.Git;
 
 /// <summary>What git knows about a repository, for an image's OCI labels. Each answer is null where

@@ -1,4 +1,3 @@
-using Cake.Core.IO;
 using Prewarm.Core.Diagnostics;
 
 namespace Prewarm.Cake.Tools.Posix;

@@ -1,5 +1,3 @@
-using Cake.Core.IO;
-
 namespace Prewarm.Cake.Tools.Process;
 
 /// <summary>The switch shapes settings classes append: a flag when on, an option when set.</summary>

@@ -1,6 +1,3 @@
-using Cake.Core.IO;
-using Prewarm.Core;
-
 namespace Prewarm.Cake.Tools.Process;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Cake.Core.IO;
-
 namespace Prewarm.Cake.Tools.Rustc;
 
 /// <summary>Runs rustc; today only to identify the toolchain recorded beside a recipe.</summary>

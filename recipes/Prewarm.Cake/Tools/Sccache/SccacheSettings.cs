@@ -1,5 +1,3 @@
-using Cake.Core.IO;
-
 namespace Prewarm.Cake.Tools.Sccache;
 
 /// <summary>What every sccache command shares: which cache and which server. The server keeps the

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Cake.Core.IO;
 using Prewarm.Core.Verification;
 
 namespace Prewarm.Cake.Tools.Sccache;
