@@ -3,7 +3,9 @@ using Cake.Frosting;
 using Prewarm.Cake.Recipes;
 using Prewarm.Cake.Support;
 using Prewarm.Cake.Tools.Rustc;
+using Prewarm.Core.Cargo;
 using Prewarm.Core.Recipes;
+using Prewarm.Core.Services;
 
 namespace Prewarm.Cake.Tasks;
 
@@ -23,39 +25,52 @@ public sealed class RecipeTask : FrostingTask<PrewarmContext>
     public override void Run(PrewarmContext context)
     {
         var scan = ScanStage.Result(context);
-        var build = context.Settings.Shared.Build;
-        var selection = build.Selection();
-        var warmup = WarmupStage.Plan(scan, selection);
+        var services = context.Builds.Where(unit => unit.Service is not null).ToList();
+        foreach (var unit in services)
+        {
+            ServiceWorkspaceCheck.Require(unit.Service!, scan.Repositories.First(r => r.Id == unit.RepositoryId));
+        }
+
+        var warmup = services.Count > 0 ? WarmupStage.PlanShared(scan, services) : WarmupStage.Plan(scan, context.Settings.Shared.Build.Selection());
         foreach (var repository in scan.Repositories)
         {
-            // `rustc -vV` is a process of its own, mostly waiting: it runs while the skeleton is built.
+            // `rustc -vV` is a process of its own, mostly waiting: it runs while the skeletons are built.
             var toolchain = Task.Run(() => context.RustcVerboseVersion(new RustcVersionSettings { WorkingDirectory = repository.RootPath }));
-            Recipe recipe;
-            try
+            foreach (var unit in context.Builds.Where(unit => unit.RepositoryId == repository.Id))
             {
-                recipe = SkeletonBuilder.Build(repository, selection);
+                Write(context, repository, unit, toolchain);
             }
-            catch
-            {
-                // The skeleton's error is the one reported, as when it came first; rustc has ended by then.
-                Task.WhenAny(toolchain).Wait();
-                throw;
-            }
-
-            var environment = RecipeArguments.Environment(context, toolchain.GetAwaiter().GetResult())
-                with { NestedToolchains = RecipeArguments.NestedToolchains(context, repository.RootPath, recipe) };
-            var written = RecipeArtifacts.Write(context.Artifacts.FullPath, repository, recipe, environment, build);
-            context.Log.Information(
-                "Recipe {0}: {1} manifests, {2} dummy crates, recipe {3}, environment {4} (profile {5}) -> {6}",
-                repository.Id,
-                recipe.Manifests.Count,
-                recipe.LocalPackages().Count,
-                written.RecipeSha256[..12],
-                written.Fingerprint[..12],
-                written.Profile,
-                context.Layout.RecipeDirectory(repository.Id));
         }
 
         warmup.Write(context);
+    }
+
+    /// <summary>One build's recipe: <c>recipes/&lt;id&gt;/</c>, the repository's or a service's.</summary>
+    private static void Write(PrewarmContext context, CargoRepository repository, BuildUnit unit, Task<string> toolchain)
+    {
+        Recipe recipe;
+        try
+        {
+            recipe = SkeletonBuilder.Build(repository, unit.Build.Selection());
+        }
+        catch
+        {
+            // The skeleton's error is the one reported, as when it came first; rustc has ended by then.
+            Task.WhenAny(toolchain).Wait();
+            throw;
+        }
+
+        var environment = RecipeArguments.Environment(context, toolchain.GetAwaiter().GetResult(), unit.Build)
+            with { NestedToolchains = RecipeArguments.NestedToolchains(context, repository.RootPath, recipe) };
+        var written = RecipeArtifacts.Write(context.Artifacts.FullPath, repository, recipe, environment, unit.Build, unit.Id);
+        context.Log.Information(
+            "Recipe {0}: {1} manifests, {2} dummy crates, recipe {3}, environment {4} (profile {5}) -> {6}",
+            unit.Id,
+            recipe.Manifests.Count,
+            recipe.LocalPackages().Count,
+            written.RecipeSha256[..12],
+            written.Fingerprint[..12],
+            written.Profile,
+            context.Layout.RecipeDirectory(unit.Id));
     }
 }
