@@ -62,7 +62,7 @@ public class PrewarmContext(ICakeContext context) : FrostingContext(context)
         _layout = settings.Shared.Layout;
         _repositories = [.. settings.Shared.Repositories.Select(r => new DirectoryPath(r))];
         _artifacts = new DirectoryPath(settings.Shared.Artifacts);
-        _builds = BuildUnit.Plan(settings);
+        _builds = BuildUnit.Plan(settings.Shared.Repositories, settings.Shared.Build, settings.Docker.Tags, settings.Services);
         var recipe = settings.Recipe;
         _warmup = new Lazy<WarmupOptions>(() => WarmupOptions.Read(recipe.TiersFile, recipe.TierMaxCrates, recipe.TierTimings, settings.Shared.Build.Target));
     }

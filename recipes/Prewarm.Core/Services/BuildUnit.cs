@@ -1,6 +1,5 @@
 using Prewarm.Core.Cargo;
 using Prewarm.Core.Recipes;
-using Prewarm.Core.Settings;
 
 namespace Prewarm.Core.Services;
 
@@ -28,34 +27,32 @@ public sealed record BuildUnit
     /// <summary>The service this build is for; null for a repository's build.</summary>
     public ServiceDefinition? Service { get; init; }
 
-    /// <summary>One build per repository; with services declared, one per service of the one repository.
-    /// A service cannot share the run with a selection or tags of the run's own: each names its own.</summary>
-    public static IReadOnlyList<BuildUnit> Plan(PrewarmSettings settings)
+    /// <summary>One build per repository (the run's <paramref name="build"/> and <paramref name="tags"/>); with
+    /// <paramref name="services"/> declared, one per service of the one repository. A service cannot share the
+    /// run with a selection or tags of the run's own: each names its own.</summary>
+    public static IReadOnlyList<BuildUnit> Plan(IReadOnlyList<string> repositories, BuildIdentity build, IReadOnlyList<string> tags, IReadOnlyList<ServiceDefinition> services)
     {
-        var shared = settings.Shared;
-        var ids = RepositoryIds.Assign(shared.Repositories);
-        var services = settings.Services;
+        var ids = RepositoryIds.Assign(repositories);
         if (services.Count == 0)
         {
-            return [.. shared.Repositories.Zip(ids, (root, id) => new BuildUnit { Id = id, RepositoryId = id, Repository = root, Build = shared.Build, Tags = settings.Docker.Tags })];
+            return [.. repositories.Zip(ids, (root, id) => new BuildUnit { Id = id, RepositoryId = id, Repository = root, Build = build, Tags = tags })];
         }
 
-        var declared = services[0].Declared;
-        var conflict = shared.Repositories.Count > 1 ? $"{shared.Repositories.Count} repositories are given; services belong to one (give one --repo)"
-            : shared.Build.IsFiltered ? "--package/--bin select the run's build; a service names its own package or bin (drop them)"
-            : settings.Docker.Tags.Count > 0 ? "--tag names one image; each service names its image's tags with its own tag key (drop --tag)"
+        var conflict = repositories.Count > 1 ? $"{repositories.Count} repositories are given; services belong to one (give one --repo)"
+            : build.IsFiltered ? "--package/--bin select the run's build; a service names its own package or bin (drop them)"
+            : tags.Count > 0 ? "--tag names one image; each service names its image's tags with its own tag key (drop --tag)"
             : null;
         if (conflict is not null)
         {
-            throw new PrewarmException($"{declared}: services are declared, but {conflict}");
+            throw new PrewarmException($"{services[0].Declared}: services are declared, but {conflict}");
         }
 
         return [.. services.Select(service => new BuildUnit
         {
             Id = service.ArtifactId(ids[0]),
             RepositoryId = ids[0],
-            Repository = shared.Repositories[0],
-            Build = service.Within(shared.Build),
+            Repository = repositories[0],
+            Build = service.Within(build),
             Tags = service.Tags,
             Service = service,
         })];
