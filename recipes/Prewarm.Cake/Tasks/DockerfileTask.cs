@@ -5,7 +5,6 @@ using Prewarm.Core.Artifacts;
 using Prewarm.Core.Docker;
 using Prewarm.Core.IO;
 using Prewarm.Core.Recipes;
-using Prewarm.Cake.Support;
 using Prewarm.Core.Settings;
 using Prewarm.Core.Warmup;
 

@@ -4,7 +4,6 @@ using Cake.Frosting;
 using Prewarm.Cake.Docker;
 using Prewarm.Cake.Tools.Docker;
 using Prewarm.Core.Docker;
-using Prewarm.Cake.Support;
 
 namespace Prewarm.Cake.Tasks;
 
