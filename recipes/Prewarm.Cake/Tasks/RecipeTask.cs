@@ -13,7 +13,9 @@ namespace Prewarm.Cake.Tasks;
 /// Per repository: <c>recipes/&lt;repo-id&gt;/recipe.json</c> (cargo-chef's format), the materialised
 /// <c>skeleton/</c>, <c>build-env.json</c> (toolchain, profile, target, features, RUSTFLAGS + SHA-256)
 /// and <c>recipe-manifest.json</c> (what later stages read). Across repositories: the layered warmup
-/// crates <c>warmup/&lt;tier&gt;/</c> and <c>warmup/tiers.json</c>.
+/// crates <c>warmup/&lt;tier&gt;/</c> and <c>warmup/tiers.json</c>. With services declared, per service
+/// (<c>recipes/&lt;repo-id&gt;.&lt;service&gt;/</c>, checked against the scanned workspace first), and tiers of
+/// only the crates every service builds.
 /// The repositories are Scan's result in this run, or with <c>--exclusive</c> its <c>scan.json</c> (refused
 /// when stale), never a second scan.
 /// </summary>
