@@ -64,7 +64,7 @@ public static class PrewarmConfigFile
             var section = TomlText.KeyName(table.Name!);
             if (section.StartsWith(ServiceTable.Prefix, StringComparison.Ordinal) || section == ServiceTable.Prefix[..^1])
             {
-                services.Add(Service(standard, section, path, services));
+                services.Add(Service(standard, section, path));
                 continue;
             }
 
@@ -77,20 +77,15 @@ public static class PrewarmConfigFile
         return new PrewarmConfig(values, services);
     }
 
-    private static ServiceDefinition Service(TableSyntax table, string section, string path, List<ServiceDefinition> declared)
+    private static ServiceDefinition Service(TableSyntax table, string section, string path)
     {
         if (section.Length <= ServiceTable.Prefix.Length)
         {
             throw new PrewarmConfigException($"{Where(path, table.Name!.Span)}: declare each service as a table of its own, [services.NAME].");
         }
 
-        var service = ServiceTable.Read(table, section[ServiceTable.Prefix.Length..], path);
-        if (declared.FirstOrDefault(s => s.Name == service.Name) is { } first)
-        {
-            throw new PrewarmConfigException($"{service.Declared}: service '{service.Name}' is declared twice (first at {first.Declared}).");
-        }
-
-        return service;
+        // A service declared twice is a redefined table: Tomlyn's syntax check has refused it.
+        return ServiceTable.Read(table, section[ServiceTable.Prefix.Length..], path);
     }
 
     private static void Read(Dictionary<string, IReadOnlyList<string>> values, string path, string section, KeyValueSyntax keyValue)

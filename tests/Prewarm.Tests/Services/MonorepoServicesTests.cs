@@ -63,6 +63,7 @@ public sealed class MonorepoServicesTests
     [TestCase("[services.orders]\npackage = 1\n", "p.toml:2:11: 'package' of service 'orders' takes a string or an array of strings.")]
     [TestCase("[services.orders]\nbin = [\"orders\"]\nall-features = \"yes\"\n", "p.toml:3:16: 'all-features' of service 'orders' takes true or false.")]
     [TestCase("[services]\norders = 1\n", "p.toml:1:2: declare each service as a table of its own, [services.NAME].")]
+    [TestCase("[services.orders]\nbin = [\"orders\"]\n[services.orders]\nbin = [\"billing\"]\n", "p.toml:3:1: The key `services.orders` is already defined at (1,1) with `[services.orders]\u2424bin = [\"orders\"]` and cannot be redefined")]
     public void A_bad_service_table_is_one_line_naming_the_file_and_position(string toml, string expected)
     {
         var error = Should.Throw<PrewarmConfigException>(() => PrewarmConfigFile.Read(toml, "p.toml"));
