@@ -140,4 +140,50 @@ public sealed class MonorepoServicesTests
         var crates = plan.Crates.SelectMany(c => c.Dependencies.Select(d => d.Name)).Distinct().Order(StringComparer.Ordinal).ToList();
         crates.ShouldBe(["anyhow", "serde", "serde_json"]);
     }
+
+    /// <summary>Nothing in common: no tiers at all, rather than the catalog's defaults, which no lockfile pins.</summary>
+    [Test]
+    public void Services_sharing_no_crate_get_no_tiers()
+    {
+        using var work = new TemporaryDirectory("prewarm-services-");
+        File.WriteAllText(Path.Combine(work.Path, "Cargo.toml"), "[workspace]\nmembers = [\"a\", \"b\"]\n");
+        Member(work.Path, "a", "itoa = \"1\"");
+        Member(work.Path, "b", "ryu = \"1\"");
+        File.WriteAllText(Path.Combine(work.Path, "Cargo.lock"), """
+            version = 3
+
+            [[package]]
+            name = "a"
+            version = "0.1.0"
+            dependencies = ["itoa"]
+
+            [[package]]
+            name = "b"
+            version = "0.1.0"
+            dependencies = ["ryu"]
+
+            [[package]]
+            name = "itoa"
+            version = "1.0.1"
+            source = "registry+https://github.com/rust-lang/crates.io-index"
+
+            [[package]]
+            name = "ryu"
+            version = "1.0.9"
+            source = "registry+https://github.com/rust-lang/crates.io-index"
+            """);
+        var repository = RepositoryScanner.Scan(work.Path);
+        RecipeOptions Only(string package) => new() { Packages = [package] };
+
+        var plan = SharedWarmup.Decide([MemberScope.Of(repository, Only("a")) with { Id = "r.a" }, MemberScope.Of(repository, Only("b")) with { Id = "r.b" }], WarmupOptions.Default);
+
+        plan.Crates.ShouldBeEmpty();
+    }
+
+    private static void Member(string root, string name, string dependency)
+    {
+        Directory.CreateDirectory(Path.Combine(root, name, "src"));
+        File.WriteAllText(Path.Combine(root, name, "Cargo.toml"), $"[package]\nname = \"{name}\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\n{dependency}\n");
+        File.WriteAllText(Path.Combine(root, name, "src", "lib.rs"), "");
+    }
 }
