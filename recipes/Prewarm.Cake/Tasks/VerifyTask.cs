@@ -38,7 +38,11 @@ public sealed class VerifyTask : FrostingTask<PrewarmContext>
         {
             var (root, id) = (unit.Repository, unit.Id);
             RootManifest.Require(root);
-            var expected = ExpectedCrates.For(selected, ExpectedCrates.LockedVersions(root), () => local.Metadata(root));
+            // Services that share no crate have no tiers; the workspace's direct dependencies (the fallback
+            // before Recipe has run) would name other services' crates, which this service's tree lacks.
+            var expected = unit.Service is not null && selected.Count == 0
+                ? new ExpectedCrates([], "warmup/tiers.json (no crate every service builds: no tiers)")
+                : ExpectedCrates.For(selected, ExpectedCrates.LockedVersions(root), () => local.Metadata(root));
             var built = BuilderImage.Read(context.Artifacts, id);
             var rendered = VerificationSubject.Rendered(context.Layout.DockerfileRecord(id));
             var cross = built is not null && rendered?.Cross == true;
