@@ -1,12 +1,15 @@
+using Prewarm.Tests.Recipes.Support;
+
 namespace Prewarm.Tests.Services;
 
 /// <summary>
 /// Services through the real build host, up to the Dockerfile (no engine needed): the bundled monorepo and its
 /// monorepo.toml give each service its recipe and Dockerfile under <c>&lt;repo-id&gt;.&lt;service&gt;</c>, with the
-/// same tier steps in both; a service naming a package the workspace lacks stops the run before anything is written.
+/// same tier steps in both; a service naming a package the workspace lacks stops the run before anything is written;
+/// services sharing no crate are cooked and verified locally, each on its own.
 /// </summary>
 [TestFixture]
-[Category("Slow")] // starts the build host
+[Category("Slow")] // starts the build host and cargo
 public sealed class MonorepoServicesHostTests
 {
     private TemporaryDirectory _work = null!;
@@ -57,6 +60,39 @@ public sealed class MonorepoServicesHostTests
             .ShouldContain($"{_config}:20:2: service 'orders': package 'orders-apii' is not in the workspace");
         Directory.Exists(Path.Combine(Artifacts, "recipes")).ShouldBeFalse();
         Directory.Exists(Path.Combine(Artifacts, "warmup")).ShouldBeFalse();
+    }
+
+    /// <summary>Two services with no crate in common: no tiers; Cook builds each service's skeleton and the
+    /// local Verify finds each one's dependency units fresh, reported under its own id.</summary>
+    [Test]
+    public async Task Services_sharing_no_crate_are_cooked_and_verified_each_on_its_own()
+    {
+        var root = Path.Combine(_work.Path, "disjoint");
+        Directory.CreateDirectory(Path.Combine(root, ".cargo"));
+        File.Copy(Path.Combine(_work.Path, "monorepo", ".cargo", "config.toml"), Path.Combine(root, ".cargo", "config.toml"));
+        File.WriteAllText(Path.Combine(root, "Cargo.toml"), "[workspace]\nmembers = [\"a\", \"b\"]\nresolver = \"2\"\n");
+        Member(root, "a", "itoa", "fn main() { println!(\"{}\", itoa::Buffer::new().format(1)); }");
+        Member(root, "b", "ryu", "fn main() { println!(\"{}\", ryu::Buffer::new().format(1.5)); }");
+        await CargoProcess.RunAsync(root, ["generate-lockfile", "--offline"]);
+        File.WriteAllText(_config, $"repo = [\"disjoint\"]\nsccache = false\n\n[services.a]\npackage = [\"a\"]\n\n[services.b]\nbin = [\"b\"]\n");
+        string[] common = [$"--config={_config}", $"--artifacts={Artifacts}", $"--target-dir={Path.Combine(_work.Path, "target")}"];
+
+        var cook = await BuildHostProcess.RunAsync(_work.Path, ["--target=Cook", .. common]);
+        var verify = await BuildHostProcess.RunAsync(_work.Path, ["--target=Verify", "--exclusive", .. common]);
+
+        cook.ExitCode.ShouldBe(0, cook.All);
+        File.ReadAllText(Path.Combine(Artifacts, "warmup", "tiers.json")).ShouldContain("\"tiers\": []");
+        verify.ExitCode.ShouldBe(0, verify.All);
+        verify.StandardOutput.ShouldContain("disjoint.a: crates 0/0 present; dependency units fresh 1/1");
+        verify.StandardOutput.ShouldContain("disjoint.b: crates 0/0 present; dependency units fresh 2/2");
+        File.Exists(Path.Combine(Artifacts, "verify", "disjoint.b", "verify.json")).ShouldBeTrue();
+    }
+
+    private static void Member(string root, string name, string dependency, string main)
+    {
+        Directory.CreateDirectory(Path.Combine(root, name, "src"));
+        File.WriteAllText(Path.Combine(root, name, "Cargo.toml"), $"[package]\nname = \"{name}\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\n{dependency} = \"1\"\n");
+        File.WriteAllText(Path.Combine(root, name, "src", "main.rs"), main);
     }
 
     // The header comment names the build; every step up to the skeleton's is the same.
