@@ -2,13 +2,17 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Prewarm.Core.Docker;
 
+// NUnit 5 marks Order obsolete in favour of DependsOn; the edit comes last, after the cold build's assertions.
+#pragma warning disable CS0618
+
 namespace Prewarm.Tests.Docker;
 
 /// <summary>
 /// One Warmup, one image per service, on a real engine: the bundled monorepo (tests/examples/monorepo and its
 /// monorepo.toml, tags of this run's own) is warmed once. Each service gets its image under its own tag with
 /// only its binary in <c>/build/bin</c>; the tier steps the services share are built for the first service and
-/// CACHED for the second; Verify finds every dependency unit of each service fresh and reports per service.
+/// CACHED for the second; Verify finds every dependency unit of each service fresh and reports per service;
+/// an edit in one service leaves the other's image as it was.
 /// </summary>
 [Category("Docker")]
 public sealed class MonorepoServicesImageTests : DockerEndToEndFixture
@@ -35,7 +39,7 @@ public sealed class MonorepoServicesImageTests : DockerEndToEndFixture
         _warmup.ExitCode.ShouldBe(0, _warmup.All);
     }
 
-    [Test]
+    [Test, Order(1)]
     public async Task Each_service_has_its_image_holding_only_its_own_binary()
     {
         var orders = await DockerRequirement.RunAsync("run", "--rm", OrdersTag, "sh", "-c", "ls /build/bin && orders");
@@ -49,7 +53,7 @@ public sealed class MonorepoServicesImageTests : DockerEndToEndFixture
         billing.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries).ShouldBe(["billing"]);
     }
 
-    [Test]
+    [Test, Order(2)]
     public void The_shared_tier_steps_are_built_once_and_cached_for_the_second_service()
     {
         static List<BuildStep> Tiers(IEnumerable<BuildStep> steps) => [.. steps.Where(s => s.Instruction.Contains("/build/warmup/", StringComparison.Ordinal))];
@@ -62,6 +66,7 @@ public sealed class MonorepoServicesImageTests : DockerEndToEndFixture
         second.ShouldAllBe(s => s.Status == BuildStepStatus.Cached, Describe(second));
     }
 
+    [Order(3)]
     [TestCase("monorepo.orders")]
     [TestCase("monorepo.billing")]
     public void Verify_reports_each_service_with_every_dependency_unit_fresh(string id)
@@ -73,5 +78,28 @@ public sealed class MonorepoServicesImageTests : DockerEndToEndFixture
         double.Parse(fresh.Groups[1].Value, CultureInfo.InvariantCulture).ShouldBe(100, json);
         File.Exists(Path.Combine(Artifacts, "verify", id, "verify.md")).ShouldBeTrue();
         _warmup.StandardOutput.ShouldContain($"{id}: crates ");
+    }
+
+    [Test, Order(4)]
+    public async Task An_edit_in_one_service_leaves_every_layer_of_the_other_unchanged()
+    {
+        var layers = await LayersAsync(OrdersTag);
+        File.AppendAllText(Path.Combine(Work, "monorepo", "services", "billing", "src", "main.rs"), "\n// an edit in the billing service\n");
+
+        var result = await BuildHostProcess.RunAsync(Work,
+            "--target=Image", $"--config={Path.Combine(Work, "monorepo.toml")}", $"--artifacts={Artifacts}", $"--base-image={DockerRequirement.BaseImage}", $"--uid={Uid}", $"--gid={Uid}");
+
+        result.ExitCode.ShouldBe(0, result.All);
+        var orders = Steps("monorepo.orders");
+        orders.ShouldAllBe(s => s.Status == BuildStepStatus.Cached, Describe(orders));
+        (await LayersAsync(OrdersTag)).ShouldBe(layers);
+        Steps("monorepo.billing").ShouldContain(s => s.Status != BuildStepStatus.Cached, "the edited service is built again");
+    }
+
+    private static async Task<string> LayersAsync(string tag)
+    {
+        var inspect = await DockerRequirement.RunAsync("image", "inspect", tag, "--format", "{{json .RootFS.Layers}}");
+        inspect.ExitCode.ShouldBe(0, inspect.StandardError);
+        return inspect.StandardOutput.Trim();
     }
 }
