@@ -1,6 +1,7 @@
 using Cake.Frosting;
 using Prewarm.Core.Artifacts;
 using Prewarm.Core.Scanning;
+using Prewarm.Core.Services;
 using Prewarm.Core.Settings;
 using Prewarm.Core.Warmup;
 
@@ -15,6 +16,7 @@ public class PrewarmContext(ICakeContext context) : FrostingContext(context)
     private ArtifactsLayout? _layout;
     private IReadOnlyList<DirectoryPath>? _repositories;
     private DirectoryPath? _artifacts;
+    private IReadOnlyList<BuildUnit>? _builds;
     private Lazy<WarmupOptions>? _warmup;
 
     /// <summary>Every task's typed settings.</summary>
@@ -25,6 +27,10 @@ public class PrewarmContext(ICakeContext context) : FrostingContext(context)
 
     /// <summary>Repository roots from <c>--repo</c> (repeatable); the working directory when none is given.</summary>
     public IReadOnlyList<DirectoryPath> Repositories => _repositories ?? throw NotBound();
+
+    /// <summary>The builds this run makes, each with the id its artifacts are kept under: one per repository,
+    /// or one per service prewarm.toml declares (<see cref="BuildUnit.Plan"/>).</summary>
+    public IReadOnlyList<BuildUnit> Builds => _builds ?? throw NotBound();
 
     /// <summary>Where every task writes its outputs; <c>--artifacts</c>, default <c>artifacts/prewarm/</c>.</summary>
     public DirectoryPath Artifacts => _artifacts ?? throw NotBound();
@@ -54,6 +60,7 @@ public class PrewarmContext(ICakeContext context) : FrostingContext(context)
         _layout = settings.Shared.Layout;
         _repositories = [.. settings.Shared.Repositories.Select(r => new DirectoryPath(r))];
         _artifacts = new DirectoryPath(settings.Shared.Artifacts);
+        _builds = BuildUnit.Plan(settings.Shared.Repositories, settings.Shared.Build, settings.Docker.Tags, settings.Services);
         var recipe = settings.Recipe;
         _warmup = new Lazy<WarmupOptions>(() => WarmupOptions.Read(recipe.TiersFile, recipe.TierMaxCrates, recipe.TierTimings, settings.Shared.Build.Target));
     }

@@ -1,5 +1,7 @@
 using Cake.Frosting;
+using Prewarm.Cake.Configuration;
 using Prewarm.Cake.Support;
+using Prewarm.Core.Configuration;
 using Prewarm.Core.Settings;
 
 namespace Prewarm.Cake;
@@ -14,7 +16,12 @@ public class PrewarmLifetime : FrostingLifetime<PrewarmContext>
     public override void Setup(PrewarmContext context, ISetupContext info)
     {
         ArgumentNullException.ThrowIfNull(context);
-        context.Bind(SettingsBinder.Bind(TaskArguments.Reader(context), context.Environment.WorkingDirectory.FullPath));
+        var workingDirectory = context.Environment.WorkingDirectory.FullPath;
+        // The options of prewarm.toml came in with the arguments; its [services.NAME] tables, which no argument spells, are read here.
+        var config = PrewarmConfigArgumentSource.Locate(
+            context.Arguments.HasArgument(PrewarmConfigFile.Argument) ? [.. context.Arguments.GetArguments(PrewarmConfigFile.Argument)] : null, workingDirectory);
+        var services = config is null ? [] : PrewarmConfigFile.Read(config).Services;
+        context.Bind(SettingsBinder.Bind(TaskArguments.Reader(context), workingDirectory, services));
         InterruptedWrites.Install();
         ShortProcessGc.Start();
     }

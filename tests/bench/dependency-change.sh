@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Dependency-change benchmark (issue 21), side by side in one run on the same engine: the bundled
 # example built cold, then after a source edit, a dependency added to one member (itoa, already in
-# the lockfile through serde_json: nothing new to download), and a feature switched (tokio's "time"),
+# the lockfile through serde_json: nothing new to download), and a feature switched (tokio's "fs", which no crate enabled),
 # each a rebuild of the image before it. Three ways of building the same image:
 #   prewarm        — the Image task, seeded from the previous image (the default, --seed=on)
 #   prewarm-noseed — the Image task with --seed=off (from the warmup tiers alone, as before issue 21)
@@ -85,7 +85,7 @@ assert old in text
 open(p, 'w').write(text.replace(old, old + ' "itoa",\n', 1))
 PY
   row+=" | $(measure "$way" "$dir" dependency)"
-  sed -i 's/features = \["rt-multi-thread", "macros"\]/features = ["rt-multi-thread", "macros", "time"]/' "$dir/shop/Cargo.toml"
+  sed -i 's/features = \["rt-multi-thread", "macros"\]/features = ["rt-multi-thread", "macros", "fs"]/' "$dir/shop/Cargo.toml"
   row+=" | $(measure "$way" "$dir" feature) |"
   echo "$row"
 done

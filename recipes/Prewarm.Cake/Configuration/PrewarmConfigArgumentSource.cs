@@ -12,22 +12,10 @@ public sealed class PrewarmConfigArgumentSource : IArgumentSource
 {
     public void Contribute(IDictionary<string, List<string>> arguments, string workingDirectory)
     {
-        string path;
-        if (arguments.TryGetValue(PrewarmConfigFile.Argument, out var explicitPath) && explicitPath.Count > 0)
+        arguments.TryGetValue(PrewarmConfigFile.Argument, out var explicitPath);
+        if (Locate(explicitPath, workingDirectory) is not { } path)
         {
-            path = Path.GetFullPath(explicitPath[^1], workingDirectory);
-            if (!File.Exists(path))
-            {
-                throw new PrewarmConfigException($"{path}: configuration file not found (from --config).");
-            }
-        }
-        else
-        {
-            path = Path.Combine(workingDirectory, PrewarmConfigFile.FileName);
-            if (!File.Exists(path))
-            {
-                return;
-            }
+            return;
         }
 
         foreach (var (name, values) in PrewarmConfigFile.Load(path))
@@ -37,6 +25,20 @@ public sealed class PrewarmConfigArgumentSource : IArgumentSource
                 arguments[name] = [.. RelativeTo(name, values, Path.GetDirectoryName(path)!)];
             }
         }
+    }
+
+    /// <summary>The settings file of a run: <c>--config</c>'s (which must exist), else <c>prewarm.toml</c> in the
+    /// working directory when there is one; null when there is none.</summary>
+    public static string? Locate(IReadOnlyList<string?>? explicitPath, string workingDirectory)
+    {
+        if (explicitPath?.LastOrDefault() is { Length: > 0 } given)
+        {
+            var path = Path.GetFullPath(given, workingDirectory);
+            return File.Exists(path) ? path : throw new PrewarmConfigException($"{path}: configuration file not found (from --config).");
+        }
+
+        var implicitPath = Path.Combine(workingDirectory, PrewarmConfigFile.FileName);
+        return File.Exists(implicitPath) ? implicitPath : null;
     }
 
     // Paths in the file are relative to the file, as a reader of the file would expect.

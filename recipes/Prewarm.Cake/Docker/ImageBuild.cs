@@ -14,12 +14,13 @@ internal sealed class ImageBuild(ICakeContext context, DockerSettings options, D
 {
     private const string MultiPlatformBuilder = "prewarm-multiplatform";
 
-    /// <summary>Builds the repository's image; a recipe made for another build than <paramref name="build"/> is refused.</summary>
-    public IReadOnlyList<BuildStep> Run(DirectoryPath repository, ArtifactPaths paths, Core.Recipes.BuildIdentity build)
+    /// <summary>Builds the image of <paramref name="unit"/> (a repository's or a service's); a recipe made for
+    /// another build than the unit's is refused.</summary>
+    public IReadOnlyList<BuildStep> Run(Core.Services.BuildUnit unit, ArtifactPaths paths)
     {
         paths.RequireDockerfile();
         paths.RequireSkeleton();
-        return Run(ImageJob.ForRepository(repository, paths, options, build));
+        return Run(ImageJob.ForRepository(new DirectoryPath(unit.Repository), unit.RepositoryId, paths, options, unit.Build));
     }
 
     public IReadOnlyList<BuildStep> Run(ImageJob job)

@@ -16,9 +16,11 @@ internal sealed record ImageJob(ArtifactPaths Paths, DirectoryPath? Repository, 
     /// manifests are checked against the base image's toolchain before building.</summary>
     public IReadOnlyList<(string Id, string Root)> Compiles { get; init; } = [];
 
-    public static ImageJob ForRepository(DirectoryPath repository, ArtifactPaths paths, DockerSettings options, Core.Recipes.BuildIdentity build) =>
+    /// <summary>The image of one build of <paramref name="repository"/> (<paramref name="repositoryId"/> as Scan
+    /// knows it), kept under <paramref name="paths"/>: the repository's own id, or a service's.</summary>
+    public static ImageJob ForRepository(DirectoryPath repository, string repositoryId, ArtifactPaths paths, DockerSettings options, Core.Recipes.BuildIdentity build) =>
         new(paths, repository, () => BuildContextFiles.Stage(repository, paths, build), options.TagsFor(paths.RepositoryId))
         {
-            Compiles = [(paths.RepositoryId, repository.FullPath)],
+            Compiles = [(repositoryId, repository.FullPath)],
         };
 }

@@ -14,8 +14,9 @@ internal static class RecipeArguments
             ? encoded.Replace('\u001f', ' ')
             : context.Environment.GetEnvironmentVariable("RUSTFLAGS") ?? "";
 
-    public static BuildEnvironment Environment(PrewarmContext context, string toolchain) =>
-        BuildEnvironment.For(context.Settings.Shared.Build, toolchain, RustFlags(context));
+    /// <summary>The environment <paramref name="build"/> (by default the run's) is made in.</summary>
+    public static BuildEnvironment Environment(PrewarmContext context, string toolchain, BuildIdentity? build = null) =>
+        BuildEnvironment.For(build ?? context.Settings.Shared.Build, toolchain, RustFlags(context));
 
     /// <summary><c>rustc -vV</c> in each directory below <paramref name="root"/> (the repository, or the
     /// skeleton for Cook) where <paramref name="recipe"/> carries a toolchain file: rustup takes the nearest

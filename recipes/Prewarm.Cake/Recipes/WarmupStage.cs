@@ -2,6 +2,7 @@ using Prewarm.Core.Artifacts;
 using Prewarm.Core.Scanning;
 using Prewarm.Core.IO;
 using Prewarm.Core.Recipes;
+using Prewarm.Core.Services;
 using Prewarm.Core.Warmup;
 
 namespace Prewarm.Cake.Recipes;
@@ -31,10 +32,24 @@ internal sealed class WarmupStage
         var plan = selection.IsFiltered
             ? WarmupPlanner.Decide([.. scan.Repositories.Select(r => MemberScope.Of(r, selection))], scan.Warmup)
             : scan.WarmupPlan;
+        return From(plan);
+    }
+
+    private static WarmupStage From(WarmupPlan plan)
+    {
         var crates = plan.Crates;
         var files = WarmupFiles.Render(crates);
         files[ArtifactsLayout.TierListFile] = WarmupTierList.Render(crates);
         return new WarmupStage(crates, plan.FromLockfiles, files);
+    }
+
+    /// <summary>The tiers the services' images share: planned from the crates every service's closure builds
+    /// (<see cref="SharedWarmup"/>), so the tier steps are the same in every service's Dockerfile.</summary>
+    public static WarmupStage PlanShared(ScanResult scan, IReadOnlyList<BuildUnit> services)
+    {
+        var scopes = services.Select(unit => MemberScope.Of(scan.Repositories.First(r => r.Id == unit.RepositoryId), unit.Build.Selection()) with { Id = unit.Id }).ToList();
+        var plan = SharedWarmup.Decide(scopes, scan.Warmup);
+        return From(plan);
     }
 
     public void Write(PrewarmContext context)

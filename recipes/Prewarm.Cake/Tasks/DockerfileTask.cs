@@ -2,7 +2,6 @@ using Cake.Frosting;
 using Prewarm.Cake.Docker;
 using Prewarm.Core.IO;
 using Prewarm.Core.Recipes;
-using Prewarm.Cake.Support;
 using Prewarm.Core.Settings;
 using Prewarm.Core.Warmup;
 
@@ -16,14 +15,13 @@ public sealed class DockerfileTask : FrostingTask<PrewarmContext>
     public override void Run(PrewarmContext context)
     {
         var renderer = new DockerfileRenderer(context.Settings.Docker.TemplateSet());
-        var ids = RepositoryIds.Assign(context.Repositories.Select(r => r.FullPath));
         var files = new List<KeyValuePair<string, string>>();
-        foreach (var id in ids)
+        foreach (var (id, build) in context.Builds.Select(unit => (unit.Id, unit.Build)))
         {
             var paths = new ArtifactPaths(context.Artifacts.FullPath, id);
             paths.RequireSkeleton();
             // What Recipe wrote, as it recorded it: the image builds the recipe's build and the tiers tiers.json lists.
-            var recipe = RecipeStageManifest.Read(paths.RecipeManifest).RequireBuild(context.Settings.Shared.Build, paths.RecipeManifest);
+            var recipe = RecipeStageManifest.Read(paths.RecipeManifest).RequireBuild(build, paths.RecipeManifest);
             var read = context.Settings.Docker.Rendering(id);
             // FROM a builder image (named, or built in this run), whose layers carry the tiers.
             var builder = read.BuilderImage ?? context.BuiltBuilderImage;

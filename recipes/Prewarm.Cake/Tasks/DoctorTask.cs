@@ -36,7 +36,8 @@ public sealed class DoctorTask : FrostingTask<PrewarmContext>
         findings.AddRange(new CacheExamination(new ToolCacheProbe(context)).Examine(directories, settings.Uid, settings.Gid, settings.MinFreeGb));
         if (docker.Push)
         {
-            findings.AddRange(RegistryCheck.Probe(docker.Tags));
+            // The run's --tag, and each declared service's own tags.
+            findings.AddRange(RegistryCheck.Probe([.. docker.Tags, .. context.Builds.SelectMany(b => b.Service?.Tags ?? [])]));
         }
 
         if (docker.Cross)

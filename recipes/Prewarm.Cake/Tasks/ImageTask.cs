@@ -1,6 +1,5 @@
 using Cake.Frosting;
 using Prewarm.Cake.Docker;
-using Prewarm.Cake.Support;
 
 namespace Prewarm.Cake.Tasks;
 
@@ -12,17 +11,17 @@ public sealed class ImageTask : FrostingTask<PrewarmContext>
     public override void Run(PrewarmContext context)
     {
         var options = context.Settings.Docker;
-        var ids = RepositoryIds.Assign(context.Repositories.Select(r => r.FullPath));
-        for (var i = 0; i < ids.Count; i++)
+        foreach (var unit in context.Builds)
         {
-            new ArtifactPaths(context.Artifacts.FullPath, ids[i]).RequireDockerfile();
+            new ArtifactPaths(context.Artifacts.FullPath, unit.Id).RequireDockerfile();
         }
 
         var engine = new DockerEngineSelector(context).Select(options.DockerCli);
         context.Log.Information("Docker: {0}", engine);
-        for (var i = 0; i < ids.Count; i++)
+        foreach (var unit in context.Builds)
         {
-            new ImageBuild(context, options, engine).Run(context.Repositories[i], new ArtifactPaths(context.Artifacts.FullPath, ids[i]), context.Settings.Shared.Build);
+            // Each build its own tags: the run's --tag, or a service's tag key.
+            new ImageBuild(context, options with { Tags = unit.Tags }, engine).Run(unit, new ArtifactPaths(context.Artifacts.FullPath, unit.Id));
         }
     }
 }

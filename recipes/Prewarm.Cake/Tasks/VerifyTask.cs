@@ -3,9 +3,9 @@ using Prewarm.Cake.Docker;
 using Prewarm.Cake.Verification;
 using Prewarm.Core.Cargo;
 using Prewarm.Core.Recipes;
+using Prewarm.Core.Services;
 using Prewarm.Core.Settings;
 using Prewarm.Core.Verification;
-using RepositoryIds = Prewarm.Cake.Support.RepositoryIds;
 
 namespace Prewarm.Cake.Tasks;
 
@@ -31,11 +31,15 @@ public sealed class VerifyTask : FrostingTask<PrewarmContext>
         }
 
         var results = new List<RepositoryVerification>();
-        foreach (var (repository, id) in RepositoryIds.Assign(context.Repositories))
+        foreach (var unit in context.Builds)
         {
-            var root = repository.FullPath;
+            var (root, id) = (unit.Repository, unit.Id);
             RootManifest.Require(root);
-            var expected = ExpectedCrates.For(selected, ExpectedCrates.LockedVersions(root), () => local.Metadata(root));
+            // Services that share no crate have no tiers; the workspace's direct dependencies (the fallback
+            // before Recipe has run) would name other services' crates, which this service's tree lacks.
+            var expected = unit.Service is not null && selected.Count == 0
+                ? new ExpectedCrates([], "warmup/tiers.json (no crate every service builds: no tiers)")
+                : ExpectedCrates.For(selected, ExpectedCrates.LockedVersions(root), () => local.Metadata(root));
             var built = BuilderImage.Read(context.Artifacts, id);
             var rendered = VerificationSubject.Rendered(context.Layout.DockerfileRecord(id));
             var cross = built is not null && rendered?.Cross == true;
@@ -55,14 +59,21 @@ public sealed class VerifyTask : FrostingTask<PrewarmContext>
                     ? settings.Shared.Sccache.UseLocally(installed: context.Tools.Resolve("sccache") is not null)
                     : settings.Shared.Sccache.ReadFromImage();
                 var observed = image is null
-                    ? local.Observe(root, settings.Cook.TargetDirectoryFor(root), LocalBuildIdentity(context, id), useSccache)
+                    ? local.Observe(root, settings.Cook.TargetDirectoryFor(root), LocalBuildIdentity(context, unit), useSccache)
                     : image.ReadBuildRecord(context, useSccache, rendered?.BuilderImage is not null);
                 results.Add(subject.Verify(expected, observed, useSccache));
             }
         }
 
-        var report = new VerificationReport(new VerificationThresholds(settings.Verify.MinHitRate, settings.Verify.MinFreshShare, settings.Verify.MinBuilderShare), results);
+        var thresholds = new VerificationThresholds(settings.Verify.MinHitRate, settings.Verify.MinFreshShare, settings.Verify.MinBuilderShare);
+        var report = new VerificationReport(thresholds, results);
         var markdown = Path.Combine(context.Layout.VerifyDirectory, "verify.md");
+        foreach (var service in context.Builds.Where(unit => unit.Service is not null))
+        {
+            VerificationReportWriter.Write(new VerificationReport(thresholds, [.. results.Where(r => r.RepositoryId == service.Id)]), context.Layout.ServiceVerifyDirectory(service.Id));
+            context.Log.Information("Wrote {0}", Path.Combine(context.Layout.ServiceVerifyDirectory(service.Id), "verify.md"));
+        }
+
         VerificationReportWriter.Write(report, context.Layout.VerifyDirectory);
         context.Log.Information("Wrote {0}", markdown);
         results.ForEach(result => context.Log.Information("{0}", result.Summary));
@@ -72,12 +83,12 @@ public sealed class VerifyTask : FrostingTask<PrewarmContext>
         }
     }
 
-    /// <summary>The build a local Verify makes: this run's identity, refused when Recipe recorded another one.</summary>
-    private static BuildIdentity LocalBuildIdentity(PrewarmContext context, string id)
+    /// <summary>The build a local Verify makes: the unit's identity, refused when Recipe recorded another one.</summary>
+    private static BuildIdentity LocalBuildIdentity(PrewarmContext context, BuildUnit unit)
     {
-        var manifest = context.Layout.RecipeManifest(id);
+        var manifest = context.Layout.RecipeManifest(unit.Id);
         return System.IO.File.Exists(manifest)
-            ? RecipeStageManifest.Read(manifest).RequireBuild(context.Settings.Shared.Build, manifest).Build
-            : context.Settings.Shared.Build;
+            ? RecipeStageManifest.Read(manifest).RequireBuild(unit.Build, manifest).Build
+            : unit.Build;
     }
 }

@@ -68,6 +68,9 @@ public sealed class ArtifactsLayout
     // Reports of the stand-alone and final tasks.
     public string VerifyDirectory => Path.Combine(Root, "verify");
 
+    /// <summary>One service's own verify report (<c>verify/&lt;id&gt;/</c>), beside the run's.</summary>
+    public string ServiceVerifyDirectory(string id) => Path.Combine(VerifyDirectory, id);
+
     public string DoctorDirectory => Path.Combine(Root, "doctor");
 
     public string BenchmarkDirectory => Path.Combine(Root, "benchmark");

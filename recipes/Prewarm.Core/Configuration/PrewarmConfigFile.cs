@@ -1,4 +1,5 @@
 using System.Globalization;
+using Prewarm.Core.Services;
 using Prewarm.Core.Toml;
 using Tomlyn.Parsing;
 using Tomlyn.Syntax;
@@ -7,7 +8,8 @@ namespace Prewarm.Core.Configuration;
 
 /// <summary>
 /// Reads prewarm.toml into command-line-shaped values (argument name → values), checking every
-/// key against <see cref="OptionCatalog"/> so a typo is an error naming the key and its position.
+/// key against <see cref="OptionCatalog"/> so a typo is an error naming the key and its position;
+/// <c>[services.NAME]</c> tables become <see cref="ServiceDefinition"/>s (<see cref="ServiceTable"/>).
 /// </summary>
 public static class PrewarmConfigFile
 {
@@ -16,7 +18,10 @@ public static class PrewarmConfigFile
     /// <summary>The command-line argument naming another settings file: <c>--config=FILE</c>.</summary>
     public const string Argument = "config";
 
-    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Load(string path)
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Load(string path) => Read(path).Options;
+
+    /// <summary>The file's options and its <c>[services.NAME]</c> tables.</summary>
+    public static PrewarmConfig Read(string path)
     {
         string text;
         try
@@ -28,10 +33,12 @@ public static class PrewarmConfigFile
             throw new PrewarmConfigException($"{path}: cannot read: {e.Message}");
         }
 
-        return Parse(text, path);
+        return Read(text, path);
     }
 
-    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Parse(string text, string path)
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Parse(string text, string path) => Read(text, path).Options;
+
+    public static PrewarmConfig Read(string text, string path)
     {
         var document = SyntaxParser.Parse(text, path);
         if (document.HasErrors)
@@ -41,6 +48,7 @@ public static class PrewarmConfigFile
         }
 
         var values = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+        var services = new List<ServiceDefinition>();
         foreach (var keyValue in document.KeyValues)
         {
             Read(values, path, section: "", keyValue);
@@ -48,19 +56,36 @@ public static class PrewarmConfigFile
 
         foreach (var table in document.Tables)
         {
-            if (table is not TableSyntax)
+            if (table is not TableSyntax standard)
             {
                 throw new PrewarmConfigException($"{Where(path, table.Span)}: arrays of tables are not used in {FileName}.");
             }
 
             var section = TomlText.KeyName(table.Name!);
+            if (section.StartsWith(ServiceTable.Prefix, StringComparison.Ordinal) || section == ServiceTable.Prefix[..^1])
+            {
+                services.Add(Service(standard, section, path));
+                continue;
+            }
+
             foreach (var item in table.Items)
             {
                 Read(values, path, section, item);
             }
         }
 
-        return values;
+        return new PrewarmConfig(values, services);
+    }
+
+    private static ServiceDefinition Service(TableSyntax table, string section, string path)
+    {
+        if (section.Length <= ServiceTable.Prefix.Length)
+        {
+            throw new PrewarmConfigException($"{Where(path, table.Name!.Span)}: declare each service as a table of its own, [services.NAME].");
+        }
+
+        // A service declared twice is a redefined table: Tomlyn's syntax check has refused it.
+        return ServiceTable.Read(table, section[ServiceTable.Prefix.Length..], path);
     }
 
     private static void Read(Dictionary<string, IReadOnlyList<string>> values, string path, string section, KeyValueSyntax keyValue)
@@ -121,6 +146,6 @@ public static class PrewarmConfigFile
         }
     }
 
-    private static string Where(string path, SourceSpan span) =>
+    internal static string Where(string path, SourceSpan span) =>
         $"{path}:{span.Start.Line + 1}:{span.Start.Column + 1}";
 }

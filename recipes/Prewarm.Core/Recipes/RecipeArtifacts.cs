@@ -21,16 +21,18 @@ public static class RecipeArtifacts
 
     /// <summary>Writes recipe.json, skeleton/, build-env.json (bound to the recipe's SHA-256) and the
     /// stage's manifest (recipe-manifest.json) recording the build <paramref name="identity"/> (by default
-    /// the environment's profile, target and features over the whole workspace).</summary>
+    /// the environment's profile, target and features over the whole workspace), under <paramref name="id"/>
+    /// (by default the repository's; a service's is its own).</summary>
     /// <returns>The environment as written (with the recipe's hash filled in).</returns>
     public static BuildEnvironment Write(
         string artifacts,
         CargoRepository repository,
         Recipe recipe,
         BuildEnvironment environment,
-        BuildIdentity? identity = null)
+        BuildIdentity? identity = null,
+        string? id = null)
     {
-        var directory = DirectoryFor(artifacts, repository.Id);
+        var directory = DirectoryFor(artifacts, id ?? repository.Id);
         EnsureOutsideSources(directory, repository);
         var json = RecipeJson.SerializeUtf8(recipe);
         var bound = environment with { RecipeSha256 = RecipeJson.Sha256(json) };
@@ -53,7 +55,7 @@ public static class RecipeArtifacts
 
         var manifest = new RecipeStageManifest
         {
-            RepositoryId = repository.Id,
+            RepositoryId = id ?? repository.Id,
             Build = build with { BinPackages = MemberFilter.BinOwners(repository, build.Bins).Select(p => p.Name).Distinct(StringComparer.Ordinal).ToList() },
             SourceDirectories = scoped?.Directories,
             SkeletonLockfile = files.ContainsKey(SkeletonDirectory + "/Cargo.lock"),

@@ -1,3 +1,5 @@
+using Prewarm.Core.Services;
+
 namespace Prewarm.Core.Settings;
 
 /// <summary>Every task's settings, bound once per run by <see cref="SettingsBinder"/>.</summary>
@@ -18,4 +20,7 @@ public sealed record PrewarmSettings
     public BenchmarkSettings Benchmark { get; init; } = new();
 
     public DockerSettings Docker { get; init; } = new();
+
+    /// <summary>The services prewarm.toml declares (<c>[services.NAME]</c>): with any, each gets its own build.</summary>
+    public IReadOnlyList<ServiceDefinition> Services { get; init; } = [];
 }

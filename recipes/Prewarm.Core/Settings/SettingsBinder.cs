@@ -1,5 +1,6 @@
 using Prewarm.Core.Configuration;
 using Prewarm.Core.Recipes;
+using Prewarm.Core.Services;
 using O = Prewarm.Core.Configuration.OptionCatalog;
 
 namespace Prewarm.Core.Settings;
@@ -11,7 +12,8 @@ namespace Prewarm.Core.Settings;
 /// </summary>
 public static class SettingsBinder
 {
-    public static PrewarmSettings Bind(OptionReader options, string workingDirectory) => new()
+    /// <summary>The run's settings from its options, and the services prewarm.toml declares (<see cref="PrewarmConfig.Services"/>).</summary>
+    public static PrewarmSettings Bind(OptionReader options, string workingDirectory, IReadOnlyList<ServiceDefinition>? services = null) => new()
     {
         Shared = BindShared(options, workingDirectory),
         Scan = new ScanSettings { Exclude = options.Get(O.Exclude) },
@@ -42,6 +44,7 @@ public static class SettingsBinder
         },
         Benchmark = new BenchmarkSettings { Runs = options.Get(O.Runs) },
         Docker = BindDocker(options, workingDirectory),
+        Services = services ?? [],
     };
 
     /// <summary>The Docker options: parsed and checked here, so a bad value fails before any task runs.</summary>
