@@ -55,9 +55,9 @@ public sealed class PipelineContractTests
         result.ExitCode.ShouldBe(0, result.All);
 
         var dockerfile = File.ReadAllText(Path.Combine(_artifacts, "docker", "shop", "Dockerfile"));
-        dockerfile.ShouldContain("cd /build/warmup/base && cargo build --release\n");
+        dockerfile.ShouldContain("cd /build/warmup/base && cargo build --release --message-format=json-render-diagnostics > /build/prewarm/tiers/tier-base.json\n");
         // No tier is built --locked: a tier's lockfile pins versions but may carry entries cargo drops (TierLockfileTests).
-        dockerfile.ShouldContain("cd /build/warmup/net && cargo build --release\n");
+        dockerfile.ShouldContain("cd /build/warmup/net && cargo build --release --message-format=json-render-diagnostics > /build/prewarm/tiers/tier-net.json\n");
         dockerfile.ShouldNotContain("warmup/core");
         File.ReadAllText(Path.Combine(_artifacts, "warmup", "tiers.json")).ShouldContain("\"base\"");
     }
@@ -78,7 +78,7 @@ public sealed class PipelineContractTests
 
         result.ExitCode.ShouldBe(0, result.All);
         var dockerfile = File.ReadAllText(Path.Combine(_artifacts, "docker", "shop", "Dockerfile"));
-        dockerfile.ShouldContain("cd /build/warmup/core && cargo build\n");
+        dockerfile.ShouldContain("cd /build/warmup/core && cargo build --message-format=json-render-diagnostics > /build/prewarm/tiers/tier-core.json\n");
         dockerfile.ShouldNotContain("warmup/base");
         dockerfile.ShouldNotContain("warmup/net");
     }
