@@ -28,7 +28,7 @@ internal sealed class SeedSelector(ICakeContext context, DockerEngine engine)
             .Concat(settings.Push ? [settings.Tags[0]] : [])
             .Distinct(StringComparer.Ordinal)
             .ToList();
-        var seed = Select(settings.Tags[0], candidates, inputs);
+        var seed = Select(settings.Tags[0], candidates, inputs, platforms.Count == 1 ? platforms[0] : null);
         context.Log.Information("Seed {0}: {1} ({2}).", string.Join(',', platforms), seed.Reference, seed.Reason);
         settings.BuildArgs[SeedImage.BuildArgument] = seed.Reference;
         settings.Labels[SeedImage.InputsLabel] = inputs;
@@ -39,9 +39,11 @@ internal sealed class SeedSelector(ICakeContext context, DockerEngine engine)
     /// <param name="tag">The tag this build writes (a platform's own tag when several are built one by one).</param>
     /// <param name="registryCandidates">References a registry may hold the previous image under, in order.</param>
     /// <param name="dependencyInputs">This build's <see cref="SeedInputs"/>.</param>
-    public SeedImage Select(string tag, IReadOnlyList<string> registryCandidates, string dependencyInputs)
+    /// <param name="platform">The one platform built; an image of another is no seed for it (null: buildx's several).</param>
+    public SeedImage Select(string tag, IReadOnlyList<string> registryCandidates, string dependencyInputs, BuildPlatform? platform)
     {
-        var previous = Local(tag) ?? registryCandidates.Select(Pulled).FirstOrDefault(p => p is not null);
+        PreviousImage? For(PreviousImage? image) => image is not null && (platform is null || image.Platform == $"{platform.Os}/{platform.Architecture}") ? image : null;
+        var previous = For(Local(tag)) ?? registryCandidates.Select(r => For(Pulled(r))).FirstOrDefault(p => p is not null);
         var seed = SeedImage.Choose(previous, dependencyInputs, Available);
         if (previous is not null && seed.IsPrevious && !previous.Pinned.Contains('@'))
         {
@@ -90,6 +92,9 @@ internal sealed class SeedSelector(ICakeContext context, DockerEngine engine)
             ? digests.EnumerateArray().Select(d => d.GetString()).OfType<string>().FirstOrDefault(d => ImageReference.Repository(d) == repository)
             : null;
         var tag = reference.Length > repository.Length ? reference[(repository.Length + 1)..] : "latest";
-        return new PreviousImage(reference, digest ?? $"{repository}:prewarm-seed-{tag}", labels);
+        return new PreviousImage(reference, digest ?? $"{repository}:prewarm-seed-{tag}", labels)
+        {
+            Platform = $"{root.GetProperty("Os").GetString()}/{root.GetProperty("Architecture").GetString()}",
+        };
     }
 }

@@ -10,6 +10,9 @@ namespace Prewarm.Core.Docker;
 /// <param name="Labels">Its labels: <see cref="SeedImage.InputsLabel"/> and <see cref="SeedImage.SeedLabel"/> when Prewarm seeded it.</param>
 public sealed record PreviousImage(string Reference, string Pinned, IReadOnlyDictionary<string, string> Labels)
 {
+    /// <summary>Its <c>os/architecture</c>, as the engine reports it; null when not known.</summary>
+    public string? Platform { get; init; }
+
     public string? DependencyInputs => Labels.GetValueOrDefault(SeedImage.InputsLabel);
 
     public string? Seed => Labels.GetValueOrDefault(SeedImage.SeedLabel);
