@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Prewarm.Cake.Tools.Docker;
-using Prewarm.Core.Docker;
 
 namespace Prewarm.Cake.Docker;
 
@@ -51,7 +49,7 @@ internal sealed class SeedSelector(ICakeContext context, DockerEngine engine)
             var tagged = context.DockerTag(previous.Reference, previous.Pinned, engine.Settings<DockerTagSettings>());
             if (!tagged.Succeeded)
             {
-                throw new Core.PrewarmException($"docker tag {previous.Reference} {previous.Pinned} failed: {tagged.ErrorSummary}");
+                throw new PrewarmException($"docker tag {previous.Reference} {previous.Pinned} failed: {tagged.ErrorSummary}");
             }
         }
 
