@@ -28,7 +28,7 @@ build() {   # way, dir, log
   case $way in
     prewarm|prewarm-noseed)
       dotnet "$root/build/bin/Release/net10.0/Build.dll" --target=Image --repo="$dir/shop" --artifacts="$dir/artifacts" \
-        --profile=release --base-image="$base" --platform=linux/amd64 --tag="prewarm-bench/dependency-$way:latest" \
+        --profile=release --base-image="$base" --platform=linux/amd64 --tag="prewarm-bench/dependency-$way:$uid" \
         --uid="$uid" --gid="$uid" "$([ "$way" = prewarm ] && echo --seed=on || echo --seed=off)" >"$log" 2>&1 ;;
     cargo-chef)
       DOCKER_BUILDKIT=1 "$docker" build --progress=plain --build-arg BENCH_RUN="$uid" -f "$dir/chef.Dockerfile" -t prewarm-bench/dependency-chef:latest "$dir/shop" >"$log" 2>&1 ;;
