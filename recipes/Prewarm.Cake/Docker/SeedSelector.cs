@@ -14,7 +14,6 @@ internal sealed class SeedSelector(ICakeContext context, DockerEngine engine)
     /// --cache-from images their registry does not have.</summary>
     public SeedImage Seed(DockerBuildxBuildSettings settings, string dockerfile, string contextDirectory, IReadOnlyList<BuildPlatform> platforms, IReadOnlyList<string> unavailable)
     {
-        settings.BuildArgs.Remove(SeedImage.BuildArgument);
         var inputs = SeedInputs.Compute(dockerfile, contextDirectory, string.Join(',', platforms), settings.BuildArgs);
         // Several platforms built one by one: each has its own tags (and its own previous image).
         var perPlatform = platforms.Count == 1 && settings.Platforms.Count > 1 && engine.Mode == DockerBuildMode.IntegratedBuildKit;
@@ -89,8 +88,7 @@ internal sealed class SeedSelector(ICakeContext context, DockerEngine engine)
         var digest = root.TryGetProperty("RepoDigests", out var digests) && digests.ValueKind == JsonValueKind.Array
             ? digests.EnumerateArray().Select(d => d.GetString()).OfType<string>().FirstOrDefault(d => ImageReference.Repository(d) == repository)
             : null;
-        var tag = reference.Length > repository.Length ? reference[(repository.Length + 1)..] : "latest";
-        return new PreviousImage(reference, digest ?? $"{repository}:prewarm-seed-{tag}", labels)
+        return new PreviousImage(reference, digest ?? PreviousImage.SeedTagFor(reference), labels)
         {
             Platform = $"{root.GetProperty("Os").GetString()}/{root.GetProperty("Architecture").GetString()}",
         };

@@ -13,6 +13,14 @@ public sealed record PreviousImage(string Reference, string Pinned, IReadOnlyDic
     /// <summary>Its <c>os/architecture</c>, as the engine reports it; null when not known.</summary>
     public string? Platform { get; init; }
 
+    /// <summary>The local tag that pins a never-pushed previous image of <paramref name="reference"/>:
+    /// <c>REPOSITORY:prewarm-seed-TAG</c>, one per tag.</summary>
+    public static string SeedTagFor(string reference)
+    {
+        var repository = ImageReference.Repository(reference);
+        return $"{repository}:prewarm-seed-{(reference.Length > repository.Length ? reference[(repository.Length + 1)..] : "latest")}";
+    }
+
     public string? DependencyInputs => Labels.GetValueOrDefault(SeedImage.InputsLabel);
 
     public string? Seed => Labels.GetValueOrDefault(SeedImage.SeedLabel);

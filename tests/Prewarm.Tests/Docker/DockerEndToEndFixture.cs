@@ -65,8 +65,7 @@ public abstract class DockerEndToEndFixture
         if (_images.Count > 0 && File.Exists(DockerRequirement.Cli))
         {
             // With each image the local tag its seed kept (a build seeded from an image that was never pushed).
-            var seeds = _images.Select(i => $"{ImageReference.Repository(i)}:prewarm-seed-{(i.Length > ImageReference.Repository(i).Length ? i[(ImageReference.Repository(i).Length + 1)..] : "latest")}");
-            await DockerRequirement.RunAsync(["image", "rm", "-f", .. _images, .. seeds]);
+            await DockerRequirement.RunAsync(["image", "rm", "-f", .. _images, .. _images.Select(PreviousImage.SeedTagFor)]);
         }
     }
 

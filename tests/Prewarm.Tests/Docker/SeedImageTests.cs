@@ -63,6 +63,14 @@ public sealed class SeedImageTests
     }
 
     [Test]
+    public void A_never_pushed_previous_image_is_pinned_by_one_seed_tag_per_tag()
+    {
+        PreviousImage.SeedTagFor("acme/app:main").ShouldBe("acme/app:prewarm-seed-main");
+        PreviousImage.SeedTagFor("127.0.0.1:5000/acme/app:1-linux-arm64").ShouldBe("127.0.0.1:5000/acme/app:prewarm-seed-1-linux-arm64");
+        PreviousImage.SeedTagFor("acme/app").ShouldBe("acme/app:prewarm-seed-latest");
+    }
+
+    [Test]
     public void An_image_without_labels_seeds_as_a_changed_one()
     {
         SeedImage.Choose(Previous(null, null), "inputs-1", _ => true).Reason.ShouldContain("records no dependency inputs");
